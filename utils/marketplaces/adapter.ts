@@ -1,0 +1,45 @@
+/**
+ * The marketplace adapter contract. One file per marketplace in this folder (id = file name); the
+ * registry in index.ts discovers them. Adapters are pure: a URL (and a parsed document) in, data out.
+ * Nothing runs at import, because WXT imports entry files in Node at build time to read the manifest.
+ */
+import type { PageType, ProductIdentity } from '../schemas';
+
+export interface MarketplaceAdapter {
+  /** Equals the file name, e.g. "amazon". */
+  id: string;
+  /** Human name, shown in the popup ("Amazon"). */
+  name: string;
+  /** ISO country codes of the storefronts this adapter serves, most specific first; routes reports. */
+  countries: string[];
+  /** Content-script match patterns (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns). */
+  matches: string[];
+  /** True when this adapter owns the URL (a cheap test; the content script runs nothing else on others). */
+  claims(url: URL): boolean;
+  /** Page type from the URL alone. `extract` may still downgrade it after reading the DOM. */
+  pageType(url: URL): PageType;
+  /**
+   * Reads identities off a parsed page: one for a product page, one per line for a cart or order list,
+   * none when the page is not what the URL promised. Must not mutate `doc`.
+   */
+  extract(doc: Document, url: URL): ExtractResult;
+  /** Containers whose in-place changes (variant swaps) call for a re-scan. */
+  observeSelectors?: string[];
+}
+
+export interface ExtractResult {
+  pageType: PageType;
+  items: ProductIdentity[];
+}
+
+/** A test case that sits next to its adapter; tests/adapters generates one test per case. */
+export interface AdapterTestCase {
+  /** Sentence describing the behaviour, used as the test name. */
+  name: string;
+  url: string;
+  /** Path under tests/fixtures/pages/, or omitted for URL-only cases. */
+  fixture?: string;
+  expectPageType: PageType;
+  /** Expected items (a subset of fields is compared); omit for URL-only cases. */
+  expectItems?: Array<Partial<Pick<ProductIdentity, 'itemId' | 'title' | 'brand' | 'manufacturer' | 'models' | 'gtins' | 'rawGtins' | 'seller'>>>;
+}

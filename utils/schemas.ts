@@ -1,0 +1,196 @@
+/**
+ * The domain contracts of Recall Sentinel. Every type the extension, the CLI and the tests share is
+ * inferred from a schema here, so a value that crosses a boundary (a message, a stored record, a feed
+ * mapped into our shape) can be checked against the same definition that the compiler uses.
+ *
+ * Outward-facing parsers (feeds, pages) are lenient and live next to their source; these schemas are
+ * the strict inward shape. Persisted shapes carry a `schemaVersion` so stored data can be migrated.
+ */
+import { z } from 'zod';
+
+/** A canonical GTIN key: 14 digits, left-padded, with a valid mod-10 check digit. */
+export const Gtin14 = z.string().regex(/^\d{14}$/, 'a GTIN-14 key is exactly 14 digits');
+
+// ---------------------------------------------------------------------------------------------------
+// ProductIdentity: what we read off a shopping page.
+
+export const PageType = z.enum(['product', 'cart', 'orders', 'other']);
+export type PageType = z.infer<typeof PageType>;
+
+/** Where on the page a value came from; the matcher trusts structured sources above prose. */
+export const IdentitySource = z.enum([
+  'url',
+  'embedded-json',
+  'json-ld',
+  'microdata',
+  'meta',
+  'spec-table',
+  'byline',
+  'title-text',
+]);
+export type IdentitySource = z.infer<typeof IdentitySource>;
+
+export const IdentityField = z.enum(['itemId', 'title', 'brand', 'manufacturer', 'model', 'gtin', 'seller']);
+export type IdentityField = z.infer<typeof IdentityField>;
+
+/** One observed fact: "the spec table row 'Item model number' said VX3276-4K-MHD". */
+export const IdentityFact = z.object({
+  field: IdentityField,
+  value: z.string().max(500),
+  source: IdentitySource,
+  /** The page's own label for the value, when it had one (table row, JSON key). */
+  label: z.string().max(200).optional(),
+});
+export type IdentityFact = z.infer<typeof IdentityFact>;
+
+export const IDENTITY_SCHEMA_VERSION = 1;
+
+export const ProductIdentity = z.object({
+  schemaVersion: z.literal(IDENTITY_SCHEMA_VERSION),
+  /** Adapter id (file name in utils/marketplaces), or "generic" for schema.org-only pages. */
+  marketplace: z.string().max(40).nullable(),
+  pageType: PageType,
+  url: z.string().max(4000),
+  /** The marketplace's own id: ASIN, usItemId, eBay item number, TCIN, JD sku, Taobao id ... */
+  itemId: z.string().max(100).nullable(),
+  title: z.string().max(1000).nullable(),
+  brand: z.string().max(200).nullable(),
+  manufacturer: z.string().max(200).nullable(),
+  models: z.array(z.string().max(100)).max(50),
+  /** Check-digit-valid GTINs as GTIN-14 keys. */
+  gtins: z.array(Gtin14).max(50),
+  /** Every GTIN-like string the page printed, as printed (valid or not). */
+  rawGtins: z.array(z.string().max(100)).max(50),
+  seller: z.string().max(300).nullable(),
+  variant: z.string().max(300).nullable(),
+  quantity: z.number().int().positive().nullable(),
+  /** Per value, where it came from. */
+  facts: z.array(IdentityFact).max(200),
+});
+export type ProductIdentity = z.infer<typeof ProductIdentity>;
+
+// ---------------------------------------------------------------------------------------------------
+// Recall: one official notice, normalised.
+
+export const RecallStatus = z.enum(['active', 'completed', 'withdrawn', 'other']);
+export type RecallStatus = z.infer<typeof RecallStatus>;
+
+/** Whether an identifier came from a structured feed field or was mined from the notice's prose. */
+export const RecallIdentifierSource = z.enum(['structured', 'prose']);
+export type RecallIdentifierSource = z.infer<typeof RecallIdentifierSource>;
+
+export const RecallIdentifier = z.object({
+  field: z.enum(['gtin', 'rawGtin', 'model', 'brand', 'lot']),
+  value: z.string(),
+  source: RecallIdentifierSource,
+  /** The feed field it was read from, e.g. "ProductUPCs" or "Description". */
+  origin: z.string(),
+});
+export type RecallIdentifier = z.infer<typeof RecallIdentifier>;
+
+export const DateRange = z.object({
+  kind: z.enum(['manufactured', 'sold', 'best-before', 'other']),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  text: z.string(),
+});
+export type DateRange = z.infer<typeof DateRange>;
+
+export const RecallProduct = z.object({
+  name: z.string(),
+  brands: z.array(z.string()),
+  /** Model numbers as printed in the notice; matching normalises them. */
+  models: z.array(z.string()),
+  gtins: z.array(Gtin14),
+  /** GTIN-like strings with a bad check digit (or odd length), kept for an exact-string fallback. */
+  rawGtins: z.array(z.string()),
+  lots: z.array(z.string()),
+  dateRanges: z.array(DateRange),
+  identifiers: z.array(RecallIdentifier),
+});
+export type RecallProduct = z.infer<typeof RecallProduct>;
+
+export const RECALL_SCHEMA_VERSION = 1;
+
+export const Recall = z.object({
+  schemaVersion: z.literal(RECALL_SCHEMA_VERSION),
+  /** `<source>:<native id>`, e.g. "cpsc:10915". */
+  id: z.string().regex(/^[a-z0-9-]+:.+$/),
+  source: z.string(),
+  /** ISO 3166-1 alpha-2 code of the issuing authority, or "EU". */
+  jurisdiction: z.string().min(2).max(3),
+  /** The number the authority prints, e.g. CPSC "26687". */
+  recallNumber: z.string().nullable(),
+  title: z.string(),
+  url: z.string().url().nullable(),
+  /** ISO dates (YYYY-MM-DD). */
+  published: z.string().nullable(),
+  updated: z.string().nullable(),
+  status: RecallStatus,
+  /** Monotonic per record: a corrected notice replaces an older version. */
+  version: z.string(),
+  hazard: z.string(),
+  remedy: z.string(),
+  remedyOptions: z.array(z.string()),
+  units: z.string().nullable(),
+  soldAt: z.string().nullable(),
+  countryOfOrigin: z.array(z.string()),
+  manufacturers: z.array(z.string()),
+  images: z.array(z.object({ url: z.string(), caption: z.string().nullable() })),
+  products: z.array(RecallProduct).min(1),
+});
+export type Recall = z.infer<typeof Recall>;
+
+// ---------------------------------------------------------------------------------------------------
+// RecallMatch: why a page identity points at a recall, and how sure we are.
+
+export const MatchTier = z.enum(['confirmed', 'likely', 'possible']);
+export type MatchTier = z.infer<typeof MatchTier>;
+
+export const MatchEvidence = z.object({
+  kind: z.enum(['gtin', 'raw-gtin', 'model', 'brand']),
+  pageValue: z.string(),
+  pageSource: IdentitySource,
+  recallValue: z.string(),
+  recallSource: RecallIdentifierSource,
+  recallOrigin: z.string(),
+});
+export type MatchEvidence = z.infer<typeof MatchEvidence>;
+
+export const MatchCaveat = z.object({
+  kind: z.enum(['lot-specific', 'date-specific', 'brand-differs', 'brand-unknown', 'recall-completed']),
+  message: z.string(),
+  values: z.array(z.string()),
+});
+export type MatchCaveat = z.infer<typeof MatchCaveat>;
+
+export const RecallMatch = z.object({
+  recallId: z.string(),
+  source: z.string(),
+  tier: MatchTier,
+  /** Index of the matching product within `Recall.products`. */
+  productIndex: z.number().int().nonnegative(),
+  evidence: z.array(MatchEvidence).min(1),
+  caveats: z.array(MatchCaveat),
+});
+export type RecallMatch = z.infer<typeof RecallMatch>;
+
+// ---------------------------------------------------------------------------------------------------
+// Index status: how much we know and how fresh it is, shown wherever a verdict is shown.
+
+export const SourceStatus = z.object({
+  source: z.string(),
+  records: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  skippedReasons: z.array(z.string()),
+  loadedAt: z.string().nullable(),
+  origin: z.enum(['bundled', 'sync']),
+});
+export type SourceStatus = z.infer<typeof SourceStatus>;
+
+export const IndexStatus = z.object({
+  records: z.number().int().nonnegative(),
+  sources: z.array(SourceStatus),
+  updatedAt: z.string().nullable(),
+});
+export type IndexStatus = z.infer<typeof IndexStatus>;

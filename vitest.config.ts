@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// WxtVitest gives tests the same auto-imports, `@/` aliases and a fake `browser` as the extension.
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/adapters/**/*.test.ts', 'utils/**/*.test.ts'],
+    setupFiles: ['fake-indexeddb/auto'],
+  },
+});
