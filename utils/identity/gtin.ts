@@ -7,6 +7,17 @@
  * are kept raw so the matcher can still use them as a weak, exact-string signal.
  */
 
+/**
+ * Marks that ride along with copied values: Amazon prefixes tech-spec values with U+200E (&lrm;),
+ * bidi embeddings and zero-width spaces come with pasted text, U+00AD is a soft hyphen.
+ * Some scraped sources keep the entity as text, so the spelled-out forms are removed too.
+ */
+const INVISIBLE =
+  /[\u00ad\u200b-\u200f\u202a-\u202e\u2060\ufeff]|&(?:lrm|rlm|zwj|zwnj|#x200[b-f]|#820[3-7]);/gi;
+
+/** Spaces, dashes of every kind (after NFKC), dots: what printers put between digit groups. */
+const SEPARATORS = /[\s\p{Pd}.]/gu;
+
 /** The mod-10 check digit for `body` (a GTIN without its last digit). */
 export function gtinCheckDigit(body: string): number {
   let sum = 0;
@@ -23,7 +34,10 @@ export function isValidGtin(digits: string): boolean {
   return gtinCheckDigit(digits.slice(0, -1)) === digits.charCodeAt(digits.length - 1) - 48;
 }
 
-/** Left-pads a valid GTIN to the 14-digit index key. */
+/**
+ * Left-pads a valid GTIN to the 14-digit index key. Only zeros are added: a GTIN-14's leading
+ * packaging indicator (1-8 for cases) is part of the number and is kept.
+ */
 export function toGtin14(digits: string): string {
   return digits.padStart(14, '0');
 }
@@ -66,40 +80,66 @@ export function isbn10To13(isbn10: string): string | null {
   return body + gtinCheckDigit(body);
 }
 
-/** Prefixes printed before a code: "UPC:", "EAN-13", "ISBN-13:", "GTIN", "JAN", "Barcode" ... */
+/**
+ * Labels printed before a code: "UPC:", "EAN-13", "ISBN-13:", "GTIN-14", "JAN", "EAN/UPC", "Barcode".
+ * A length designator only counts when no digit follows it directly, otherwise "EAN 8712345678906"
+ * (a Dutch EAN-13) or "ISBN 1305627377" would lose their first digits to the label.
+ */
 const CODE_PREFIX =
-  /^(?:isbn(?:[- ]?1[03])?|ean(?:[- ]?(?:13|8))?|upc(?:[- ]?[ae])?|gtin(?:[- ]?\d{1,2})?|jan(?:\s*code)?|barcode|bar code)\s*(?:#|no\.?|code)?\s*[:：#]?\s*/i;
+  /^(?:(?:ean|upc)\s*\/\s*(?:ean|upc)|isbn(?:[- ]?1[03](?!\d))?|ean(?:[- ]?(?:13|8)(?!\d))?|upc(?:[- ]?[ae](?![a-z]))?|gtin(?:[- ]?(?:8|12|13|14)(?!\d))?|jan(?:\s*(?:code|コード))?|barcode|bar code)\s*(?:#|no\.?|code)?\s*[:：#]?\s*/i;
+
+/** NFKC (full-width digits and colons become ASCII), invisible marks removed, trimmed. */
+function cleanPrinted(printed: string): string {
+  return printed.normalize('NFKC').replace(INVISIBLE, '').trim();
+}
 
 export interface GtinReading {
-  /** What the page or feed printed, trimmed. */
+  /** What the page or feed printed, trimmed and without invisible marks. */
   raw: string;
   /** The 14-digit key, when the value is a valid GTIN (after UPC-E / ISBN-10 conversion). */
   gtin14: string | null;
 }
 
+/** The digits (and ISBN X) of a printed code, label and separators removed. */
+function codeDigits(raw: string): string {
+  return raw.replace(CODE_PREFIX, '').replace(SEPARATORS, '');
+}
+
 /**
- * Reads one printed code: strips a label prefix, spaces, dashes and dots, then validates.
- * `8-49398-06563-1`, `UPC 1 00001 00029 7`, `ISBN 0-316-13354-X` and `00766907002966` all work.
- * An 8-digit code is tried as EAN-8 first, then as UPC-E (the two cannot be told apart by shape).
+ * Every 14-digit key a printed code can stand for, the most likely first. Only 8-digit codes can have
+ * two: EAN-8 and UPC-E have the same shape, and 01234565 is valid as both (as UPC-E it is the
+ * textbook example for UPC-A 012345000065). GS1 reserves GTIN-8s that start with 0 for restricted,
+ * in-company circulation (RCN-8, General Specifications 2.1.11), so a leading 0 reads as UPC-E first.
+ */
+export function gtinKeys(printed: string): string[] {
+  const stripped = codeDigits(cleanPrinted(printed));
+  if (/^\d{9}[\dXx]$/.test(stripped)) {
+    // Ten characters are an ISBN-10 (Amazon book ASINs are ISBN-10s); a random 10-digit run passes
+    // the mod-11 check only 1 time in 11, and then can only meet a recalled book's ISBN.
+    const isbn13 = isbn10To13(stripped);
+    return isbn13 ? [toGtin14(isbn13)] : [];
+  }
+  if (!/^\d+$/.test(stripped)) return [];
+  if (stripped.length === 8) {
+    const ean8 = isValidGtin(stripped) ? toGtin14(stripped) : null;
+    const upca = expandUpcE(stripped);
+    const upce = upca ? toGtin14(upca) : null;
+    const ordered = stripped.startsWith('0') ? [upce, ean8] : [ean8, upce];
+    return ordered.filter((k): k is string => k !== null);
+  }
+  // An 11-digit value is usually a UPC-A printed without its check digit; completing it would be a
+  // guess, so it stays raw (the same for 9 and 10 digits that are not ISBNs).
+  return isValidGtin(stripped) ? [toGtin14(stripped)] : [];
+}
+
+/**
+ * Reads one printed code: strips invisible marks, a label prefix, spaces, dashes and dots, then
+ * validates. `8-49398-06563-1`, `UPC 1 00001 00029 7`, `ISBN 0-8044-2957-X`, `00766907002966` and
+ * full-width `４９０１２３４５６７８９４` all work.
  */
 export function readGtin(printed: string): GtinReading {
-  const raw = printed.normalize('NFKC').trim();
-  const stripped = raw.replace(CODE_PREFIX, '').replace(/[\s\-.\u00a0]/g, '');
-  if (/^\d{9}[\dXx]$/.test(stripped)) {
-    const isbn13 = isbn10To13(stripped);
-    return { raw, gtin14: isbn13 ? toGtin14(isbn13) : null };
-  }
-  if (!/^\d+$/.test(stripped)) return { raw, gtin14: null };
-  if (stripped.length === 8) {
-    if (isValidGtin(stripped)) return { raw, gtin14: toGtin14(stripped) };
-    const upca = expandUpcE(stripped);
-    return { raw, gtin14: upca ? toGtin14(upca) : null };
-  }
-  if (stripped.length === 11) {
-    // A UPC-A printed without its check digit is common in prose; it is only a guess, so it stays raw.
-    return { raw, gtin14: null };
-  }
-  return { raw, gtin14: isValidGtin(stripped) ? toGtin14(stripped) : null };
+  const raw = cleanPrinted(printed);
+  return { raw, gtin14: gtinKeys(raw)[0] ?? null };
 }
 
 /** Convenience: the 14-digit key of a printed code, or null. */
@@ -107,10 +147,12 @@ export function gtinKey(printed: string): string | null {
   return readGtin(printed).gtin14;
 }
 
-/** The digits of a printed code with separators removed: the form raw strings are compared in. */
+/**
+ * The digits of a printed code with label and separators removed: the form raw strings are compared
+ * in. Leading zeros are kept: a bad code is compared as printed, not reinterpreted.
+ */
 export function rawGtinKey(printed: string): string {
-  return printed
-    .normalize('NFKC')
+  return cleanPrinted(printed)
     .replace(CODE_PREFIX, '')
     .replace(/[^\dXx]/g, '')
     .toUpperCase();

@@ -6,6 +6,8 @@
  */
 
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060\ufeff\u00ad]/g;
+/** Everything printers put between the parts of one model number. */
+const SEPARATORS = /[\s\p{Pd}./\\_·•]+/gu;
 
 /** Words that show up in model fields but name no model ("N/A", "Does not apply", 其他 ...). */
 const SENTINELS = new Set([
@@ -34,19 +36,32 @@ const SENTINELS = new Set([
   '不适用',
 ]);
 
-/** Sizes, pack counts, quantities and units: "2-pack", "12oz", "500ml", "10in", "3XL", "128GB". */
-const MEASURE =
-  /^\d+(?:\.\d+)?(?:PACK|PK|PCS|PC|PIECES?|CT|COUNT|SET|OZ|FLOZ|LB|LBS|G|KG|MG|ML|L|IN|INCH|INCHES|CM|MM|M|FT|W|V|MAH|WH|GB|TB|MB|HZ|X)$/;
+/** Units that turn a number into a size, pack count or rating: "2-pack", "12oz", "500ml", "128GB". */
+const UNIT =
+  '(?:PACK|PK|PCS|PC|PIECES?|CT|COUNT|SET|OZ|FLOZ|LB|LBS|G|KG|MG|ML|L|IN|INCH|INCHES|CM|MM|M|FT|W|V|MAH|WH|GB|TB|MB|HZ|X|P)';
+/** A quantity ("12OZ") or dimensions ("12X12IN"); the key has no dots, so "3.5mm" arrives as "35MM". */
+const MEASURE = new RegExp(`^\\d+${UNIT}$|^\\d+(?:X\\d+){1,2}${UNIT}?$`);
 const CLOTHING_SIZE = /^(?:X{0,3}S|X{0,4}L|M|\d?XL|\d?XS|ONESIZE|OS)$/;
+/**
+ * Listing words with a small number: "Pack of 2", "Size 10", "Gen 2", "2nd Gen", "Version 3". Labels
+ * such as "Item" or "No." are left alone: "Item 593768" is a real identifier in CPSC notices.
+ */
+const COUNTED_WORD =
+  /^(?:PACKOF|SETOF|BOXOF|CASEOF|QTY|SIZE|GEN|GENERATION|VER|VERSION|SERIES|STYLE|TYPE|COLOR|COLOUR|OPTION)\d{1,3}$|^\d{1,2}(?:ST|ND|RD|TH)(?:GEN|GENERATION|EDITION)?$/;
 const YEAR = /^(?:19|20)\d{2}$/;
 
-/** The comparison key of a model: NFKC, upper case, without spaces, hyphens, dots, slashes, underscores. */
+/**
+ * The comparison key of a model: NFKC, upper case, without spaces, hyphens, dots, slashes, underscores.
+ * NFKC runs again at the end because upper-casing and dropping a separator can leave a sequence that
+ * composes differently ("e-\u0301"), and a key must be its own key.
+ */
 export function modelKey(model: string): string {
   return model
     .normalize('NFKC')
     .replace(INVISIBLE, '')
     .toUpperCase()
-    .replace(/[\s\-–—.\/\\_·•]+/g, '');
+    .replace(SEPARATORS, '')
+    .normalize('NFKC');
 }
 
 export type ModelRejection =
@@ -73,7 +88,7 @@ export function modelRejection(model: string): ModelRejection | null {
   if (key.length < 4) return 'too-short';
   if (key.length > 40) return 'too-long';
   if (!/\d/.test(key)) return 'no-digit';
-  if (MEASURE.test(key) || CLOTHING_SIZE.test(key)) return 'measure';
+  if (MEASURE.test(key) || CLOTHING_SIZE.test(key) || COUNTED_WORD.test(key)) return 'measure';
   if (YEAR.test(key)) return 'year';
   if (/^\d+$/.test(key)) {
     if ([8, 12, 13, 14].includes(key.length)) return 'gtin-like';
@@ -96,7 +111,10 @@ export function cleanModel(model: string): string | null {
     .normalize('NFKC')
     .replace(INVISIBLE, '')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s:：#]+|[\s,;:.)]+$/g, '')
+    .replace(/^[\s:：#]+|[\s,;:.]+$/g, '')
+    .trim()
+    // A closing parenthesis is dropped only when it closes nothing: "(ABC123)" keeps its pair.
+    .replace(/^([^(]*)\)$/, '$1')
     .trim();
   if (!cleaned || SENTINELS.has(modelKey(cleaned))) return null;
   return cleaned;

@@ -41,5 +41,12 @@ export interface AdapterTestCase {
   fixture?: string;
   expectPageType: PageType;
   /** Expected items (a subset of fields is compared); omit for URL-only cases. */
-  expectItems?: Array<Partial<Pick<ProductIdentity, 'itemId' | 'title' | 'brand' | 'manufacturer' | 'models' | 'gtins' | 'rawGtins' | 'seller'>>>;
+  expectItems?: Array<
+    Partial<
+      Pick<
+        ProductIdentity,
+        'itemId' | 'title' | 'brand' | 'manufacturer' | 'models' | 'gtins' | 'rawGtins' | 'seller'
+      >
+    >
+  >;
 }

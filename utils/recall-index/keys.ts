@@ -6,8 +6,9 @@
  *   m:<model>    a distinctive model key (brand compatibility is decided by the matcher, not the key)
  * A brand alone is never a key: brand-only candidates could never become a match anyway.
  */
-import { isDistinctiveModel, modelKey } from '../identity/model';
+
 import { rawGtinKey } from '../identity/gtin';
+import { isDistinctiveModel, modelKey } from '../identity/model';
 import type { ProductIdentity, Recall } from '../schemas';
 
 export const gtinIndexKey = (gtin14: string): string => `g:${gtin14}`;

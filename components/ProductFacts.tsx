@@ -1,0 +1,29 @@
+/** What we read off the page, so a user can see what was (and was not) checked. */
+import { Fragment } from 'preact';
+import type { ProductIdentity } from '../utils/schemas';
+
+export function ProductFacts({ identity }: { identity: ProductIdentity }) {
+  const rows: Array<[string, string]> = [];
+  if (identity.brand) rows.push(['Brand', identity.brand]);
+  if (identity.models.length) rows.push(['Model', identity.models.join(', ')]);
+  if (identity.gtins.length)
+    rows.push(['Barcode', identity.gtins.map((g) => g.replace(/^0+(?=\d{12})/, '')).join(', ')]);
+  if (identity.itemId) rows.push(['Listing id', identity.itemId]);
+  return (
+    <div class="product">
+      {identity.title && <p class="product-title">{identity.title}</p>}
+      {rows.length > 0 ? (
+        <dl class="facts compact">
+          {rows.map(([k, v]) => (
+            <Fragment key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      ) : (
+        <p class="note">No barcode or model number found on this listing.</p>
+      )}
+    </div>
+  );
+}

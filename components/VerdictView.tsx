@@ -1,0 +1,81 @@
+/**
+ * The popup's answer for the current tab. Five states, worded so that "no recall found" can never be
+ * read as "safe", and "we couldn't read this page" never looks like either.
+ */
+import type { TabVerdict } from '../utils/messaging';
+import { BANNER_TIERS } from '../utils/recall-index/match';
+import type { RecallMatch } from '../utils/schemas';
+import { ProductFacts } from './ProductFacts';
+import { RecallCard } from './RecallCard';
+
+const MARKETPLACE_NAMES: Record<string, string> = { generic: 'this shop' };
+
+export function VerdictView({ verdict }: { verdict: TabVerdict | null }) {
+  if (!verdict || verdict.status === 'not-product') {
+    return (
+      <section class="verdict verdict-idle" data-status="not-product">
+        <h1>Nothing to check here</h1>
+        <p>
+          Open a product, cart or order page on a supported store and Recall Sentinel checks it against
+          official recalls.
+        </p>
+      </section>
+    );
+  }
+  const where = MARKETPLACE_NAMES[verdict.page.marketplace ?? ''] ?? verdict.page.marketplace ?? 'this page';
+
+  if (verdict.status === 'unreadable') {
+    return (
+      <section class="verdict verdict-unreadable" data-status="unreadable">
+        <h1>Couldn't read this page</h1>
+        <p>
+          We recognised a {verdict.page.pageType} page on {where} but found no barcode or model number to
+          check, so we can't tell whether this product is recalled.
+        </p>
+        {verdict.identities.map((identity, i) => (
+          <ProductFacts key={identity.itemId ?? i} identity={identity} />
+        ))}
+      </section>
+    );
+  }
+
+  const shown: Array<{ match: RecallMatch; i: number }> = [];
+  verdict.matches.forEach((ms, i) => {
+    for (const match of ms) shown.push({ match, i });
+  });
+
+  if (verdict.status === 'no-match') {
+    return (
+      <section class="verdict verdict-none" data-status="no-match">
+        <h1>No recall found</h1>
+        <p>
+          None of the recalls we hold names the identifiers below. That is not a safety guarantee: recalls
+          from sources we don't cover yet, or listings without a barcode or model, can't be matched.
+        </p>
+        {verdict.identities.map((identity, i) => (
+          <ProductFacts key={identity.itemId ?? i} identity={identity} />
+        ))}
+      </section>
+    );
+  }
+
+  const warnings = shown.filter((s) => BANNER_TIERS.includes(s.match.tier)).length;
+  return (
+    <section class={`verdict verdict-${verdict.status}`} data-status={verdict.status}>
+      <h1>
+        {verdict.status === 'warning'
+          ? `This product matches ${warnings === 1 ? 'a recall' : `${warnings} recalls`}`
+          : 'Possible recall match'}
+      </h1>
+      {verdict.status === 'possible' && (
+        <p>
+          Some details of this listing agree with a recall notice. Check the details below against your item.
+        </p>
+      )}
+      {shown.map(({ match, i }) => {
+        const recall = verdict.recalls[match.recallId];
+        return recall ? <RecallCard key={`${i}:${match.recallId}`} recall={recall} match={match} /> : null;
+      })}
+    </section>
+  );
+}

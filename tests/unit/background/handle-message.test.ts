@@ -1,0 +1,104 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type BackgroundDeps, handleMessage } from '../../../utils/background/handle-message';
+import type { TabVerdict } from '../../../utils/messaging';
+import { openRecallDb, replaceSource } from '../../../utils/recall-index/db';
+import { identity, recall } from '../support/factories';
+
+const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const contentScript = { id: ID, url: 'https://www.amazon.com/dp/B0DEMO0001', tab: { id: 7 } };
+const popup = { id: ID, url: `${ORIGIN}popup.html` };
+
+function deps(): BackgroundDeps & { stored: Map<number, TabVerdict> } {
+  const stored = new Map<number, TabVerdict>();
+  const dbPromise = (async () => {
+    const db = await openRecallDb();
+    await replaceSource(db, [recall('1', { brands: ['Kettlebrook'], gtins: ['00850012345671'] })], {
+      source: 'cpsc',
+      records: 1,
+      skipped: 0,
+      skippedReasons: [],
+      loadedAt: '2026-11-01T00:00:00.000Z',
+      origin: 'bundled',
+    });
+    return db;
+  })();
+  return {
+    stored,
+    runtimeId: ID,
+    extensionOrigin: ORIGIN,
+    db: () => dbPromise,
+    verdicts: {
+      get: async (tabId) => stored.get(tabId) ?? null,
+      set: async (tabId, v) => {
+        stored.set(tabId, v);
+      },
+    },
+    now: () => new Date('2026-11-28T12:00:00Z'),
+  };
+}
+
+const lookup = (identities = [identity({ gtins: ['00850012345671'] })]) => ({
+  type: 'lookup',
+  page: { marketplace: 'amazon', pageType: 'product', url: contentScript.url },
+  identities,
+});
+
+describe('the background message handler', () => {
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+  });
+
+  it('answers a content script lookup and files the verdict under the sending tab', async () => {
+    const d = deps();
+    const res = await handleMessage(lookup(), contentScript, d);
+    expect(res).toMatchObject({ ok: true, matches: [[{ recallId: 'cpsc:1', tier: 'confirmed' }]] });
+    expect(d.stored.get(7)?.status).toBe('warning');
+  });
+
+  it('refuses messages from other extensions', async () => {
+    const res = await handleMessage(lookup(), { ...contentScript, id: 'someone-else' }, deps());
+    expect(res).toMatchObject({ ok: false });
+  });
+
+  it('refuses a lookup that does not come from a content script', async () => {
+    expect(await handleMessage(lookup(), popup, deps())).toMatchObject({ ok: false });
+  });
+
+  it('refuses tab verdict requests from web pages', async () => {
+    const res = await handleMessage({ type: 'tab-verdict', tabId: 7 }, contentScript, deps());
+    expect(res).toMatchObject({ ok: false, error: expect.stringContaining('extension pages') });
+  });
+
+  it('rejects malformed messages with a reason instead of throwing', async () => {
+    const bad = [
+      null,
+      'lookup',
+      { type: 'lookup' },
+      { type: 'lookup', page: {}, identities: 'x' },
+      { type: 'drop-db' },
+    ];
+    for (const msg of bad)
+      expect(await handleMessage(msg, contentScript, deps())).toMatchObject({ ok: false });
+  });
+
+  it('rejects an identity whose GTIN key is not 14 digits', async () => {
+    const msg = lookup();
+    (msg.identities[0] as { gtins: string[] }).gtins = ['12345'];
+    expect(await handleMessage(msg, contentScript, deps())).toMatchObject({ ok: false });
+  });
+
+  it('marks a page with nothing to check as unreadable, not as no-match', async () => {
+    const d = deps();
+    await handleMessage(lookup([identity({ title: 'A mug' })]), contentScript, d);
+    expect(d.stored.get(7)?.status).toBe('unreadable');
+  });
+
+  it('gives the popup the verdict of the tab it asks about', async () => {
+    const d = deps();
+    await handleMessage(lookup(), contentScript, d);
+    const res = await handleMessage({ type: 'tab-verdict', tabId: 7 }, popup, d);
+    expect(res).toMatchObject({ ok: true, verdict: { status: 'warning' }, index: { records: 1 } });
+  });
+});

@@ -1,0 +1,517 @@
+import { describe, expect, it } from 'vitest';
+import { gtinKey } from '../../utils/identity/gtin';
+import { BANNER_TIERS, matchIdentity, matchRecall, tierRank } from '../../utils/recall-index/match';
+import {
+  type IdentityFact,
+  ProductIdentity,
+  Recall,
+  type RecallIdentifier,
+  RecallMatch,
+  type RecallProduct,
+} from '../../utils/schemas';
+
+// ---------------------------------------------------------------------------------------------------
+// Factories: the smallest valid page identity and recall, parsed by the real schemas so a test cannot
+// pass on data the extension would never see.
+
+function key(printed: string): string {
+  const k = gtinKey(printed);
+  if (!k) throw new Error(`test data: ${printed} is not a valid GTIN`);
+  return k;
+}
+
+function identity(overrides: Partial<ProductIdentity> = {}): ProductIdentity {
+  return ProductIdentity.parse({
+    schemaVersion: 1,
+    marketplace: 'amazon',
+    pageType: 'product',
+    url: 'https://www.amazon.com/dp/B000000000',
+    itemId: 'B000000000',
+    title: 'Some product',
+    brand: null,
+    manufacturer: null,
+    models: [],
+    gtins: [],
+    rawGtins: [],
+    seller: null,
+    variant: null,
+    quantity: null,
+    facts: [],
+    ...overrides,
+  });
+}
+
+function fact(field: IdentityFact['field'], value: string, source: IdentityFact['source']): IdentityFact {
+  return { field, value, source };
+}
+
+function identifier(
+  field: RecallIdentifier['field'],
+  value: string,
+  origin: string,
+  source: RecallIdentifier['source'] = 'structured',
+): RecallIdentifier {
+  return { field, value, origin, source };
+}
+
+function product(overrides: Partial<RecallProduct> = {}): RecallProduct {
+  return {
+    name: 'Recalled product',
+    brands: [],
+    models: [],
+    gtins: [],
+    rawGtins: [],
+    lots: [],
+    dateRanges: [],
+    identifiers: [],
+    ...overrides,
+  };
+}
+
+function recall(overrides: Partial<Recall> = {}): Recall {
+  return Recall.parse({
+    schemaVersion: 1,
+    id: 'cpsc:1',
+    source: 'cpsc',
+    jurisdiction: 'US',
+    recallNumber: '24001',
+    title: 'X Recalls Things',
+    url: 'https://www.cpsc.gov/Recalls/2024/x',
+    published: '2024-01-01',
+    updated: null,
+    status: 'active',
+    version: '1',
+    hazard: 'Fire hazard.',
+    remedy: 'Refund.',
+    remedyOptions: [],
+    units: null,
+    soldAt: null,
+    countryOfOrigin: [],
+    manufacturers: [],
+    images: [],
+    products: [product()],
+    ...overrides,
+  });
+}
+
+/** Matches must always satisfy the schema the background sends them under. */
+function valid(match: RecallMatch | null): RecallMatch {
+  expect(match).not.toBeNull();
+  return RecallMatch.parse(match);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+describe('matchRecall: what is never a match', () => {
+  it('does not warn when only the brand matches', () => {
+    const page = identity({ brand: 'Gorilla', models: ['GG-500X'], gtins: [key('036000291452')] });
+    const notice = recall({ products: [product({ brands: ['Gorilla'], models: ['TRX113'] })] });
+    expect(matchRecall(page, notice)).toBeNull();
+  });
+
+  it('does not match a generic model, even under the same brand', () => {
+    for (const generic of ['2-pack', 'A1', 'XL', '12oz', '2024', 'N/A']) {
+      const page = identity({ brand: 'Gorilla', models: [generic] });
+      const notice = recall({ products: [product({ brands: ['Gorilla'], models: [generic] })] });
+      expect(matchRecall(page, notice), generic).toBeNull();
+    }
+  });
+
+  it('does not match the same model under a different brand', () => {
+    const page = identity({ brand: 'Anker', models: ['TRX113'] });
+    const notice = recall({ products: [product({ brands: ['Gorilla'], models: ['TRX113'] })] });
+    expect(matchRecall(page, notice)).toBeNull();
+  });
+
+  it('does not match a mistyped code under a different brand', () => {
+    const page = identity({ brand: 'Anker', rawGtins: ['035051591768'] });
+    const notice = recall({ products: [product({ brands: ['Gorilla'], rawGtins: ['035051591768'] })] });
+    expect(matchRecall(page, notice)).toBeNull();
+  });
+
+  it('does not match "Apple" against a recall by "Applebee\'s"', () => {
+    const page = identity({ brand: 'Apple', models: ['AB-1234'] });
+    const notice = recall({ products: [product({ brands: ["Applebee's"], models: ['AB-1234'] })] });
+    expect(matchRecall(page, notice)).toBeNull();
+  });
+
+  it('does not match a barcode that leaked into both model fields', () => {
+    const page = identity({ brand: 'Gorilla', models: ['036000291452'] });
+    const notice = recall({ products: [product({ brands: ['Gorilla'], models: ['036000291452'] })] });
+    expect(matchRecall(page, notice)).toBeNull();
+  });
+});
+
+describe('matchRecall: confirmed', () => {
+  it('confirms a UPC-A page against an EAN-13 recall', () => {
+    const page = identity({
+      brand: 'Gorilla',
+      gtins: [key('\u200e766907002966')],
+      rawGtins: ['766907002966'],
+      facts: [
+        fact('brand', 'Visit the Gorilla Store', 'byline'),
+        fact('gtin', '\u200e766907002966', 'spec-table'),
+      ],
+    });
+    const notice = recall({
+      source: 'eu-safety-gate',
+      id: 'eu-safety-gate:A12/00001/24',
+      jurisdiction: 'EU',
+      products: [
+        product({
+          brands: ['Gorilla'],
+          gtins: [key('0766907002966')],
+          identifiers: [
+            identifier('gtin', '0766907002966', 'barcode'),
+            identifier('brand', 'Gorilla', 'brand'),
+          ],
+        }),
+      ],
+    });
+    const match = valid(matchRecall(page, notice));
+    expect(match.tier).toBe('confirmed');
+    expect(match.caveats).toEqual([]);
+    expect(match.evidence).toEqual([
+      {
+        kind: 'gtin',
+        pageValue: '766907002966',
+        pageSource: 'spec-table',
+        recallValue: '0766907002966',
+        recallSource: 'structured',
+        recallOrigin: 'barcode',
+      },
+      {
+        kind: 'brand',
+        pageValue: 'Gorilla',
+        pageSource: 'byline',
+        recallValue: 'Gorilla',
+        recallSource: 'structured',
+        recallOrigin: 'brand',
+      },
+    ]);
+  });
+
+  it('confirms a GTIN match when the page shows no brand', () => {
+    const page = identity({ gtins: [key('036000291452')] });
+    const notice = recall({ products: [product({ brands: ['Gorilla'], gtins: [key('036000291452')] })] });
+    const match = valid(matchRecall(page, notice));
+    expect(match.tier).toBe('confirmed');
+    expect(match.evidence.map((e) => e.kind)).toEqual(['gtin']);
+  });
+
+  it('confirms a GTIN match when the brand is a word prefix of the firm ("Gorilla" and "Gorilla Glue")', () => {
+    const page = identity({ brand: 'Gorilla', gtins: [key('036000291452')] });
+    const notice = recall({
+      manufacturers: ['The Gorilla Glue Company, of Cincinnati, Ohio'],
+      products: [product({ gtins: [key('036000291452')] })],
+    });
+    const match = valid(matchRecall(page, notice));
+    expect(match.tier).toBe('confirmed');
+    expect(match.evidence.find((e) => e.kind === 'brand')).toMatchObject({
+      pageValue: 'Gorilla',
+      recallValue: 'The Gorilla Glue Company',
+      recallOrigin: 'manufacturers',
+    });
+  });
+
+  it('confirms a JD page branded 格力 against a Gree recall, through the alias table', () => {
+    const page = identity({ marketplace: 'jd', brand: '格力', gtins: [key('6908791000053')] });
+    const notice = recall({
+      manufacturers: ['Gree Electric Appliances, Inc. of Zhuhai, China'],
+      products: [product({ gtins: [key('6908791000053')] })],
+    });
+    const match = valid(matchRecall(page, notice));
+    expect(match.tier).toBe('confirmed');
+    expect(match.evidence.map((e) => e.kind)).toEqual(['gtin', 'brand']);
+  });
+
+  it('keeps the packaging indicator: a case GTIN-14 does not confirm the unit it contains', () => {
+    const page = identity({ gtins: [key('0614141000418')] });
+    const notice = recall({ products: [product({ gtins: [key('10614141000415')] })] });
+    expect(matchRecall(page, notice)).toBeNull();
+  });
+
+  it('reports each shared GTIN once, however often either side repeats it', () => {
+    const gtin = key('035051504153');
+    const page = identity({ gtins: [gtin, gtin] });
+    const notice = recall({ products: [product({ gtins: [gtin, gtin] })] });
+    expect(valid(matchRecall(page, notice)).evidence).toHaveLength(1);
+  });
+});
+
+describe('matchRecall: GTIN with a disagreeing brand', () => {
+  it('downgrades a GTIN match to possible when the brands disagree', () => {
+    const page = identity({ brand: 'Anker', gtins: [key('053505505648')] });
+    const notice = recall({ products: [product({ brands: ['Gorilla'], gtins: [key('053505505648')] })] });
+    const match = valid(matchRecall(page, notice));
+    expect(match.tier).toBe('possible');
+    expect(match.caveats).toEqual([
+      expect.objectContaining({ kind: 'brand-differs', values: ['Anker', 'Gorilla'] }),
+    ]);
+    expect(match.evidence.map((e) => e.kind)).toEqual(['gtin']);
+  });
+});
+
+describe('matchRecall: likely', () => {
+  it('rates an equal distinctive model under a compatible brand as likely', () => {
+    const page = identity({
+      brand: 'ViewSonic',
+      models: ['VX3276-4K-mhd'],
+      facts: [fact('model', 'VX3276-4K-mhd', 'spec-table'), fact('brand', 'ViewSonic', 'json-ld')],
+    });
+    const notice = recall({
+      products: [
+        product({
+          brands: ['ViewSonic'],
+          models: ['VX3276-4K-MHD'],
+          identifiers: [identifier('model', 'VX3276-4K-MHD', 'Description', 'prose')],
+        }),
+      ],
+    });
+    const match = valid(matchRecall(page, notice));
+    expect(match.tier).toBe('likely');
+    expect(match.evidence[0]).toEqual({
+      kind: 'model',
+      pageValue: 'VX3276-4K-mhd',
+      pageSource: 'spec-table',
+      recallValue: 'VX3276-4K-MHD',
+      recallSource: 'prose',
+      recallOrigin: 'Description',
+    });
+    expect(match.evidence[1]).toMatchObject({ kind: 'brand', pageSource: 'json-ld', recallOrigin: 'brands' });
+  });
+
+  it('relates a Chinese and a Latin brand name through the alias table', () => {
+    const page = identity({ marketplace: 'tmall', brand: 'Apple/苹果', models: ['A2337'] });
+    const notice = recall({
+      manufacturers: ['Apple Inc., of Cupertino, California'],
+      products: [product({ models: ['A2337'] })],
+    });
+    const match = valid(matchRecall(page, notice));
+    expect(match.tier).toBe('likely');
+    expect(match.evidence.find((e) => e.kind === 'brand')).toMatchObject({
+      pageValue: 'Apple/苹果',
+      recallValue: 'Apple Inc.',
+    });
+  });
+
+  it("uses the importer's dba name as a recall brand", () => {
+    const page = identity({ brand: 'Enhomee', models: ['EH-FP2201'] });
+    const notice = recall({
+      manufacturers: ['Shenzhen X Co., Ltd., dba Enhomee-Direct, of China'],
+      products: [product({ models: ['EH-FP2201'] })],
+    });
+    const match = valid(matchRecall(page, notice));
+    expect(match.tier).toBe('likely');
+    expect(match.evidence.find((e) => e.kind === 'brand')?.recallValue).toBe('Enhomee-Direct');
+  });
+
+  it("uses the page's manufacturer when it shows no brand", () => {
+    const page = identity({ manufacturer: 'Gorilla Glue Company', models: ['BSFIREPIT01'] });
+    const notice = recall({ products: [product({ brands: ['Gorilla'], models: ['BSFIREPIT01'] })] });
+    expect(valid(matchRecall(page, notice)).tier).toBe('likely');
+  });
+
+  it('ignores a Taobao "其他/Other" brand as much as a plain sentinel', () => {
+    const page = identity({ marketplace: 'taobao', brand: '其他/Other', models: ['HANS0002'] });
+    const notice = recall({ products: [product({ brands: ['Hansen'], models: ['HANS0002'] })] });
+    expect(valid(matchRecall(page, notice)).caveats.map((c) => c.kind)).toEqual(['brand-unknown']);
+  });
+
+  it('ignores a sentinel brand such as "Generic" (it neither confirms nor vetoes)', () => {
+    const page = identity({ brand: 'Generic', models: ['HANS0002'] });
+    const notice = recall({ products: [product({ brands: ['Hansen'], models: ['HANS0002'] })] });
+    const match = valid(matchRecall(page, notice));
+    expect(match.tier).toBe('possible');
+    expect(match.caveats.map((c) => c.kind)).toEqual(['brand-unknown']);
+  });
+});
+
+describe('matchRecall: possible', () => {
+  it('rates an equal distinctive model with no brand on the page as possible, saying why', () => {
+    const page = identity({ models: ['TRX113'], facts: [fact('model', 'TRX113', 'title-text')] });
+    const notice = recall({ products: [product({ brands: ['Gorilla'], models: ['TRX113'] })] });
+    const match = valid(matchRecall(page, notice));
+    expect(match.tier).toBe('possible');
+    expect(match.caveats).toEqual([expect.objectContaining({ kind: 'brand-unknown', values: ['Gorilla'] })]);
+    expect(match.evidence).toEqual([
+      expect.objectContaining({ kind: 'model', pageSource: 'title-text', recallOrigin: 'models' }),
+    ]);
+  });
+
+  it('rates an equal model with no brand in the notice as possible', () => {
+    const page = identity({ brand: 'Gorilla', models: ['KB-TS100'] });
+    const notice = recall({ products: [product({ models: ['KB TS100'] })] });
+    const match = valid(matchRecall(page, notice));
+    expect(match.tier).toBe('possible');
+    expect(match.caveats[0]?.kind).toBe('brand-unknown');
+  });
+
+  it("falls back to the raw code when the notice's copy fails the check digit", () => {
+    const page = identity({
+      rawGtins: ['7 84762 03730 3'],
+      facts: [fact('gtin', '7 84762 03730 3', 'embedded-json')],
+    });
+    const notice = recall({
+      source: 'openfda',
+      id: 'openfda:F-0001-2024',
+      products: [
+        product({
+          rawGtins: ['UPC 7 84762 03730 3'],
+          identifiers: [identifier('rawGtin', 'UPC 7 84762 03730 3', 'code_info', 'prose')],
+        }),
+      ],
+    });
+    const match = valid(matchRecall(page, notice));
+    expect(match.tier).toBe('possible');
+    expect(match.evidence).toEqual([
+      {
+        kind: 'raw-gtin',
+        pageValue: '7 84762 03730 3',
+        pageSource: 'embedded-json',
+        recallValue: 'UPC 7 84762 03730 3',
+        recallSource: 'prose',
+        recallOrigin: 'code_info',
+      },
+    ]);
+  });
+
+  it('does not use raw codes shorter than a GTIN', () => {
+    const page = identity({ rawGtins: ['1234567'] });
+    const notice = recall({ products: [product({ rawGtins: ['1234567'] })] });
+    expect(matchRecall(page, notice)).toBeNull();
+  });
+});
+
+describe('matchRecall: caveats', () => {
+  it('carries a lot caveat when the recall is limited to lots', () => {
+    const gtin = key('5052089365995');
+    const page = identity({ gtins: [gtin] });
+    const notice = recall({ products: [product({ gtins: [gtin], lots: ['L2301', 'L2302'] })] });
+    const match = valid(matchRecall(page, notice));
+    expect(match.tier).toBe('confirmed');
+    const lot = match.caveats.find((c) => c.kind === 'lot-specific');
+    expect(lot?.values).toEqual(['L2301', 'L2302']);
+    expect(lot?.message).toMatch(/lot or batch code/);
+  });
+
+  it('carries a date caveat when the recall is limited to production dates', () => {
+    const gtin = key('3667360229679');
+    const page = identity({ gtins: [gtin] });
+    const notice = recall({
+      products: [
+        product({
+          gtins: [gtin],
+          dateRanges: [
+            { kind: 'manufactured', from: '2023-01', to: '2023-06', text: 'made January to June 2023' },
+          ],
+        }),
+      ],
+    });
+    const caveat = valid(matchRecall(page, notice)).caveats.find((c) => c.kind === 'date-specific');
+    expect(caveat?.values).toEqual(['made January to June 2023']);
+  });
+
+  it('does not ask the shopper to check a sale window, which no item carries', () => {
+    const gtin = key('3667360229679');
+    const notice = recall({
+      products: [
+        product({
+          gtins: [gtin],
+          dateRanges: [{ kind: 'sold', from: '2023-01', to: '2023-06', text: 'sold January to June 2023' }],
+        }),
+      ],
+    });
+    const caveats = valid(matchRecall(identity({ gtins: [gtin] }), notice)).caveats;
+    expect(caveats.map((c) => c.kind)).not.toContain('date-specific');
+  });
+
+  it('says so when the recall is completed', () => {
+    const gtin = key('3667360229679');
+    const page = identity({ gtins: [gtin] });
+    const notice = recall({ status: 'completed', products: [product({ gtins: [gtin] })] });
+    expect(valid(matchRecall(page, notice)).caveats.map((c) => c.kind)).toEqual(['recall-completed']);
+  });
+});
+
+describe('matchRecall: several products in one notice', () => {
+  it('reports the best matching product and its index', () => {
+    const page = identity({ brand: 'Gorilla', models: ['TRX113'], gtins: [key('849398065631')] });
+    const notice = recall({
+      products: [
+        product({ name: 'Other size', brands: ['Gorilla'], models: ['TRX110'] }),
+        product({ name: 'Same model', brands: ['Gorilla'], models: ['TRX113'] }),
+        product({
+          name: 'Same barcode',
+          brands: ['Gorilla'],
+          models: ['TRX113'],
+          gtins: [key('849398065631')],
+        }),
+      ],
+    });
+    const match = valid(matchRecall(page, notice));
+    expect(match.productIndex).toBe(2);
+    expect(match.tier).toBe('confirmed');
+    expect(match.evidence.map((e) => e.kind)).toEqual(['gtin', 'model', 'brand']);
+  });
+});
+
+describe('evidence sources', () => {
+  it('falls back to the first fact of the field, then to title-text', () => {
+    const gtin = key('036000291452');
+    const withOtherFact = identity({ gtins: [gtin], facts: [fact('gtin', '4006381333931', 'json-ld')] });
+    const withoutFacts = identity({ gtins: [gtin] });
+    const notice = recall({ products: [product({ gtins: [gtin] })] });
+    expect(valid(matchRecall(withOtherFact, notice)).evidence[0]).toMatchObject({
+      pageSource: 'json-ld',
+      pageValue: gtin,
+    });
+    expect(valid(matchRecall(withoutFacts, notice)).evidence[0]).toMatchObject({
+      pageSource: 'title-text',
+      recallSource: 'structured',
+      recallOrigin: 'gtins',
+    });
+  });
+});
+
+describe('matchIdentity', () => {
+  it('returns every match, confirmed then likely then possible, newest notice first within a tier', () => {
+    const gtin = key('036000291452');
+    const page = identity({ brand: 'Gorilla', models: ['TRX113'], gtins: [gtin] });
+    const notices = [
+      recall({ id: 'cpsc:possible', products: [product({ models: ['TRX113'] })] }),
+      recall({ id: 'cpsc:likely', products: [product({ brands: ['Gorilla'], models: ['TRX113'] })] }),
+      recall({ id: 'cpsc:confirmed-old', published: '2019-05-01', products: [product({ gtins: [gtin] })] }),
+      recall({ id: 'cpsc:unrelated', products: [product({ brands: ['Gorilla'], models: ['ZZ9000'] })] }),
+      recall({ id: 'cpsc:confirmed-undated', published: null, products: [product({ gtins: [gtin] })] }),
+      recall({ id: 'cpsc:confirmed-new', published: '2024-05-01', products: [product({ gtins: [gtin] })] }),
+    ];
+    const matches = matchIdentity(page, notices);
+    expect(matches.map((m) => m.recallId)).toEqual([
+      'cpsc:confirmed-new',
+      'cpsc:confirmed-old',
+      'cpsc:confirmed-undated',
+      'cpsc:likely',
+      'cpsc:possible',
+    ]);
+    expect(matches.map((m) => m.tier)).toEqual(['confirmed', 'confirmed', 'confirmed', 'likely', 'possible']);
+  });
+
+  it('accepts any iterable of recalls and returns nothing when nothing matches', () => {
+    const page = identity({ brand: 'Gorilla' });
+    const notices = new Set([recall({ products: [product({ brands: ['Gorilla'] })] })]);
+    expect(matchIdentity(page, notices)).toEqual([]);
+  });
+});
+
+describe('tiers', () => {
+  it('ranks confirmed above likely above possible', () => {
+    expect(tierRank('confirmed')).toBeGreaterThan(tierRank('likely'));
+    expect(tierRank('likely')).toBeGreaterThan(tierRank('possible'));
+  });
+
+  it('shows a page banner for confirmed and likely matches only', () => {
+    expect([...BANNER_TIERS]).toEqual(['confirmed', 'likely']);
+    expect(BANNER_TIERS.includes('possible')).toBe(false);
+  });
+});

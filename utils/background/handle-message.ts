@@ -1,0 +1,82 @@
+/**
+ * The background's message handler, kept free of `browser.*` so it can be tested directly: every
+ * dependency arrives in `deps`. It re-validates every message, checks who sent it, and answers with
+ * `{ ok: false, error }` instead of throwing.
+ *
+ * Who may ask what:
+ *   lookup        only our own content scripts (a tab is attached; the verdict is filed under that tab,
+ *                 never under a tab id the message names)
+ *   tab-verdict   only our own extension pages (popup, options)
+ *   index-status  either
+ */
+import { type ErrorResponse, Request, type TabVerdict } from '../messaging';
+import type { RecallDb } from '../recall-index/db';
+import { indexStatus, lookupIdentities } from '../recall-index/query';
+import { verdictStatus } from './verdict';
+
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export interface VerdictStore {
+  get(tabId: number): Promise<TabVerdict | null>;
+  set(tabId: number, verdict: TabVerdict): Promise<void>;
+}
+
+export interface BackgroundDeps {
+  runtimeId: string;
+  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
+  extensionOrigin: string;
+  db: () => Promise<RecallDb>;
+  verdicts: VerdictStore;
+  onVerdict?: (tabId: number, verdict: TabVerdict) => Promise<void> | void;
+  now?: () => Date;
+}
+
+const fail = (error: string): ErrorResponse => ({ ok: false, error });
+
+export async function handleMessage(
+  raw: unknown,
+  sender: MessageSender,
+  deps: BackgroundDeps,
+): Promise<unknown> {
+  if (sender.id !== deps.runtimeId) return fail('message from another extension or a web page');
+  const parsed = Request.safeParse(raw);
+  if (!parsed.success) return fail(`malformed message: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  const msg = parsed.data;
+  const fromExtensionPage = sender.url?.startsWith(deps.extensionOrigin) === true;
+  const db = await deps.db();
+
+  switch (msg.type) {
+    case 'lookup': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || fromExtensionPage)
+        return fail('lookup is answered for content scripts only');
+      const [{ matches, recalls }, index] = await Promise.all([
+        lookupIdentities(db, msg.identities),
+        indexStatus(db),
+      ]);
+      const verdict: TabVerdict = {
+        status: verdictStatus(msg.page.pageType, msg.identities, matches),
+        page: msg.page,
+        identities: msg.identities,
+        matches,
+        recalls,
+        index,
+        checkedAt: (deps.now?.() ?? new Date()).toISOString(),
+      };
+      await deps.verdicts.set(tabId, verdict);
+      await deps.onVerdict?.(tabId, verdict);
+      return { ok: true, matches, recalls, index };
+    }
+    case 'tab-verdict': {
+      if (!fromExtensionPage) return fail('tab verdicts are shown in extension pages only');
+      const [verdict, index] = await Promise.all([deps.verdicts.get(msg.tabId), indexStatus(db)]);
+      return { ok: true, verdict, index };
+    }
+    case 'index-status':
+      return { ok: true, index: await indexStatus(db) };
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The content script's runtime, page-agnostic: extract → one lookup round trip → banner. Re-scans on
+ * in-place changes (one debounced MutationObserver on the adapter's product containers) and on
+ * same-document navigation, skipping work when the products read are unchanged. Everything is bound
+ * to WXT's context, so an extension update or unload tears it down.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { BannerEntry } from '../../components/RecallBanner';
+import { adapterFor, extractPage } from '../marketplaces';
+import type { LookupRequest, LookupResponse } from '../messaging';
+import { BANNER_TIERS } from '../recall-index/match';
+import { BannerMount } from './banner-mount';
+import { scanKey } from './scan-key';
+
+const RESCAN_DEBOUNCE_MS = 400;
+
+export class PageScanner {
+  private lastKey: string | null = null;
+  private timer: number | undefined;
+  private readonly banner: BannerMount;
+
+  constructor(private readonly ctx: ContentScriptContext) {
+    this.banner = new BannerMount(ctx);
+  }
+
+  start(): void {
+    void this.scan(performance.now());
+    const adapter = adapterFor(new URL(location.href));
+    const roots = (adapter?.observeSelectors ?? [])
+      .map((s) => document.querySelector(s))
+      .filter((el): el is Element => el !== null);
+    if (roots.length > 0) {
+      const observer = new MutationObserver(() => this.schedule());
+      for (const root of roots)
+        observer.observe(root, { childList: true, subtree: true, characterData: true });
+      this.ctx.onInvalidated(() => observer.disconnect());
+    }
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => this.schedule());
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = this.ctx.setTimeout(() => {
+      this.timer = undefined;
+      void this.scan(performance.now());
+    }, RESCAN_DEBOUNCE_MS);
+  }
+
+  private async scan(startedAt: number): Promise<void> {
+    const url = new URL(location.href);
+    const result = extractPage(document, url);
+    const key = scanKey(result.marketplace, result.pageType, result.items);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+
+    const request: LookupRequest = {
+      type: 'lookup',
+      page: { marketplace: result.marketplace, pageType: result.pageType, url: url.href },
+      identities: result.items,
+    };
+    let response: LookupResponse;
+    try {
+      response = (await browser.runtime.sendMessage(request)) as LookupResponse;
+    } catch {
+      // The background is restarting or the extension was updated; the next scan will try again.
+      this.lastKey = null;
+      return;
+    }
+    if (!this.ctx.isValid || this.lastKey !== key || !response?.ok) return;
+
+    const entries: BannerEntry[] = [];
+    response.matches.forEach((matches, i) => {
+      for (const match of matches) {
+        const recall = response.recalls[match.recallId];
+        if (recall && BANNER_TIERS.includes(match.tier)) {
+          entries.push({ match, recall, productTitle: result.items[i]?.title ?? null });
+        }
+      }
+    });
+    await this.banner.show(key, entries, startedAt);
+  }
+}

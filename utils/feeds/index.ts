@@ -1,0 +1,42 @@
+/// <reference types="vite/client" />
+/**
+ * The feed registry. Every other file in this folder is a feed mapper (id = file name) and is found
+ * here by discovery, not listed by hand: adding a feed is adding one file. Vite resolves the glob at
+ * build time, and vitest and vite-node do the same; plain Node or tsx do not understand it.
+ */
+import type { FeedMapOptions, FeedMapper, FeedParseResult } from './feed';
+
+const modules = import.meta.glob<FeedMapper>(['./*.ts', '!./index.ts', '!./feed.ts'], {
+  eager: true,
+  import: 'default',
+});
+
+/** Every feed mapper, by id. */
+export const feeds: readonly FeedMapper[] = Object.values(modules).sort((a, b) => a.id.localeCompare(b.id));
+
+/** The registry's file names without extension, by mapper id: conventions tests compare the two. */
+export const feedFiles: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(modules).map(([path, mapper]) => [
+    mapper.id,
+    path.replace(/^\.\//, '').replace(/\.ts$/, ''),
+  ]),
+);
+
+export function feedById(id: string): FeedMapper | undefined {
+  return feeds.find((f) => f.id === id);
+}
+
+/**
+ * Maps a parsed JSON document with the first feed that recognises its shape. Throws when none does,
+ * naming what would have been accepted, and passes on a mapper's own error for a document that is an
+ * error as a whole (a CPSC error record, a snapshot from a newer version).
+ */
+export function parseFeedDocument(data: unknown, opts: FeedMapOptions): FeedParseResult {
+  const feed = feeds.find((f) => f.detect(data));
+  if (!feed) {
+    throw new Error(`unrecognised feed format: expected ${feeds.map((f) => f.accepts).join(' or ')}`);
+  }
+  return feed.map(data, opts);
+}
+
+export type { FeedEndpoint, FeedMapOptions, FeedMapper, FeedParseResult, FeedSkip } from './feed';

@@ -1,0 +1,84 @@
+/**
+ * The one message contract between content scripts, extension pages and the background.
+ *
+ * Requests are a discriminated union on `type`; each has exactly one response shape. The background
+ * parses every incoming message with `Request` before acting on it and answers with an `ErrorResponse`
+ * (never a throw into the page) when it does not parse. Senders check responses with the same schemas
+ * where zod is affordable (extension pages); the content script keeps zod out of its bundle and trusts
+ * the background, which is our own code.
+ */
+import { z } from 'zod';
+import { IndexStatus, PageType, ProductIdentity, Recall, RecallMatch } from './schemas';
+
+export const PageInfo = z.object({
+  marketplace: z.string().max(40).nullable(),
+  pageType: PageType,
+  url: z.string().max(4000),
+});
+export type PageInfo = z.infer<typeof PageInfo>;
+
+/** Content script → background: "these are the products on my page; any recalls?" */
+export const LookupRequest = z.object({
+  type: z.literal('lookup'),
+  page: PageInfo,
+  identities: z.array(ProductIdentity).max(200),
+});
+export type LookupRequest = z.infer<typeof LookupRequest>;
+
+export const LookupResponse = z.object({
+  ok: z.literal(true),
+  matches: z.array(z.array(RecallMatch)),
+  recalls: z.record(z.string(), Recall),
+  index: IndexStatus,
+});
+export type LookupResponse = z.infer<typeof LookupResponse>;
+
+/**
+ * What we could say about a tab. `no-match` is never "safe": it means no recall in our index names
+ * the identifiers we read. `unreadable` means we recognised the page but found nothing to check.
+ */
+export const VerdictStatus = z.enum(['warning', 'possible', 'no-match', 'unreadable', 'not-product']);
+export type VerdictStatus = z.infer<typeof VerdictStatus>;
+
+export const TabVerdict = z.object({
+  status: VerdictStatus,
+  page: PageInfo,
+  identities: z.array(ProductIdentity),
+  matches: z.array(z.array(RecallMatch)),
+  recalls: z.record(z.string(), Recall),
+  index: IndexStatus,
+  checkedAt: z.string(),
+});
+export type TabVerdict = z.infer<typeof TabVerdict>;
+
+/** Popup → background: "what did you find on this tab?" */
+export const TabVerdictRequest = z.object({
+  type: z.literal('tab-verdict'),
+  tabId: z.number().int().nonnegative(),
+});
+export type TabVerdictRequest = z.infer<typeof TabVerdictRequest>;
+
+export const TabVerdictResponse = z.object({
+  ok: z.literal(true),
+  verdict: TabVerdict.nullable(),
+  index: IndexStatus,
+});
+export type TabVerdictResponse = z.infer<typeof TabVerdictResponse>;
+
+/** Any extension page → background: index size and freshness. */
+export const IndexStatusRequest = z.object({ type: z.literal('index-status') });
+export type IndexStatusRequest = z.infer<typeof IndexStatusRequest>;
+export const IndexStatusResponse = z.object({ ok: z.literal(true), index: IndexStatus });
+export type IndexStatusResponse = z.infer<typeof IndexStatusResponse>;
+
+export const ErrorResponse = z.object({ ok: z.literal(false), error: z.string() });
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+export const Request = z.discriminatedUnion('type', [LookupRequest, TabVerdictRequest, IndexStatusRequest]);
+export type Request = z.infer<typeof Request>;
+
+export interface ResponseFor {
+  lookup: LookupResponse;
+  'tab-verdict': TabVerdictResponse;
+  'index-status': IndexStatusResponse;
+}

@@ -1,0 +1,74 @@
+/**
+ * Plain-language explanations of a match, shared by the page banner, the popup and the CLI so the three
+ * never disagree about why we warned and how sure we are.
+ */
+import type { MatchCaveat, MatchEvidence, MatchTier, Recall } from '../schemas';
+
+export const TIER_LABEL: Record<MatchTier, string> = {
+  confirmed: 'Confirmed match',
+  likely: 'Likely match',
+  possible: 'Possible match',
+};
+
+export const TIER_MEANING: Record<MatchTier, string> = {
+  confirmed: 'The barcode on this listing is printed in the recall notice.',
+  likely: 'The brand and model number on this listing are named in the recall notice.',
+  possible: 'Some details agree with the recall notice, but not enough to be sure.',
+};
+
+const SOURCE_WORDS: Record<string, string> = {
+  'embedded-json': "the listing's product data",
+  'json-ld': "the page's product data",
+  microdata: "the page's product data",
+  meta: "the page's product tags",
+  'spec-table': 'the product details table',
+  byline: 'the brand line',
+  'title-text': 'the product title',
+  url: 'the address',
+};
+
+export function describeEvidence(e: MatchEvidence): string {
+  const where = SOURCE_WORDS[e.pageSource] ?? 'this page';
+  const inNotice = e.recallSource === 'structured' ? 'listed in the notice' : 'printed in the notice text';
+  switch (e.kind) {
+    case 'gtin':
+      return `Barcode ${e.pageValue} from ${where} is ${inNotice}.`;
+    case 'raw-gtin':
+      return `Code ${e.pageValue} from ${where} equals a code ${inNotice} (its check digit is not valid, so treat with care).`;
+    case 'model':
+      return `Model ${e.pageValue} from ${where} equals model ${e.recallValue} ${inNotice}.`;
+    case 'brand':
+      return `Brand "${e.pageValue}" agrees with "${e.recallValue}" in the notice.`;
+  }
+}
+
+export function describeCaveat(c: MatchCaveat): string {
+  return c.values.length > 0 ? `${c.message} Affected: ${c.values.join(', ')}.` : c.message;
+}
+
+const AUTHORITY: Record<string, string> = {
+  cpsc: 'U.S. Consumer Product Safety Commission',
+};
+
+export function authorityName(recall: Recall): string {
+  return AUTHORITY[recall.source] ?? recall.source.toUpperCase();
+}
+
+/** "15 Oct 2026" in the reader's locale-neutral form, so dates read the same everywhere. */
+export function formatDate(iso: string | null): string {
+  if (!iso) return 'date unknown';
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** "3 hours ago", "2 days ago": how old the index is, for the freshness line. */
+export function formatAge(iso: string | null, now: Date = new Date()): string {
+  if (!iso) return 'never';
+  const minutes = Math.max(0, Math.round((now.getTime() - new Date(iso).getTime()) / 60000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}

@@ -1,0 +1,346 @@
+/**
+ * The matcher: does this page identity point at this recall, how sure are we, and why.
+ *
+ * Tiers (DESIGN.md §3), strongest first:
+ *   confirmed  a check-digit-valid GTIN on both sides, and no brand disagreement
+ *   likely     a distinctive model on both sides, and compatible brands
+ *   possible   a GTIN under a different brand, a distinctive model with a brand missing on one side,
+ *              or the same bad-check-digit code printed on both sides
+ * Never: a brand alone, a generic model, or a model under a different brand. A false warning costs more
+ * trust than a missed one, so every tier needs an identifier, and brands only confirm or veto.
+ *
+ * Pure and dependency-light (types only from the schemas) so the background bundle and the CLI share it.
+ */
+import { brandAliases, brandsCompatible, dbaNames, firmName } from '../identity/brand';
+import { gtinKey, rawGtinKey, readGtin } from '../identity/gtin';
+import { isDistinctiveModel, modelKey } from '../identity/model';
+import type {
+  IdentityField,
+  IdentitySource,
+  MatchCaveat,
+  MatchEvidence,
+  MatchTier,
+  ProductIdentity,
+  Recall,
+  RecallIdentifier,
+  RecallMatch,
+  RecallProduct,
+} from '../schemas';
+
+/** Tiers that put a warning banner on the page; "possible" is shown in the popup only. */
+export const BANNER_TIERS: readonly MatchTier[] = ['confirmed', 'likely'];
+
+/** The strength of a tier: higher is stronger (confirmed 3, likely 2, possible 1). */
+export function tierRank(tier: MatchTier): number {
+  return tier === 'confirmed' ? 3 : tier === 'likely' ? 2 : 1;
+}
+
+/** Raw codes shorter than this are too short to mean anything (the index uses the same floor). */
+const MIN_RAW_LENGTH = 8;
+
+interface BrandNames {
+  pageNames: string[];
+  recallNames: string[];
+}
+/** How the brands of both sides relate; a compatible verdict names the pair that agreed. */
+type BrandCheck =
+  | (BrandNames & { verdict: 'compatible'; pageBrand: string; recallBrand: string })
+  | (BrandNames & { verdict: 'incompatible' | 'unknown' });
+
+/** A sentinel ("Generic", 其他/Other) names no brand, so it can neither confirm nor veto. */
+function namesABrand(brand: string): boolean {
+  return brandAliases(brand).length > 0;
+}
+
+/** Page brand names: the brand, and the manufacturer, which can be the firm a notice names. */
+function pageBrands(identity: ProductIdentity): string[] {
+  return [identity.brand, identity.manufacturer].filter((b): b is string => b !== null && namesABrand(b));
+}
+
+/**
+ * Recall brand names: the product's brands, then each manufacturer's firm name and its dba names
+ * ("Shenzhen X Co., Ltd., dba Enhomee-Direct, of China" gives "Shenzhen X Co., Ltd." and "Enhomee-Direct").
+ */
+function recallBrands(recall: Recall, product: RecallProduct): string[] {
+  const names = [...product.brands];
+  for (const firm of recall.manufacturers) names.push(firmName(firm), ...dbaNames(firm));
+  return [...new Set(names)].filter(namesABrand);
+}
+
+function checkBrands(identity: ProductIdentity, recall: Recall, product: RecallProduct): BrandCheck {
+  const pageNames = pageBrands(identity);
+  const recallNames = recallBrands(recall, product);
+  if (pageNames.length === 0 || recallNames.length === 0) {
+    return { verdict: 'unknown', pageNames, recallNames };
+  }
+  for (const pageBrand of pageNames) {
+    for (const recallBrand of recallNames) {
+      if (brandsCompatible(pageBrand, recallBrand)) {
+        return { verdict: 'compatible', pageBrand, recallBrand, pageNames, recallNames };
+      }
+    }
+  }
+  return { verdict: 'incompatible', pageNames, recallNames };
+}
+
+/**
+ * Where the page said a value: the fact for that field whose value compares equal, else the field's
+ * first fact, else the title (the adapters' last resort).
+ */
+function pageSourceOf(
+  identity: ProductIdentity,
+  fields: readonly IdentityField[],
+  same: (factValue: string) => boolean,
+): { source: IdentitySource; printed: string | null } {
+  const facts = identity.facts.filter((f) => fields.includes(f.field));
+  const exact = facts.find((f) => same(f.value));
+  if (exact) return { source: exact.source, printed: exact.value };
+  return { source: facts[0]?.source ?? 'title-text', printed: null };
+}
+
+/**
+ * Where the notice said a value, from the product's identifier provenance: the identifier that compares
+ * equal, else the field's first identifier, else the structured field the value sits in (a mapper that
+ * recorded no provenance still filled that field).
+ */
+function recallSourceOf(
+  product: RecallProduct,
+  fields: readonly RecallIdentifier['field'][],
+  same: (identifierValue: string) => boolean,
+  fallbackOrigin: string,
+  useFirst = true,
+): { source: RecallIdentifier['source']; origin: string; printed: string | null } {
+  const ids = product.identifiers.filter((i) => fields.includes(i.field));
+  const exact = ids.find((i) => same(i.value));
+  if (exact) return { source: exact.source, origin: exact.origin, printed: exact.value };
+  const first = useFirst ? ids[0] : undefined;
+  return { source: first?.source ?? 'structured', origin: first?.origin ?? fallbackOrigin, printed: null };
+}
+
+function gtinEvidence(identity: ProductIdentity, product: RecallProduct): MatchEvidence[] {
+  const recallGtins = new Set(product.gtins);
+  const out: MatchEvidence[] = [];
+  for (const gtin of new Set(identity.gtins)) {
+    if (!recallGtins.has(gtin)) continue;
+    const page = pageSourceOf(identity, ['gtin'], (v) => gtinKey(v) === gtin);
+    const notice = recallSourceOf(product, ['gtin'], (v) => gtinKey(v) === gtin, 'gtins');
+    out.push({
+      kind: 'gtin',
+      // As printed, minus the invisible marks some pages carry (Amazon's U+200E), for display.
+      pageValue: page.printed === null ? gtin : readGtin(page.printed).raw,
+      pageSource: page.source,
+      recallValue: notice.printed ?? gtin,
+      recallSource: notice.source,
+      recallOrigin: notice.origin,
+    });
+  }
+  return out;
+}
+
+/**
+ * The same code printed on both sides where the notice's copy fails the check digit (a typo in the
+ * notice, or a label that really carries a bad code). Codes the notice printed correctly are already
+ * GTIN evidence, so they are skipped here.
+ */
+function rawGtinEvidence(identity: ProductIdentity, product: RecallProduct): MatchEvidence[] {
+  const badRecallCodes = new Map<string, string>();
+  for (const raw of product.rawGtins) {
+    const key = rawGtinKey(raw);
+    if (key.length >= MIN_RAW_LENGTH && gtinKey(raw) === null) badRecallCodes.set(key, raw);
+  }
+  const out: MatchEvidence[] = [];
+  const seen = new Set<string>();
+  for (const raw of identity.rawGtins) {
+    const key = rawGtinKey(raw);
+    const recallRaw = badRecallCodes.get(key);
+    if (recallRaw === undefined || seen.has(key)) continue;
+    seen.add(key);
+    const page = pageSourceOf(identity, ['gtin'], (v) => rawGtinKey(v) === key);
+    const notice = recallSourceOf(product, ['rawGtin', 'gtin'], (v) => rawGtinKey(v) === key, 'rawGtins');
+    out.push({
+      kind: 'raw-gtin',
+      pageValue: readGtin(page.printed ?? raw).raw,
+      pageSource: page.source,
+      recallValue: notice.printed ?? recallRaw,
+      recallSource: notice.source,
+      recallOrigin: notice.origin,
+    });
+  }
+  return out;
+}
+
+function modelEvidence(identity: ProductIdentity, product: RecallProduct): MatchEvidence[] {
+  const recallModels = new Map<string, string>();
+  for (const model of product.models) {
+    if (isDistinctiveModel(model)) recallModels.set(modelKey(model), model);
+  }
+  const out: MatchEvidence[] = [];
+  const seen = new Set<string>();
+  for (const model of identity.models) {
+    if (!isDistinctiveModel(model)) continue;
+    const key = modelKey(model);
+    const recallModel = recallModels.get(key);
+    if (recallModel === undefined || seen.has(key)) continue;
+    seen.add(key);
+    const page = pageSourceOf(identity, ['model'], (v) => modelKey(v) === key);
+    const notice = recallSourceOf(product, ['model'], (v) => modelKey(v) === key, 'models');
+    out.push({
+      kind: 'model',
+      pageValue: model,
+      pageSource: page.source,
+      recallValue: notice.printed ?? recallModel,
+      recallSource: notice.source,
+      recallOrigin: notice.origin,
+    });
+  }
+  return out;
+}
+
+function brandEvidence(
+  identity: ProductIdentity,
+  product: RecallProduct,
+  { pageBrand, recallBrand }: Extract<BrandCheck, { verdict: 'compatible' }>,
+): MatchEvidence {
+  const page = pageSourceOf(identity, ['brand', 'manufacturer'], (v) => brandsCompatible(v, pageBrand));
+  // A brand taken from the manufacturer list has no brand identifier; another brand's provenance
+  // would misstate where it came from, so only an exact identifier counts here.
+  const notice = recallSourceOf(
+    product,
+    ['brand'],
+    (v) => brandsCompatible(v, recallBrand),
+    product.brands.includes(recallBrand) ? 'brands' : 'manufacturers',
+    false,
+  );
+  return {
+    kind: 'brand',
+    pageValue: pageBrand,
+    pageSource: page.source,
+    recallValue: recallBrand,
+    recallSource: notice.source,
+    recallOrigin: notice.origin,
+  };
+}
+
+/** Caveats that come with the notice itself, whatever the evidence. */
+function noticeCaveats(recall: Recall, product: RecallProduct): MatchCaveat[] {
+  const out: MatchCaveat[] = [];
+  if (product.lots.length > 0) {
+    out.push({
+      kind: 'lot-specific',
+      message: 'Only some lots or batches are recalled. Check the lot or batch code printed on your item.',
+      values: [...product.lots],
+    });
+  }
+  // A sale window ("sold from January through September") describes where the notice's units went,
+  // not a mark a shopper can check on the item, so only production and best-before ranges limit a match.
+  const itemDates = product.dateRanges.filter((r) => r.kind !== 'sold');
+  if (itemDates.length > 0) {
+    out.push({
+      kind: 'date-specific',
+      message: 'Only items made in certain periods are recalled. Check the date code on your item.',
+      values: itemDates.map((r) => r.text),
+    });
+  }
+  if (recall.status === 'completed') {
+    out.push({
+      kind: 'recall-completed',
+      message:
+        'The authority lists this recall as completed, but an item you already own may still be affected.',
+      values: [],
+    });
+  }
+  return out;
+}
+
+/** The verdict for one recalled product, or null when the evidence does not reach any tier. */
+function matchProduct(
+  identity: ProductIdentity,
+  recall: Recall,
+  product: RecallProduct,
+  productIndex: number,
+): RecallMatch | null {
+  const gtins = gtinEvidence(identity, product);
+  const models = modelEvidence(identity, product);
+  const raws = rawGtinEvidence(identity, product);
+  if (gtins.length === 0 && models.length === 0 && raws.length === 0) return null;
+
+  const brand = checkBrands(identity, recall, product);
+  const caveats: MatchCaveat[] = [];
+  let tier: MatchTier;
+  if (gtins.length > 0) {
+    // A valid GTIN is the strongest signal there is, but GTINs get reused and mistyped; a brand that
+    // clearly disagrees keeps the match out of the banner.
+    tier = brand.verdict === 'incompatible' ? 'possible' : 'confirmed';
+    if (brand.verdict === 'incompatible') {
+      caveats.push({
+        kind: 'brand-differs',
+        message: 'The barcode matches, but the brand on this page differs from the recalled brand.',
+        values: [...brand.pageNames, ...brand.recallNames],
+      });
+    }
+  } else if (brand.verdict === 'incompatible') {
+    // A model number or a mistyped code under another brand is a coincidence, not a warning.
+    return null;
+  } else if (models.length > 0 && brand.verdict === 'compatible') {
+    tier = 'likely';
+  } else {
+    tier = 'possible';
+    if (models.length > 0) {
+      caveats.push({
+        kind: 'brand-unknown',
+        message: 'The model number matches, but the brand could not be compared.',
+        values: [...brand.pageNames, ...brand.recallNames],
+      });
+    }
+  }
+
+  const evidence = [...gtins, ...models, ...raws];
+  if (brand.verdict === 'compatible') evidence.push(brandEvidence(identity, product, brand));
+  return {
+    recallId: recall.id,
+    source: recall.source,
+    tier,
+    productIndex,
+    evidence,
+    caveats: [...caveats, ...noticeCaveats(recall, product)],
+  };
+}
+
+/** Stronger tier first; on a tie the product with more evidence, then the earlier one. */
+function better(a: RecallMatch, b: RecallMatch): boolean {
+  const byTier = tierRank(a.tier) - tierRank(b.tier);
+  if (byTier !== 0) return byTier > 0;
+  return a.evidence.length > b.evidence.length;
+}
+
+/** The best match of a page identity against one recall's products, or null. */
+export function matchRecall(identity: ProductIdentity, recall: Recall): RecallMatch | null {
+  let best: RecallMatch | null = null;
+  for (const [index, product] of recall.products.entries()) {
+    const match = matchProduct(identity, recall, product, index);
+    if (match && (!best || better(match, best))) best = match;
+  }
+  return best;
+}
+
+/** Code-unit order: locale-independent, so the CLI and every browser sort the same way. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every recall the identity matches: confirmed, then likely, then possible; newest notice first. */
+export function matchIdentity(identity: ProductIdentity, recalls: Iterable<Recall>): RecallMatch[] {
+  const found: { match: RecallMatch; published: string }[] = [];
+  for (const recall of recalls) {
+    const match = matchRecall(identity, recall);
+    if (match) found.push({ match, published: recall.published ?? '' });
+  }
+  found.sort(
+    (a, b) =>
+      tierRank(b.match.tier) - tierRank(a.match.tier) ||
+      // ISO dates compare as strings; an undated notice ('') sorts last.
+      compareText(b.published, a.published) ||
+      compareText(a.match.recallId, b.match.recallId),
+  );
+  return found.map((f) => f.match);
+}

@@ -1,0 +1,42 @@
+/**
+ * Lookup: page identities in, matches out. One read transaction for the keys of every identity, one for
+ * the candidate recalls, then the pure matcher decides. Candidates come only from identifier keys, so a
+ * brand that appears in a thousand recalls costs nothing here.
+ */
+import type { IndexStatus, ProductIdentity, Recall, RecallMatch } from '../schemas';
+import { getRecalls, idsForKeys, type RecallDb, recallCount, sourceStatuses } from './db';
+import { identityKeys } from './keys';
+import { matchIdentity } from './match';
+
+export interface LookupResult {
+  /** One entry per identity, in order. */
+  matches: RecallMatch[][];
+  /** The matched recalls by id, so the caller can show them without another round trip. */
+  recalls: Record<string, Recall>;
+}
+
+export async function lookupIdentities(db: RecallDb, identities: ProductIdentity[]): Promise<LookupResult> {
+  const keysPerIdentity = identities.map(identityKeys);
+  const idsByKey = await idsForKeys(db, [...new Set(keysPerIdentity.flat())]);
+  const candidateIds = new Set<string>();
+  for (const ids of idsByKey.values()) for (const id of ids) candidateIds.add(id);
+  const candidates = new Map((await getRecalls(db, candidateIds)).map((r) => [r.id, r]));
+
+  const recalls: Record<string, Recall> = {};
+  const matches = keysPerIdentity.map((keys, i) => {
+    const mine = new Set(keys.flatMap((k) => idsByKey.get(k) ?? []));
+    const found = matchIdentity(
+      identities[i] as ProductIdentity,
+      [...mine].map((id) => candidates.get(id)).filter((r): r is Recall => r !== undefined),
+    );
+    for (const m of found) recalls[m.recallId] = candidates.get(m.recallId) as Recall;
+    return found;
+  });
+  return { matches, recalls };
+}
+
+export async function indexStatus(db: RecallDb): Promise<IndexStatus> {
+  const [records, sources] = await Promise.all([recallCount(db), sourceStatuses(db)]);
+  const loaded = sources.map((s) => s.loadedAt).filter((d): d is string => d !== null);
+  return { records, sources, updatedAt: loaded.sort().at(-1) ?? null };
+}
