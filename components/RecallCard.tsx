@@ -16,6 +16,8 @@ export interface RecallCardProps {
 
 export function RecallCard({ recall, match }: RecallCardProps) {
   const product = recall.products[match.productIndex] ?? recall.products[0];
+  // The sale window is already in "Sold"; "Affected dates" lists only dates an item carries.
+  const itemDates = product?.dateRanges.filter((d) => d.kind !== 'sold') ?? [];
   return (
     <article class={`card tier-${match.tier}`} data-recall-id={recall.id} data-tier={match.tier}>
       <p class="card-kicker">
@@ -63,10 +65,10 @@ export function RecallCard({ recall, match }: RecallCardProps) {
             <dd>{product.lots.join(', ')}</dd>
           </>
         )}
-        {product && product.dateRanges.length > 0 && (
+        {itemDates.length > 0 && (
           <>
             <dt>Affected dates</dt>
-            <dd>{product.dateRanges.map((d) => d.text).join('; ')}</dd>
+            <dd>{itemDates.map((d) => d.text).join('; ')}</dd>
           </>
         )}
         {recall.units && (
