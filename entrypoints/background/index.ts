@@ -9,6 +9,8 @@ import { handleMessage, type VerdictStore } from '@/utils/background/handle-mess
 import { TabVerdict } from '@/utils/messaging';
 import { loadBundledData } from '@/utils/recall-index/bundled';
 import { openRecallDb, recallCount } from '@/utils/recall-index/db';
+import { indexStatus } from '@/utils/recall-index/query';
+import type { IndexStatus } from '@/utils/schemas';
 
 export default defineBackground(() => {
   const dbPromise = openRecallDb();
@@ -26,9 +28,18 @@ export default defineBackground(() => {
     if ((await recallCount(db)) === 0) await loadBundledData(db, readPackagedJson);
     return db;
   })();
-  browser.runtime.onInstalled.addListener(async () => {
+  // An update may ship newer starter data; a fresh install was already loaded by `ready` above.
+  browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    if (reason !== 'update') return;
     await loadBundledData(await ready, readPackagedJson);
+    status = null;
   });
+  // Index status changes only when data is loaded; computing it on every lookup would cost two reads.
+  let status: Promise<IndexStatus> | null = null;
+  const cachedStatus = () => {
+    status ??= ready.then(indexStatus);
+    return status;
+  };
 
   const verdictKey = (tabId: number) => `verdict:${tabId}`;
   const verdicts: VerdictStore = {
@@ -50,6 +61,7 @@ export default defineBackground(() => {
       runtimeId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
       db: () => ready,
+      indexStatus: cachedStatus,
       verdicts,
       async onVerdict(tabId, verdict) {
         const badge = badgeFor(verdict.status);

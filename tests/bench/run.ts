@@ -55,6 +55,7 @@ async function scanToBanner(): Promise<void> {
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page1mb }),
   );
   const times: number[] = [];
+  const phases: Record<string, number[]> = {};
   try {
     // The first load warms the service worker and the index; it is reported separately.
     for (let i = 0; i <= RUNS; i++) {
@@ -63,8 +64,15 @@ async function scanToBanner(): Promise<void> {
       const host = page.locator('recall-sentinel-banner[data-state="warning"]');
       await host.waitFor();
       const ms = Number(await host.getAttribute('data-scan-ms'));
-      if (i === 0) console.log(`first load after start (cold service worker): ${ms.toFixed(1)} ms`);
-      else times.push(ms);
+      const phaseText = (await host.getAttribute('data-scan-phases')) ?? '';
+      if (i === 0)
+        console.log(`first load after start (cold service worker): ${ms.toFixed(1)} ms (${phaseText})`);
+      else {
+        times.push(ms);
+        for (const [name, value] of phaseText.split(' ').map((p) => p.split('='))) {
+          if (name && value) (phases[name] ??= []).push(Number(value));
+        }
+      }
       await page.close();
     }
   } finally {
@@ -78,6 +86,15 @@ async function scanToBanner(): Promise<void> {
   console.log(
     `| ${percentile(times, 0.5).toFixed(1)} ms | ${percentile(times, 0.9).toFixed(1)} ms | ${times[0]?.toFixed(1)} ms | ${times.at(-1)?.toFixed(1)} ms |`,
   );
+  console.log('\n| phase | median |\n|---|---:|');
+  for (const [name, values] of Object.entries(phases)) {
+    console.log(
+      `| ${name} | ${percentile(
+        values.sort((a, b) => a - b),
+        0.5,
+      ).toFixed(1)} ms |`,
+    );
+  }
 }
 
 bundleSizes();

@@ -11,7 +11,8 @@
  */
 import { type ErrorResponse, Request, type TabVerdict } from '../messaging';
 import type { RecallDb } from '../recall-index/db';
-import { indexStatus, lookupIdentities } from '../recall-index/query';
+import { lookupIdentities } from '../recall-index/query';
+import type { IndexStatus } from '../schemas';
 import { verdictStatus } from './verdict';
 
 export interface MessageSender {
@@ -30,6 +31,8 @@ export interface BackgroundDeps {
   /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
   extensionOrigin: string;
   db: () => Promise<RecallDb>;
+  /** Index size and freshness; the background caches it between data loads. */
+  indexStatus: () => Promise<IndexStatus>;
   verdicts: VerdictStore;
   onVerdict?: (tabId: number, verdict: TabVerdict) => Promise<void> | void;
   now?: () => Date;
@@ -56,7 +59,7 @@ export async function handleMessage(
         return fail('lookup is answered for content scripts only');
       const [{ matches, recalls }, index] = await Promise.all([
         lookupIdentities(db, msg.identities),
-        indexStatus(db),
+        deps.indexStatus(),
       ]);
       const verdict: TabVerdict = {
         status: verdictStatus(msg.page.pageType, msg.identities, matches),
@@ -67,16 +70,21 @@ export async function handleMessage(
         index,
         checkedAt: (deps.now?.() ?? new Date()).toISOString(),
       };
-      await deps.verdicts.set(tabId, verdict);
-      await deps.onVerdict?.(tabId, verdict);
+      // The page waits for this answer; filing the verdict and painting the badge need not delay it.
+      void Promise.resolve()
+        .then(async () => {
+          await deps.verdicts.set(tabId, verdict);
+          await deps.onVerdict?.(tabId, verdict);
+        })
+        .catch((e: unknown) => console.warn('recall-sentinel: could not file the verdict', e));
       return { ok: true, matches, recalls, index };
     }
     case 'tab-verdict': {
       if (!fromExtensionPage) return fail('tab verdicts are shown in extension pages only');
-      const [verdict, index] = await Promise.all([deps.verdicts.get(msg.tabId), indexStatus(db)]);
+      const [verdict, index] = await Promise.all([deps.verdicts.get(msg.tabId), deps.indexStatus()]);
       return { ok: true, verdict, index };
     }
     case 'index-status':
-      return { ok: true, index: await indexStatus(db) };
+      return { ok: true, index: await deps.indexStatus() };
   }
 }

@@ -12,13 +12,20 @@ import bannerCss from '../../components/RecallBanner.css?inline';
 
 export const BANNER_TAG = 'recall-sentinel-banner';
 
+/** performance.now() readings of one scan, published on the host for `npm run bench`. */
+export interface ScanTiming {
+  startedAt: number;
+  extractedAt: number;
+  answeredAt: number;
+}
+
 export class BannerMount {
   private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   private dismissedKey: string | null = null;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
-  async show(key: string, entries: BannerEntry[], startedAt: number): Promise<void> {
+  async show(key: string, entries: BannerEntry[], timing: ScanTiming): Promise<void> {
     if (entries.length === 0 || this.dismissedKey === key) {
       this.hide();
       return;
@@ -55,7 +62,13 @@ export class BannerMount {
     host.setAttribute('data-state', 'warning');
     host.setAttribute('data-tier', first?.match.tier ?? '');
     host.setAttribute('data-recall-ids', [...new Set(entries.map((e) => e.recall.id))].join(' '));
-    host.setAttribute('data-scan-ms', (performance.now() - startedAt).toFixed(1));
+    const { startedAt, extractedAt, answeredAt } = timing;
+    const now = performance.now();
+    host.setAttribute('data-scan-ms', (now - startedAt).toFixed(1));
+    host.setAttribute(
+      'data-scan-phases',
+      `extract=${(extractedAt - startedAt).toFixed(1)} lookup=${(answeredAt - extractedAt).toFixed(1)} render=${(now - answeredAt).toFixed(1)}`,
+    );
   }
 
   hide(): void {

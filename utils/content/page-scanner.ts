@@ -50,6 +50,7 @@ export class PageScanner {
   private async scan(startedAt: number): Promise<void> {
     const url = new URL(location.href);
     const result = extractPage(document, url);
+    const extractedAt = performance.now();
     const key = scanKey(result.marketplace, result.pageType, result.items);
     if (key === this.lastKey) return;
     this.lastKey = key;
@@ -68,6 +69,7 @@ export class PageScanner {
       return;
     }
     if (!this.ctx.isValid || this.lastKey !== key || !response?.ok) return;
+    const answeredAt = performance.now();
 
     const entries: BannerEntry[] = [];
     response.matches.forEach((matches, i) => {
@@ -78,6 +80,6 @@ export class PageScanner {
         }
       }
     });
-    await this.banner.show(key, entries, startedAt);
+    await this.banner.show(key, entries, { startedAt, extractedAt, answeredAt });
   }
 }

@@ -66,29 +66,32 @@ export async function replaceSource(db: RecallDb, recalls: Recall[], status: Sou
   await tx.done;
 }
 
-/** The recall ids filed under each key, read in one transaction. */
-export async function idsForKeys(db: RecallDb, keys: string[]): Promise<Map<string, string[]>> {
-  const tx = db.transaction('keys', 'readonly');
-  const store = tx.store;
+/**
+ * The recall ids filed under each key and the recalls themselves, read in one transaction: a lookup is
+ * on every page load, and each extra transaction costs a few milliseconds in a service worker.
+ */
+export async function candidatesForKeys(
+  db: RecallDb,
+  keys: string[],
+): Promise<{ idsByKey: Map<string, string[]>; recalls: Map<string, Recall> }> {
+  const tx = db.transaction(['keys', 'recalls'], 'readonly');
+  const keyStore = tx.objectStore('keys');
+  const recallStore = tx.objectStore('recalls');
   const found = await Promise.all(
-    keys.map((k) => store.getAllKeys(IDBKeyRange.bound([k, ''], [k, '\uffff']))),
+    keys.map((k) => keyStore.getAllKeys(IDBKeyRange.bound([k, ''], [k, '\uffff']))),
   );
-  await tx.done;
-  const out = new Map<string, string[]>();
+  const idsByKey = new Map<string, string[]>();
   keys.forEach((k, i) => {
-    out.set(
+    idsByKey.set(
       k,
       (found[i] ?? []).map(([, r]) => r),
     );
   });
-  return out;
-}
-
-export async function getRecalls(db: RecallDb, ids: Iterable<string>): Promise<Recall[]> {
-  const tx = db.transaction('recalls', 'readonly');
-  const records = await Promise.all([...ids].map((id) => tx.store.get(id)));
+  const ids = [...new Set([...idsByKey.values()].flat())];
+  const records = await Promise.all(ids.map((id) => recallStore.get(id)));
   await tx.done;
-  return records.filter((r): r is Recall => r !== undefined);
+  const recalls = new Map(records.filter((r): r is Recall => r !== undefined).map((r) => [r.id, r]));
+  return { idsByKey, recalls };
 }
 
 export async function sourceStatuses(db: RecallDb): Promise<SourceStatus[]> {

@@ -54,12 +54,18 @@ export function authorityName(recall: Recall): string {
   return AUTHORITY[recall.source] ?? recall.source.toUpperCase();
 }
 
-/** "15 Oct 2026" in the reader's locale-neutral form, so dates read the same everywhere. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "15 Oct 2026". Formatted by hand: the first Intl date format in a fresh content-script world costs
+ * tens of milliseconds (locale data loads), which would blow the banner's time budget.
+ */
 export function formatDate(iso: string | null): string {
   if (!iso) return 'date unknown';
-  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!m || !month) return iso;
+  return `${Number(m[3])} ${month} ${m[1]}`;
 }
 
 /** "3 hours ago", "2 days ago": how old the index is, for the freshness line. */

@@ -1,10 +1,10 @@
 /**
- * Lookup: page identities in, matches out. One read transaction for the keys of every identity, one for
- * the candidate recalls, then the pure matcher decides. Candidates come only from identifier keys, so a
+ * Lookup: page identities in, matches out. One read transaction for the keys of every identity and the
+ * candidate recalls, then the pure matcher decides. Candidates come only from identifier keys, so a
  * brand that appears in a thousand recalls costs nothing here.
  */
 import type { IndexStatus, ProductIdentity, Recall, RecallMatch } from '../schemas';
-import { getRecalls, idsForKeys, type RecallDb, recallCount, sourceStatuses } from './db';
+import { candidatesForKeys, type RecallDb, recallCount, sourceStatuses } from './db';
 import { identityKeys } from './keys';
 import { matchIdentity } from './match';
 
@@ -17,10 +17,7 @@ export interface LookupResult {
 
 export async function lookupIdentities(db: RecallDb, identities: ProductIdentity[]): Promise<LookupResult> {
   const keysPerIdentity = identities.map(identityKeys);
-  const idsByKey = await idsForKeys(db, [...new Set(keysPerIdentity.flat())]);
-  const candidateIds = new Set<string>();
-  for (const ids of idsByKey.values()) for (const id of ids) candidateIds.add(id);
-  const candidates = new Map((await getRecalls(db, candidateIds)).map((r) => [r.id, r]));
+  const { idsByKey, recalls: candidates } = await candidatesForKeys(db, [...new Set(keysPerIdentity.flat())]);
 
   const recalls: Record<string, Recall> = {};
   const matches = keysPerIdentity.map((keys, i) => {

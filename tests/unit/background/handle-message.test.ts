@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { type BackgroundDeps, handleMessage } from '../../../utils/background/handle-message';
 import type { TabVerdict } from '../../../utils/messaging';
 import { openRecallDb, replaceSource } from '../../../utils/recall-index/db';
+import { indexStatus } from '../../../utils/recall-index/query';
 import { identity, recall } from '../support/factories';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
@@ -29,6 +30,7 @@ function deps(): BackgroundDeps & { stored: Map<number, TabVerdict> } {
     runtimeId: ID,
     extensionOrigin: ORIGIN,
     db: () => dbPromise,
+    indexStatus: async () => indexStatus(await dbPromise),
     verdicts: {
       get: async (tabId) => stored.get(tabId) ?? null,
       set: async (tabId, v) => {
