@@ -70,7 +70,8 @@ async function scanToBanner(): Promise<void> {
       else {
         times.push(ms);
         for (const [name, value] of phaseText.split(' ').map((p) => p.split('='))) {
-          if (name && value) (phases[name] ??= []).push(Number(value));
+          if (!name || !value) continue;
+          phases[name] = [...(phases[name] ?? []), Number(value)];
         }
       }
       await page.close();

@@ -39,19 +39,33 @@ describe('the command-line tool', () => {
   });
 
   it('extracts a schema.org page that no marketplace adapter claims through the generic layer', () => {
-    const r = cli('extract', '--url', 'https://shop.example/products/stool', page('generic/jsonld-graph.html'));
+    const r = cli(
+      'extract',
+      '--url',
+      'https://shop.example/products/stool',
+      page('generic/jsonld-graph.html'),
+    );
     const out = JSON.parse(r.stdout);
     expect(out.marketplace).toBe('generic');
     expect(out.items[0].gtins).toEqual(['00850012345671']);
   });
 
   it('says the page holds no product when there is none', () => {
-    const out = JSON.parse(cli('extract', '--url', 'https://blog.example/post', page('generic/article.html')).stdout);
+    const out = JSON.parse(
+      cli('extract', '--url', 'https://blog.example/post', page('generic/article.html')).stdout,
+    );
     expect(out).toEqual({ marketplace: null, pageType: 'other', items: [] });
   });
 
   it('checks a page against a raw CPSC response and explains the match', () => {
-    const r = cli('check', '--url', AMAZON, page('amazon/product-expander.html'), '--feed', feed('public/demo/cpsc-demo.json'));
+    const r = cli(
+      'check',
+      '--url',
+      AMAZON,
+      page('amazon/product-expander.html'),
+      '--feed',
+      feed('public/demo/cpsc-demo.json'),
+    );
     expect(r.status).toBe(0);
     const [match] = JSON.parse(r.stdout).items[0].matches;
     expect(match).toMatchObject({ recallId: 'cpsc:90001', source: 'cpsc', tier: 'confirmed' });
@@ -76,7 +90,14 @@ describe('the command-line tool', () => {
   });
 
   it('fails with one clear line when a feed is in no format it knows', () => {
-    const r = cli('check', '--url', AMAZON, page('amazon/product-expander.html'), '--feed', feed('package.json'));
+    const r = cli(
+      'check',
+      '--url',
+      AMAZON,
+      page('amazon/product-expander.html'),
+      '--feed',
+      feed('package.json'),
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -20,7 +20,14 @@ describe('the bundled starter data', () => {
     await loadBundledData(db, readPublic, NOW);
     expect(await recallCount(db)).toBe(4);
     expect(await sourceStatuses(db)).toEqual([
-      { source: 'cpsc', records: 4, skipped: 0, skippedReasons: [], loadedAt: NOW.toISOString(), origin: 'bundled' },
+      {
+        source: 'cpsc',
+        records: 4,
+        skipped: 0,
+        skippedReasons: [],
+        loadedAt: NOW.toISOString(),
+        origin: 'bundled',
+      },
     ]);
   });
 
@@ -48,7 +55,10 @@ describe('the bundled starter data', () => {
   it('counts malformed records with their reasons and loads the rest', async () => {
     const db = await openRecallDb();
     const malformed = JSON.parse(
-      readFileSync(path.resolve(import.meta.dirname, '../../fixtures/feeds/cpsc/malformed-page.json'), 'utf8'),
+      readFileSync(
+        path.resolve(import.meta.dirname, '../../fixtures/feeds/cpsc/malformed-page.json'),
+        'utf8',
+      ),
     );
     await loadBundledData(db, async () => malformed, NOW);
     const [status] = await sourceStatuses(db);
