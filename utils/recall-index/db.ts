@@ -1,103 +1,252 @@
 /**
  * The on-device recall index (IndexedDB through idb).
  *
- *   recalls  Recall records by id, with a `source` index so one source can be replaced as a whole
- *   keys     one row per (key, recallId): gtin / raw-gtin / model keys from keys.ts; a lookup is a key-range
- *            scan on the compound primary key, so many identities resolve in one read transaction
- *   meta     per-source status (records, skipped counts and reasons, when loaded, from where)
+ *   recalls  { gen, id, recall } by [gen, id]: every record belongs to a generation of its source
+ *   keys     { k, gen, r } by [k, gen, r]: gtin / raw-gtin / model keys from keys.ts; a lookup is one
+ *            key-range scan per key, filtered to the active generations
+ *   meta     per-source status by `source`, including which generation is active
+ *   sync     per-source sync state (cursor, validators, back-off, a staging generation in progress)
+ *
+ * Generations make replacement atomic and resumable. A full reload of a source writes a new generation
+ * beside the live one, in as many transactions as it needs (a service worker may be stopped between
+ * them: the next run resumes the same staging generation); nothing reads it until one small transaction
+ * flips `meta.activeGen`. The old generation is then deleted. Incremental changes (a cursor sync, a
+ * delta) are applied to the active generation in one transaction each.
  *
  * Every schema change is a numbered step in `upgrade`, applied in order from the stored version, and has a
- * migration test. Writes for one source happen in one transaction: a reader sees the old set or the new
- * one, never half of each, and a crash mid-write leaves the old set.
+ * migration test.
  */
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { Recall, SourceStatus } from '../schemas';
 import { recallKeys } from './keys';
 
 export const DB_NAME = 'recall-sentinel';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
+
+export interface RecallRow {
+  gen: string;
+  id: string;
+  recall: Recall;
+}
 
 export interface KeyRow {
   k: string;
+  gen: string;
   r: string;
 }
 
+/** Status of one source, plus the generation lookups read. */
+export interface SourceMeta extends SourceStatus {
+  activeGen: string;
+}
+
 export interface RecallIndexSchema extends DBSchema {
-  recalls: { key: string; value: Recall; indexes: { source: string } };
-  keys: { key: [string, string]; value: KeyRow };
-  meta: { key: string; value: SourceStatus };
+  recalls: { key: [string, string]; value: RecallRow };
+  keys: { key: [string, string, string]; value: KeyRow; indexes: { gen: string } };
+  meta: { key: string; value: SourceMeta };
+  sync: { key: string; value: { source: string } & Record<string, unknown> };
 }
 
 export type RecallDb = IDBPDatabase<RecallIndexSchema>;
 
+/** A generation tag: the source and a counter, e.g. "cpsc#3". */
+export const generationTag = (source: string, n: number): string => `${source}#${n}`;
+const generationNumber = (gen: string): number => Number(gen.slice(gen.lastIndexOf('#') + 1)) || 0;
+
 export function openRecallDb(name = DB_NAME): Promise<RecallDb> {
   return openDB<RecallIndexSchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      // The upgrade transaction is typed for the current schema; version-1 stores are reached untyped.
+      const raw = db as unknown as IDBPDatabase;
+      const rawTx = tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
       if (oldVersion < 1) {
-        const recalls = db.createObjectStore('recalls', { keyPath: 'id' });
+        // Version 1: recalls by id, keys by [k, r], meta by source.
+        const recalls = raw.createObjectStore('recalls', { keyPath: 'id' });
         recalls.createIndex('source', 'source');
-        db.createObjectStore('keys', { keyPath: ['k', 'r'] });
+        raw.createObjectStore('keys', { keyPath: ['k', 'r'] });
+        raw.createObjectStore('meta', { keyPath: 'source' });
+      }
+      if (oldVersion < 2) {
+        // Version 2: generations. Existing records become generation 1 of their source.
+        const oldRecalls = (await rawTx.objectStore('recalls').getAll()) as Recall[];
+        const oldMeta = (await rawTx.objectStore('meta').getAll()) as SourceStatus[];
+        raw.deleteObjectStore('recalls');
+        raw.deleteObjectStore('keys');
+        raw.deleteObjectStore('meta');
+        db.createObjectStore('recalls', { keyPath: ['gen', 'id'] });
+        db.createObjectStore('keys', { keyPath: ['k', 'gen', 'r'] }).createIndex('gen', 'gen');
         db.createObjectStore('meta', { keyPath: 'source' });
+        db.createObjectStore('sync', { keyPath: 'source' });
+        const recallStore = tx.objectStore('recalls');
+        const keyStore = tx.objectStore('keys');
+        for (const recall of oldRecalls) {
+          const gen = generationTag(recall.source, 1);
+          await recallStore.put({ gen, id: recall.id, recall });
+          for (const k of recallKeys(recall)) await keyStore.put({ k, gen, r: recall.id });
+        }
+        for (const status of oldMeta) await tx.objectStore('meta').put({ ...status, activeGen: generationTag(status.source, 1) });
       }
     },
   });
 }
 
 /**
- * Replaces every record of `status.source` with `recalls` in one transaction, re-deriving the index keys.
- * Records of other sources are untouched.
+ * Puts records and their keys. With `replacing`, the old keys of a record already in the generation are
+ * deleted first (its identifiers may have changed); a fresh staging generation skips that read.
  */
-export async function replaceSource(db: RecallDb, recalls: Recall[], status: SourceStatus): Promise<void> {
-  const tx = db.transaction(['recalls', 'keys', 'meta'], 'readwrite');
+async function putRecalls(
+  tx: IDBPTransaction<RecallIndexSchema, StoreNames<RecallIndexSchema>[], 'readwrite'>,
+  gen: string,
+  recalls: Recall[],
+  replacing: boolean,
+): Promise<void> {
   const recallStore = tx.objectStore('recalls');
   const keyStore = tx.objectStore('keys');
-  const old = await recallStore.index('source').getAll(status.source);
   const pending: Promise<unknown>[] = [];
-  for (const recall of old) {
-    for (const k of recallKeys(recall)) pending.push(keyStore.delete([k, recall.id]));
-    pending.push(recallStore.delete(recall.id));
-  }
   for (const recall of recalls) {
-    pending.push(recallStore.put(recall));
-    for (const k of recallKeys(recall)) pending.push(keyStore.put({ k, r: recall.id }));
+    const old = replacing ? await recallStore.get([gen, recall.id]) : undefined;
+    if (old) for (const k of recallKeys(old.recall)) pending.push(keyStore.delete([k, gen, recall.id]));
+    pending.push(recallStore.put({ gen, id: recall.id, recall }));
+    for (const k of recallKeys(recall)) pending.push(keyStore.put({ k, gen, r: recall.id }));
   }
-  pending.push(tx.objectStore('meta').put(status));
   await Promise.all(pending);
+}
+
+/** The active generation of a source, or null when the source was never loaded. */
+export async function activeGeneration(db: RecallDb, source: string): Promise<string | null> {
+  return (await db.get('meta', source))?.activeGen ?? null;
+}
+
+/** A fresh generation tag for `source`, greater than any it has had. */
+export async function nextGeneration(db: RecallDb, source: string): Promise<string> {
+  const active = await activeGeneration(db, source);
+  const staging = (await db.get('sync', source))?.stagingGen;
+  const highest = Math.max(
+    active ? generationNumber(active) : 0,
+    typeof staging === 'string' ? generationNumber(staging) : 0,
+  );
+  return generationTag(source, highest + 1);
+}
+
+/**
+ * Writes records into a staging generation. Safe to repeat after an interruption: the same record is
+ * put again under the same keys, never duplicated.
+ */
+export async function writeGeneration(db: RecallDb, gen: string, recalls: Recall[]): Promise<void> {
+  const tx = db.transaction(['recalls', 'keys'], 'readwrite');
+  await putRecalls(tx, gen, recalls, false);
+  await tx.done;
+}
+
+/** Makes `gen` the one lookups read for `status.source`, in one transaction. Returns the retired generation. */
+export async function activateGeneration(db: RecallDb, gen: string, status: SourceStatus): Promise<string | null> {
+  const tx = db.transaction('meta', 'readwrite');
+  const previous = (await tx.store.get(status.source))?.activeGen ?? null;
+  await tx.store.put({ ...status, activeGen: gen });
+  await tx.done;
+  return previous === gen ? null : previous;
+}
+
+/** Deletes every record and key of a generation (after it was retired, or when a staging run is abandoned). */
+export async function dropGeneration(db: RecallDb, gen: string): Promise<void> {
+  const tx = db.transaction(['recalls', 'keys'], 'readwrite');
+  await tx.objectStore('recalls').delete(IDBKeyRange.bound([gen, ''], [gen, '\uffff']));
+  let cursor = await tx.objectStore('keys').index('gen').openKeyCursor(IDBKeyRange.only(gen));
+  while (cursor) {
+    await tx.objectStore('keys').delete(cursor.primaryKey);
+    cursor = await cursor.continue();
+  }
   await tx.done;
 }
 
 /**
- * The recall ids filed under each key and the recalls themselves, read in one transaction: a lookup is
- * on every page load, and each extra transaction costs a few milliseconds in a service worker.
+ * Replaces every record of `status.source` with `recalls`: a new generation, written, then activated.
+ * Other sources are untouched. Used for bundled data and full reloads that fit in memory.
+ */
+export async function replaceSource(db: RecallDb, recalls: Recall[], status: SourceStatus): Promise<void> {
+  const gen = await nextGeneration(db, status.source);
+  await writeGeneration(db, gen, recalls);
+  const retired = await activateGeneration(db, gen, status);
+  if (retired) await dropGeneration(db, retired);
+}
+
+/**
+ * Applies an incremental change to a source's active generation in one transaction: upserts replace
+ * records by id (a corrected notice replaces the old version), removals delete withdrawn ones.
+ */
+export async function applyChanges(
+  db: RecallDb,
+  source: string,
+  upserts: Recall[],
+  removals: string[],
+  status: (current: SourceMeta | undefined) => SourceStatus,
+): Promise<void> {
+  const tx = db.transaction(['recalls', 'keys', 'meta'], 'readwrite');
+  const meta = await tx.objectStore('meta').get(source);
+  const gen = meta?.activeGen ?? generationTag(source, 1);
+  const recallStore = tx.objectStore('recalls');
+  const keyStore = tx.objectStore('keys');
+  for (const id of removals) {
+    const old = await recallStore.get([gen, id]);
+    if (!old) continue;
+    for (const k of recallKeys(old.recall)) await keyStore.delete([k, gen, id]);
+    await recallStore.delete([gen, id]);
+  }
+  await putRecalls(tx, gen, upserts, true);
+  await tx.objectStore('meta').put({ ...status(meta), activeGen: gen });
+  await tx.done;
+}
+
+/** How many records a generation holds. */
+export async function generationCount(db: RecallDb, gen: string): Promise<number> {
+  return db.count('recalls', IDBKeyRange.bound([gen, ''], [gen, '\uffff']));
+}
+
+/** All records of a source's active generation (for diffs and exports; not on the page path). */
+export async function sourceRecalls(db: RecallDb, source: string): Promise<Recall[]> {
+  const gen = await activeGeneration(db, source);
+  if (!gen) return [];
+  const rows = await db.getAll('recalls', IDBKeyRange.bound([gen, ''], [gen, '\uffff']));
+  return rows.map((r) => r.recall);
+}
+
+/**
+ * The recall ids filed under each key and the recalls themselves, read in one transaction and limited
+ * to active generations: a lookup is on every page load, and each extra transaction costs milliseconds.
  */
 export async function candidatesForKeys(
   db: RecallDb,
   keys: string[],
 ): Promise<{ idsByKey: Map<string, string[]>; recalls: Map<string, Recall> }> {
-  const tx = db.transaction(['keys', 'recalls'], 'readonly');
+  const tx = db.transaction(['keys', 'recalls', 'meta'], 'readonly');
+  const active = new Set((await tx.objectStore('meta').getAll()).map((m) => m.activeGen));
   const keyStore = tx.objectStore('keys');
-  const recallStore = tx.objectStore('recalls');
   const found = await Promise.all(
-    keys.map((k) => keyStore.getAllKeys(IDBKeyRange.bound([k, ''], [k, '\uffff']))),
+    keys.map((k) => keyStore.getAllKeys(IDBKeyRange.bound([k, '', ''], [k, '\uffff', '\uffff']))),
   );
   const idsByKey = new Map<string, string[]>();
+  const wanted = new Map<string, [string, string]>();
   keys.forEach((k, i) => {
+    const live = (found[i] ?? []).filter(([, gen]) => active.has(gen));
     idsByKey.set(
       k,
-      (found[i] ?? []).map(([, r]) => r),
+      live.map(([, , r]) => r),
     );
+    for (const [, gen, r] of live) wanted.set(r, [gen, r]);
   });
-  const ids = [...new Set([...idsByKey.values()].flat())];
-  const records = await Promise.all(ids.map((id) => recallStore.get(id)));
+  const rows = await Promise.all([...wanted.values()].map((key) => tx.objectStore('recalls').get(key)));
   await tx.done;
-  const recalls = new Map(records.filter((r): r is Recall => r !== undefined).map((r) => [r.id, r]));
+  const recalls = new Map(rows.filter((r): r is RecallRow => r !== undefined).map((r) => [r.id, r.recall]));
   return { idsByKey, recalls };
 }
 
-export async function sourceStatuses(db: RecallDb): Promise<SourceStatus[]> {
+export async function sourceStatuses(db: RecallDb): Promise<SourceMeta[]> {
   return db.getAll('meta');
 }
 
+/** Records in active generations. */
 export async function recallCount(db: RecallDb): Promise<number> {
-  return db.count('recalls');
+  const metas = await db.getAll('meta');
+  const counts = await Promise.all(metas.map((m) => generationCount(db, m.activeGen)));
+  return counts.reduce((a, b) => a + b, 0);
 }

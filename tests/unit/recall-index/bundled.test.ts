@@ -19,7 +19,7 @@ describe('the bundled starter data', () => {
     const db = await openRecallDb();
     await loadBundledData(db, readPublic, NOW);
     expect(await recallCount(db)).toBe(4);
-    expect(await sourceStatuses(db)).toEqual([
+    expect(await sourceStatuses(db)).toMatchObject([
       {
         source: 'cpsc',
         records: 4,

@@ -1,11 +1,17 @@
 import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  activateGeneration,
+  applyChanges,
   DB_VERSION,
+  generationCount,
+  nextGeneration,
   openRecallDb,
   recallCount,
   replaceSource,
   sourceStatuses,
+  writeGeneration,
 } from '../../../utils/recall-index/db';
 import { indexStatus, lookupIdentities } from '../../../utils/recall-index/query';
 import type { SourceStatus } from '../../../utils/schemas';
@@ -31,7 +37,64 @@ describe('the recall database', () => {
   it('creates its stores when opened for the first time', async () => {
     const db = await openRecallDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['keys', 'meta', 'recalls']);
+    expect([...db.objectStoreNames].sort()).toEqual(['keys', 'meta', 'recalls', 'sync']);
+  });
+
+  it('migrates a version-1 database: its records become the first generation and stay findable', async () => {
+    const v1 = await openDB('recall-sentinel', 1, {
+      upgrade(db) {
+        db.createObjectStore('recalls', { keyPath: 'id' }).createIndex('source', 'source');
+        db.createObjectStore('keys', { keyPath: ['k', 'r'] });
+        db.createObjectStore('meta', { keyPath: 'source' });
+      },
+    });
+    await v1.put('recalls', stool);
+    await v1.put('meta', status('cpsc', 1));
+    v1.close();
+
+    const db = await openRecallDb();
+    expect(await recallCount(db)).toBe(1);
+    expect((await sourceStatuses(db))[0]).toMatchObject({ source: 'cpsc', activeGen: 'cpsc#1' });
+    const { matches } = await lookupIdentities(db, [identity({ gtins: ['00850012345671'] })]);
+    expect(matches[0]?.map((m) => m.recallId)).toEqual(['cpsc:1']);
+  });
+
+  it('keeps a staging generation invisible until it is activated', async () => {
+    const db = await openRecallDb();
+    await replaceSource(db, [warmer], status('cpsc', 1));
+    const gen = await nextGeneration(db, 'cpsc');
+    await writeGeneration(db, gen, [stool]);
+    const probe = identity({ gtins: ['00850012345671'] });
+    expect((await lookupIdentities(db, [probe])).matches[0]).toEqual([]);
+    await activateGeneration(db, gen, status('cpsc', 1));
+    expect((await lookupIdentities(db, [probe])).matches[0]?.map((m) => m.recallId)).toEqual(['cpsc:1']);
+  });
+
+  it('drops every record and key of a retired generation', async () => {
+    const db = await openRecallDb();
+    await replaceSource(db, [stool, warmer], status('cpsc', 2));
+    const gen = (await sourceStatuses(db))[0]?.activeGen as string;
+    await replaceSource(db, [warmer], status('cpsc', 1));
+    expect(await generationCount(db, gen)).toBe(0);
+    expect(await db.count('keys')).toBe(1);
+  });
+
+  it('applies upserts and removals to the live generation in one step', async () => {
+    const db = await openRecallDb();
+    await replaceSource(db, [stool, warmer], status('cpsc', 2));
+    const corrected = recall(
+      '2',
+      { brands: ['Lumora'], models: ['LM-HW6000'] },
+      { version: '2026-11-02T00:00:00' },
+    );
+    await applyChanges(db, 'cpsc', [corrected], ['cpsc:1'], () => status('cpsc', 1));
+    const result = await lookupIdentities(db, [
+      identity({ gtins: ['00850012345671'] }),
+      identity({ brand: 'Lumora', models: ['LM-HW5000'] }),
+      identity({ brand: 'Lumora', models: ['LM-HW6000'] }),
+    ]);
+    expect(result.matches.map((m) => m.map((x) => x.recallId))).toEqual([[], [], ['cpsc:2']]);
+    expect(await recallCount(db)).toBe(1);
   });
 
   it('upgrades a version-0 (absent) database in place and keeps working on reopen', async () => {
