@@ -11,7 +11,7 @@ import {
   TIER_LABEL,
   TIER_MEANING,
 } from '../utils/recall-index/explain';
-import type { Recall, RecallMatch } from '../utils/schemas';
+import type { PageType, Recall, RecallMatch } from '../utils/schemas';
 
 export interface BannerEntry {
   match: RecallMatch;
@@ -22,16 +22,21 @@ export interface BannerEntry {
 
 export interface RecallBannerProps {
   entries: BannerEntry[];
+  /** Cart and order pages name the line the warning is about. */
+  pageType: PageType;
   onDismiss: () => void;
 }
 
-export function RecallBanner({ entries, onDismiss }: RecallBannerProps) {
+const LINE_PREFIX: Partial<Record<PageType, string>> = { cart: 'In your cart', orders: 'You bought' };
+
+export function RecallBanner({ entries, pageType, onDismiss }: RecallBannerProps) {
   const [expanded, setExpanded] = useState(false);
   const first = entries[0];
   if (!first) return null;
   const { match, recall } = first;
   const product = recall.products[match.productIndex] ?? recall.products[0];
   const more = entries.length - 1;
+  const linePrefix = LINE_PREFIX[pageType];
 
   return (
     <section class={`banner tier-${match.tier}`} role="alert" aria-label="Product recall warning">
@@ -46,6 +51,11 @@ export function RecallBanner({ entries, onDismiss }: RecallBannerProps) {
             {authorityName(recall)} · {formatDate(recall.published)}
           </span>
         </p>
+        {linePrefix && first.productTitle && (
+          <p class="line item">
+            <strong>{linePrefix}:</strong> {first.productTitle}
+          </p>
+        )}
         <h2 class="title">{recall.title}</h2>
         {recall.hazard && (
           <p class="line">

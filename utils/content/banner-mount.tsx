@@ -9,6 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { type BannerEntry, RecallBanner } from '../../components/RecallBanner';
 import bannerCss from '../../components/RecallBanner.css?inline';
+import type { PageType } from '../schemas';
 
 export const BANNER_TAG = 'recall-sentinel-banner';
 
@@ -25,7 +26,7 @@ export class BannerMount {
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
-  async show(key: string, entries: BannerEntry[], timing: ScanTiming): Promise<void> {
+  async show(key: string, entries: BannerEntry[], pageType: PageType, timing: ScanTiming): Promise<void> {
     if (entries.length === 0 || this.dismissedKey === key) {
       this.hide();
       return;
@@ -51,6 +52,7 @@ export class BannerMount {
     render(
       <RecallBanner
         entries={entries}
+        pageType={pageType}
         onDismiss={() => {
           this.dismissedKey = key;
           this.hide();

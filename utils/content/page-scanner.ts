@@ -7,7 +7,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BannerEntry } from '../../components/RecallBanner';
-import { adapterFor, extractPage } from '../marketplaces';
+import { extractWith } from '../extract/extract-page';
+import type { MarketplaceAdapter } from '../marketplaces/adapter';
 import type { LookupRequest, LookupResponse } from '../messaging';
 import { BANNER_TIERS } from '../recall-index/match';
 import { BannerMount } from './banner-mount';
@@ -20,13 +21,18 @@ export class PageScanner {
   private timer: number | undefined;
   private readonly banner: BannerMount;
 
-  constructor(private readonly ctx: ContentScriptContext) {
+  /** `adapters`: the one site's adapter (per-site content scripts), or several where pages are detected by content. */
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly adapters: readonly MarketplaceAdapter[],
+  ) {
     this.banner = new BannerMount(ctx);
   }
 
   start(): void {
     void this.scan(performance.now());
-    const adapter = adapterFor(new URL(location.href));
+    const url = new URL(location.href);
+    const adapter = this.adapters.find((a) => a.claims(url));
     const roots = (adapter?.observeSelectors ?? [])
       .map((s) => document.querySelector(s))
       .filter((el): el is Element => el !== null);
@@ -36,7 +42,14 @@ export class PageScanner {
         observer.observe(root, { childList: true, subtree: true, characterData: true });
       this.ctx.onInvalidated(() => observer.disconnect());
     }
-    this.ctx.addEventListener(window, 'wxt:locationchange', () => this.schedule());
+    // The background relays same-document navigations (webNavigation.onHistoryStateUpdated).
+    const onMessage = (message: unknown, sender: { id?: string }) => {
+      if (sender.id === browser.runtime.id && (message as { type?: unknown })?.type === 'rescan')
+        this.schedule();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    this.ctx.addEventListener(window, 'popstate', () => this.schedule());
   }
 
   private schedule(): void {
@@ -49,7 +62,7 @@ export class PageScanner {
 
   private async scan(startedAt: number): Promise<void> {
     const url = new URL(location.href);
-    const result = extractPage(document, url);
+    const result = extractWith(this.adapters, document, url);
     const extractedAt = performance.now();
     const key = scanKey(result.marketplace, result.pageType, result.items);
     if (key === this.lastKey) return;
@@ -80,6 +93,6 @@ export class PageScanner {
         }
       }
     });
-    await this.banner.show(key, entries, { startedAt, extractedAt, answeredAt });
+    await this.banner.show(key, entries, result.pageType, { startedAt, extractedAt, answeredAt });
   }
 }

@@ -25,6 +25,12 @@ export interface MarketplaceAdapter {
   extract(doc: Document, url: URL): ExtractResult;
   /** Containers whose in-place changes (variant swaps) call for a re-scan. */
   observeSelectors?: string[];
+  /**
+   * The product page of a cart or order line, on the same origin as `page` (so the content script can
+   * fetch it with the user's session). Cart rows rarely show a barcode or model; their product pages do.
+   * Omitted where the product pages live on another origin (JD, Taobao, eBay carts).
+   */
+  productUrl?(itemId: string, page: URL): string | null;
 }
 
 export interface ExtractResult {

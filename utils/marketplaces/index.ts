@@ -8,9 +8,11 @@
  *
  * Nothing runs at import beyond building these arrays (WXT imports entry files in Node at build time).
  */
-import type { PageType, ProductIdentity } from '../schemas';
+
+import { extractWith, type PageExtraction } from '../extract/extract-page';
 import type { MarketplaceAdapter } from './adapter';
-import generic from './generic';
+
+export type { PageExtraction };
 
 const modules = import.meta.glob<MarketplaceAdapter>(
   ['./*.ts', '!./index.ts', '!./adapter.ts', '!./*.test.ts'],
@@ -36,25 +38,7 @@ export function allMatchPatterns(): string[] {
   return [...new Set(adapters.flatMap((adapter) => adapter.matches))];
 }
 
-export interface PageExtraction {
-  /** The claiming adapter's id, 'generic' for a schema.org product elsewhere, or null. */
-  marketplace: string | null;
-  pageType: PageType;
-  items: ProductIdentity[];
-}
-
-/**
- * Reads a page: the adapter that claims the URL decides (its result stands even when empty: it knows
- * the page is a robot check or a review list); elsewhere the generic layer looks for a schema.org or
- * Open Graph product.
- */
+/** Reads a page with every adapter (the CLI and tests; the extension runs one site's adapter). */
 export function extractPage(doc: Document, url: URL): PageExtraction {
-  const adapter = adapterFor(url);
-  if (adapter) {
-    const result = adapter.extract(doc, url);
-    return { marketplace: adapter.id, pageType: result.pageType, items: result.items };
-  }
-  const result = generic.extract(doc, url);
-  if (result.items.length === 0) return { marketplace: null, pageType: 'other', items: [] };
-  return { marketplace: generic.id, pageType: result.pageType, items: result.items };
+  return extractWith(adapters, doc, url);
 }
