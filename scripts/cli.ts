@@ -4,6 +4,7 @@
  *
  *   extract --url <page url> <file.html>
  *   check   --url <page url> <file.html> --feed <file> [--feed <file> ...]
+ *   index   build | diff | stats | snapshot (scripts/commands/index-commands.ts)
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -11,13 +12,13 @@ import { parseFeedDocument } from '../utils/feeds';
 import { extractPage } from '../utils/marketplaces';
 import { MemoryIndex } from '../utils/recall-index/memory-index';
 import type { ProductIdentity } from '../utils/schemas';
+import { INDEX_USAGE, runIndexCommand, UsageError } from './commands/index-commands';
 import { decodeHtml, parseHtml } from './lib/html';
-
-class UsageError extends Error {}
 
 const USAGE = `usage:
   npm run --silent cli -- extract --url <page url> <file.html>
-  npm run --silent cli -- check --url <page url> <file.html> --feed <file> [--feed <file> ...]`;
+  npm run --silent cli -- check --url <page url> <file.html> --feed <file> [--feed <file> ...]
+${INDEX_USAGE}`;
 
 function readPage(file: string, url: string) {
   let parsedUrl: URL;
@@ -69,6 +70,7 @@ function loadFeeds(files: string[]) {
 
 function run(argv: string[]): unknown {
   const [command, ...rest] = argv;
+  if (command === 'index') return runIndexCommand(rest);
   const { values, positionals } = parseArgs({
     args: rest,
     options: { url: { type: 'string' }, feed: { type: 'string', multiple: true } },
@@ -102,8 +104,10 @@ function run(argv: string[]): unknown {
   };
 }
 
+// `index` commands are async (Web Crypto, CompressionStream); the others resolve at once.
 try {
-  process.stdout.write(`${JSON.stringify(run(process.argv.slice(2)), null, 2)}\n`);
+  const out = await run(process.argv.slice(2));
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 } catch (e) {
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(`recall-sentinel: ${message}\n`);

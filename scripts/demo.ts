@@ -10,7 +10,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
 import { DEMO_PRODUCTS } from './demo-store/catalog';
 import { startDemoStore } from './demo-store/server';
 import { extensionDir, launchWithExtension, NoBrowserError, tabIdForVerdict } from './lib/browser';
@@ -29,6 +29,16 @@ async function routeAmazon(context: BrowserContext): Promise<void> {
   );
 }
 
+/**
+ * The demo's recalls are fictional; a sync with the real CPSC feed would replace them. The demo turns the
+ * official feeds off (a user's own install keeps them on).
+ */
+async function keepDemoData(worker: Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    await chrome.storage.local.set({ settings: { feeds: { cpsc: { enabled: false } } } });
+  });
+}
+
 interface Seen {
   name: string;
   url: string;
@@ -43,6 +53,7 @@ async function runHeadless(): Promise<void> {
     headless: true,
   });
   mkdirSync(OUT, { recursive: true });
+  await keepDemoData(worker);
   await routeAmazon(context);
   const pages = [
     ...DEMO_PRODUCTS.map((p) => ({ name: p.handle, url: `${store.origin}/products/${p.handle}` })),

@@ -71,14 +71,60 @@ export type IndexStatusRequest = z.infer<typeof IndexStatusRequest>;
 export const IndexStatusResponse = z.object({ ok: z.literal(true), index: IndexStatus });
 export type IndexStatusResponse = z.infer<typeof IndexStatusResponse>;
 
+/** Options/popup → background: sync every enabled source now, whatever its schedule. */
+export const SyncNowRequest = z.object({ type: z.literal('sync-now') });
+export type SyncNowRequest = z.infer<typeof SyncNowRequest>;
+
+export const SyncOutcome = z.object({
+  source: z.string(),
+  status: z.enum(['updated', 'unchanged', 'not-due', 'failed']),
+  message: z.string(),
+});
+export const SyncNowResponse = z.object({
+  ok: z.literal(true),
+  outcomes: z.array(SyncOutcome),
+  index: IndexStatus,
+});
+export type SyncNowResponse = z.infer<typeof SyncNowResponse>;
+
+/** Options → background: is a sync running, how far has it got, and how is each source doing? */
+export const SyncStatusRequest = z.object({ type: z.literal('sync-status') });
+export const SyncProgress = z.object({
+  source: z.string(),
+  phase: z.string(),
+  done: z.number(),
+  total: z.number(),
+});
+export const SyncStatusResponse = z.object({
+  ok: z.literal(true),
+  running: z.boolean(),
+  progress: SyncProgress.nullable(),
+  index: IndexStatus,
+  storageBytes: z.number().nullable(),
+});
+export type SyncStatusResponse = z.infer<typeof SyncStatusResponse>;
+
+/** Options → background: drop the whole index and sync state, reload the starter data, sync again. */
+export const RebuildRequest = z.object({ type: z.literal('clear-and-rebuild') });
+
 export const ErrorResponse = z.object({ ok: z.literal(false), error: z.string() });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
-export const Request = z.discriminatedUnion('type', [LookupRequest, TabVerdictRequest, IndexStatusRequest]);
+export const Request = z.discriminatedUnion('type', [
+  LookupRequest,
+  TabVerdictRequest,
+  IndexStatusRequest,
+  SyncNowRequest,
+  SyncStatusRequest,
+  RebuildRequest,
+]);
 export type Request = z.infer<typeof Request>;
 
 export interface ResponseFor {
   lookup: LookupResponse;
   'tab-verdict': TabVerdictResponse;
   'index-status': IndexStatusResponse;
+  'sync-now': SyncNowResponse;
+  'sync-status': SyncStatusResponse;
+  'clear-and-rebuild': SyncNowResponse;
 }

@@ -188,9 +188,21 @@ export const SourceStatus = z.object({
 });
 export type SourceStatus = z.infer<typeof SourceStatus>;
 
+/** How syncing a source (a feed id, or "published" for a published index) is going. */
+export const SyncSummary = z.object({
+  source: z.string(),
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  /** When the current run of failures began; null while healthy. */
+  failingSince: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+});
+export type SyncSummary = z.infer<typeof SyncSummary>;
+
 export const IndexStatus = z.object({
   records: z.number().int().nonnegative(),
   sources: z.array(SourceStatus),
   updatedAt: z.string().nullable(),
+  syncs: z.array(SyncSummary),
 });
 export type IndexStatus = z.infer<typeof IndexStatus>;

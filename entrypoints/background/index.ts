@@ -1,16 +1,23 @@
 /**
  * Background service worker: wiring only. Message handling lives in utils/background/handle-message.ts,
- * the index in utils/recall-index/. Verdicts are kept in storage.session so they survive the service
- * worker being stopped while the tab stays open.
+ * syncing in utils/recall-index/sync.ts (run one at a time by utils/background/sync-runner.ts), the index
+ * in utils/recall-index/. Verdicts are kept in storage.session so they survive the service worker being
+ * stopped while the tab stays open.
  */
 import { browser } from 'wxt/browser';
 import { badgeFor } from '@/utils/background/badge';
 import { handleMessage, type VerdictStore } from '@/utils/background/handle-message';
+import { navigationFilters } from '@/utils/background/navigation-filters';
+import { SyncRunner } from '@/utils/background/sync-runner';
+import { feeds } from '@/utils/feeds';
 import { TabVerdict } from '@/utils/messaging';
 import { loadBundledData } from '@/utils/recall-index/bundled';
-import { openRecallDb, recallCount } from '@/utils/recall-index/db';
+import { clearIndex, openRecallDb, recallCount } from '@/utils/recall-index/db';
 import { indexStatus } from '@/utils/recall-index/query';
 import type { IndexStatus } from '@/utils/schemas';
+import { parseSettings, SETTINGS_KEY, type Settings } from '@/utils/settings';
+
+const SYNC_ALARM = 'recall-sentinel-sync';
 
 export default defineBackground(() => {
   const dbPromise = openRecallDb();
@@ -21,25 +28,80 @@ export default defineBackground(() => {
     return res.json();
   };
 
-  // Loads the starter data once per install/update, and again if the index was cleared. Lookups wait
-  // for it, so the first page after install is checked against data rather than an empty index.
+  // The starter data is loaded whenever the index is empty (first install, after "clear and rebuild"),
+  // and lookups wait for it, so the first page is checked against data rather than an empty index.
   const ready = (async () => {
     const db = await dbPromise;
     if ((await recallCount(db)) === 0) await loadBundledData(db, readPackagedJson);
     return db;
   })();
+
+  // Index status changes only when data is loaded or synced; computing it per lookup would cost reads.
+  let status: Promise<IndexStatus> | null = null;
+  const cachedStatus = () => {
+    status ??= ready.then(indexStatus);
+    return status;
+  };
+
+  const readSettings = async (): Promise<Settings> =>
+    parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+
+  const runner = new SyncRunner({
+    db: () => ready,
+    settings: readSettings,
+    feeds,
+    fetch: (input, init) => fetch(input, init),
+    async reset() {
+      const db = await ready;
+      await clearIndex(db);
+      await loadBundledData(db, readPackagedJson);
+    },
+    onChanged: () => {
+      status = null;
+    },
+    async storageBytes() {
+      const estimate = await navigator.storage?.estimate?.();
+      return estimate?.usage ?? null;
+    },
+  });
+
+  // One alarm drives scheduled syncs; its period follows the settings. The first run waits a minute so
+  // start-up (and the first page) is not competing with a download.
+  const schedule = async () => {
+    const { syncIntervalMinutes } = await readSettings();
+    const existing = await browser.alarms.get(SYNC_ALARM);
+    if (existing?.periodInMinutes === syncIntervalMinutes) return;
+    await browser.alarms.create(SYNC_ALARM, { delayInMinutes: 1, periodInMinutes: syncIntervalMinutes });
+  };
+  void schedule();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void schedule();
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void runner.runDue();
+  });
+
   // An update may ship newer starter data; a fresh install was already loaded by `ready` above.
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason !== 'update') return;
     await loadBundledData(await ready, readPackagedJson);
     status = null;
   });
-  // Index status changes only when data is loaded; computing it on every lookup would cost two reads.
-  let status: Promise<IndexStatus> | null = null;
-  const cachedStatus = () => {
-    status ??= ready.then(indexStatus);
-    return status;
-  };
+
+  // Same-document navigations (history.pushState between products) re-scan the tab's page; the filter
+  // comes from our own content scripts' match patterns, so nothing else the user browses is observed.
+  const contentMatches = (browser.runtime.getManifest().content_scripts ?? []).flatMap(
+    (c) => c.matches ?? [],
+  );
+  browser.webNavigation.onHistoryStateUpdated.addListener(
+    ({ tabId, frameId }) => {
+      if (frameId !== 0) return;
+      browser.tabs.sendMessage(tabId, { type: 'rescan' }).catch(() => {
+        // No content script in that tab (yet): nothing to re-scan.
+      });
+    },
+    { url: navigationFilters(contentMatches) },
+  );
 
   const verdictKey = (tabId: number) => `verdict:${tabId}`;
   const verdicts: VerdictStore = {
@@ -63,6 +125,7 @@ export default defineBackground(() => {
       db: () => ready,
       indexStatus: cachedStatus,
       verdicts,
+      sync: runner,
       async onVerdict(tabId, verdict) {
         const badge = badgeFor(verdict.status);
         await browser.action.setBadgeText({ tabId, text: badge.text });

@@ -144,5 +144,5 @@ test('the production manifest runs only on marketplace pages, with no host permi
     false,
   );
   expect(manifest.host_permissions ?? []).toEqual([]);
-  expect(manifest.permissions).toEqual(['storage']);
+  expect(manifest.permissions).toEqual(['storage', 'alarms', 'webNavigation']);
 });

@@ -8,6 +8,7 @@
  *                 never under a tab id the message names)
  *   tab-verdict   only our own extension pages (popup, options)
  *   index-status  either
+ *   sync-now, sync-status, clear-and-rebuild   only our own extension pages
  */
 import { type ErrorResponse, Request, type TabVerdict } from '../messaging';
 import type { RecallDb } from '../recall-index/db';
@@ -26,6 +27,22 @@ export interface VerdictStore {
   set(tabId: number, verdict: TabVerdict): Promise<void>;
 }
 
+/** The background's sync runner, as the handler sees it. */
+export interface SyncControl {
+  /** Runs (or joins the running) sync of every enabled source. */
+  runNow(): Promise<SyncNowOutcome[]>;
+  running(): boolean;
+  progress(): { source: string; phase: string; done: number; total: number } | null;
+  clearAndRebuild(): Promise<SyncNowOutcome[]>;
+  storageBytes(): Promise<number | null>;
+}
+
+export interface SyncNowOutcome {
+  source: string;
+  status: 'updated' | 'unchanged' | 'not-due' | 'failed';
+  message: string;
+}
+
 export interface BackgroundDeps {
   runtimeId: string;
   /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
@@ -35,6 +52,7 @@ export interface BackgroundDeps {
   indexStatus: () => Promise<IndexStatus>;
   verdicts: VerdictStore;
   onVerdict?: (tabId: number, verdict: TabVerdict) => Promise<void> | void;
+  sync: SyncControl;
   now?: () => Date;
 }
 
@@ -86,5 +104,16 @@ export async function handleMessage(
     }
     case 'index-status':
       return { ok: true, index: await deps.indexStatus() };
+    case 'sync-now':
+    case 'clear-and-rebuild': {
+      if (!fromExtensionPage) return fail('sync is started from the extension pages only');
+      const outcomes = msg.type === 'sync-now' ? await deps.sync.runNow() : await deps.sync.clearAndRebuild();
+      return { ok: true, outcomes, index: await deps.indexStatus() };
+    }
+    case 'sync-status': {
+      if (!fromExtensionPage) return fail('sync status is shown in extension pages only');
+      const [index, storageBytes] = await Promise.all([deps.indexStatus(), deps.sync.storageBytes()]);
+      return { ok: true, running: deps.sync.running(), progress: deps.sync.progress(), index, storageBytes };
+    }
   }
 }

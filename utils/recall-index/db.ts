@@ -84,7 +84,8 @@ export function openRecallDb(name = DB_NAME): Promise<RecallDb> {
           await recallStore.put({ gen, id: recall.id, recall });
           for (const k of recallKeys(recall)) await keyStore.put({ k, gen, r: recall.id });
         }
-        for (const status of oldMeta) await tx.objectStore('meta').put({ ...status, activeGen: generationTag(status.source, 1) });
+        for (const status of oldMeta)
+          await tx.objectStore('meta').put({ ...status, activeGen: generationTag(status.source, 1) });
       }
     },
   });
@@ -117,15 +118,16 @@ export async function activeGeneration(db: RecallDb, source: string): Promise<st
   return (await db.get('meta', source))?.activeGen ?? null;
 }
 
-/** A fresh generation tag for `source`, greater than any it has had. */
-export async function nextGeneration(db: RecallDb, source: string): Promise<string> {
+/**
+ * A fresh generation tag for `source`, greater than the active one and than any `reserved` (staging)
+ * generation, so a new run never writes into a generation that is live or half-written.
+ */
+export async function nextGeneration(db: RecallDb, source: string, reserved: string[] = []): Promise<string> {
   const active = await activeGeneration(db, source);
-  const staging = (await db.get('sync', source))?.stagingGen;
-  const highest = Math.max(
-    active ? generationNumber(active) : 0,
-    typeof staging === 'string' ? generationNumber(staging) : 0,
-  );
-  return generationTag(source, highest + 1);
+  const numbers = [active, ...reserved]
+    .filter((g): g is string => g?.startsWith(`${source}#`) === true)
+    .map(generationNumber);
+  return generationTag(source, Math.max(0, ...numbers) + 1);
 }
 
 /**
@@ -138,13 +140,32 @@ export async function writeGeneration(db: RecallDb, gen: string, recalls: Recall
   await tx.done;
 }
 
-/** Makes `gen` the one lookups read for `status.source`, in one transaction. Returns the retired generation. */
-export async function activateGeneration(db: RecallDb, gen: string, status: SourceStatus): Promise<string | null> {
+/**
+ * Makes each `gen` the one lookups read for its source, all in one transaction: a published index that
+ * spans several sources goes live at once. Returns the retired generations, to be dropped afterwards.
+ */
+export async function activateGenerations(
+  db: RecallDb,
+  entries: Array<{ gen: string; status: SourceStatus }>,
+): Promise<string[]> {
   const tx = db.transaction('meta', 'readwrite');
-  const previous = (await tx.store.get(status.source))?.activeGen ?? null;
-  await tx.store.put({ ...status, activeGen: gen });
+  const retired: string[] = [];
+  for (const { gen, status } of entries) {
+    const previous = (await tx.store.get(status.source))?.activeGen;
+    if (previous && previous !== gen) retired.push(previous);
+    await tx.store.put({ ...status, activeGen: gen });
+  }
   await tx.done;
-  return previous === gen ? null : previous;
+  return retired;
+}
+
+/** Makes `gen` the one lookups read for `status.source`. Returns the retired generation, if any. */
+export async function activateGeneration(
+  db: RecallDb,
+  gen: string,
+  status: SourceStatus,
+): Promise<string | null> {
+  return (await activateGenerations(db, [{ gen, status }]))[0] ?? null;
 }
 
 /** Deletes every record and key of a generation (after it was retired, or when a staging run is abandoned). */
@@ -249,4 +270,16 @@ export async function recallCount(db: RecallDb): Promise<number> {
   const metas = await db.getAll('meta');
   const counts = await Promise.all(metas.map((m) => generationCount(db, m.activeGen)));
   return counts.reduce((a, b) => a + b, 0);
+}
+
+/** Empties the index and every sync state ("clear and rebuild"); the stores stay. */
+export async function clearIndex(db: RecallDb): Promise<void> {
+  const tx = db.transaction(['recalls', 'keys', 'meta', 'sync'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('recalls').clear(),
+    tx.objectStore('keys').clear(),
+    tx.objectStore('meta').clear(),
+    tx.objectStore('sync').clear(),
+  ]);
+  await tx.done;
 }

@@ -7,6 +7,7 @@ import type { IndexStatus, ProductIdentity, Recall, RecallMatch } from '../schem
 import { candidatesForKeys, type RecallDb, recallCount, sourceStatuses } from './db';
 import { identityKeys } from './keys';
 import { matchIdentity } from './match';
+import { allSyncStates } from './sync-state';
 
 export interface LookupResult {
   /** One entry per identity, in order. */
@@ -33,7 +34,22 @@ export async function lookupIdentities(db: RecallDb, identities: ProductIdentity
 }
 
 export async function indexStatus(db: RecallDb): Promise<IndexStatus> {
-  const [records, sources] = await Promise.all([recallCount(db), sourceStatuses(db)]);
+  const [records, sources, syncs] = await Promise.all([
+    recallCount(db),
+    sourceStatuses(db),
+    allSyncStates(db),
+  ]);
   const loaded = sources.map((s) => s.loadedAt).filter((d): d is string => d !== null);
-  return { records, sources, updatedAt: loaded.sort().at(-1) ?? null };
+  return {
+    records,
+    sources: sources.map(({ activeGen: _gen, ...status }) => status),
+    updatedAt: loaded.sort().at(-1) ?? null,
+    syncs: syncs.map(({ source, lastSuccessAt, lastError, failingSince, nextAttemptAt }) => ({
+      source,
+      lastSuccessAt,
+      lastError,
+      failingSince,
+      nextAttemptAt,
+    })),
+  };
 }

@@ -38,6 +38,13 @@ function deps(): BackgroundDeps & { stored: Map<number, TabVerdict> } {
       },
     },
     now: () => new Date('2026-11-28T12:00:00Z'),
+    sync: {
+      runNow: async () => [{ source: 'cpsc', status: 'updated', message: '4 records' }],
+      running: () => false,
+      progress: () => null,
+      clearAndRebuild: async () => [],
+      storageBytes: async () => 1024,
+    },
   };
 }
 
@@ -95,6 +102,16 @@ describe('the background message handler', () => {
     const d = deps();
     await handleMessage(lookup([identity({ title: 'A mug' })]), contentScript, d);
     expect(d.stored.get(7)?.status).toBe('unreadable');
+  });
+
+  it('starts a sync for the options page but not for a web page', async () => {
+    const d = deps();
+    expect(await handleMessage({ type: 'sync-now' }, popup, d)).toMatchObject({
+      ok: true,
+      outcomes: [{ source: 'cpsc', status: 'updated' }],
+    });
+    expect(await handleMessage({ type: 'sync-now' }, contentScript, d)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'clear-and-rebuild' }, contentScript, d)).toMatchObject({ ok: false });
   });
 
   it('gives the popup the verdict of the tab it asks about', async () => {

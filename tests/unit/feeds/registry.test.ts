@@ -53,9 +53,7 @@ describe('the feed registry', () => {
 
   it('throws a clear error for a document no mapper reads', () => {
     for (const data of [{ results: [] }, 'text', null, 42]) {
-      expect(() => parseFeedDocument(data, NOW)).toThrow(
-        'unrecognised feed format: expected a CPSC Recalls API array or a Recall Sentinel snapshot',
-      );
+      expect(() => parseFeedDocument(data, NOW)).toThrow(/^unrecognised feed format: expected /);
     }
   });
 

@@ -1,0 +1,179 @@
+/**
+ * Settings: which sources are on, a published index URL, how often to sync; "sync now" with progress,
+ * the per-source status, storage used, and "clear and rebuild". Settings are written to storage.local
+ * (the background re-reads them on every sync and reschedules its alarm when they change).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { SyncStatusTable } from '@/components/SyncStatusTable';
+import { feeds } from '@/utils/feeds';
+import { SyncNowResponse, SyncStatusResponse } from '@/utils/messaging';
+import { feedEnabled, parseSettings, SETTINGS_KEY, Settings } from '@/utils/settings';
+
+const INTERVALS = [
+  { minutes: 60, label: 'every hour' },
+  { minutes: 360, label: 'every 6 hours' },
+  { minutes: 1440, label: 'once a day' },
+  { minutes: 10080, label: 'once a week' },
+];
+
+async function loadSettings(): Promise<Settings> {
+  return parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+export function App() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<SyncStatusResponse | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [urlDraft, setUrlDraft] = useState('');
+
+  const refresh = async () => {
+    const parsed = SyncStatusResponse.safeParse(await browser.runtime.sendMessage({ type: 'sync-status' }));
+    if (parsed.success) setStatus(parsed.data);
+  };
+
+  useEffect(() => {
+    void loadSettings().then((s) => {
+      setSettings(s);
+      setUrlDraft(s.publishedIndexUrl ?? '');
+    });
+    void refresh();
+  }, []);
+
+  // While a sync runs, the progress bar follows it.
+  useEffect(() => {
+    if (!status?.running) return;
+    const timer = setInterval(() => void refresh(), 400);
+    return () => clearInterval(timer);
+  }, [status?.running]);
+
+  const save = async (next: Settings) => {
+    const parsed = Settings.parse(next);
+    await browser.storage.local.set({ [SETTINGS_KEY]: parsed });
+    setSettings(parsed);
+  };
+
+  const run = async (type: 'sync-now' | 'clear-and-rebuild') => {
+    setMessage(type === 'sync-now' ? 'Syncing…' : 'Clearing and rebuilding…');
+    setStatus((s) => (s ? { ...s, running: true } : s));
+    const pending = browser.runtime.sendMessage({ type });
+    void refresh();
+    const res = SyncNowResponse.safeParse(await pending);
+    setMessage(
+      res.success
+        ? res.data.outcomes.map((o) => `${o.source.toUpperCase()}: ${o.message}`).join(' · ') ||
+            'Nothing to sync.'
+        : 'The sync could not be started.',
+    );
+    await refresh();
+  };
+
+  if (!settings) return <main class="options">Loading…</main>;
+  const progress = status?.progress;
+
+  return (
+    <main class="options">
+      <h1>Recall Sentinel</h1>
+      <section>
+        <h2>Recall sources</h2>
+        <p class="muted">
+          Official sources are downloaded straight from each authority. Nothing about the pages you visit is
+          sent.
+        </p>
+        <ul class="feeds">
+          {feeds
+            .filter((f) => f.endpoint)
+            .map((f) => (
+              <li key={f.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={feedEnabled(settings, f.id)}
+                    onChange={(e) =>
+                      void save({
+                        ...settings,
+                        feeds: {
+                          ...settings.feeds,
+                          [f.id]: {
+                            enabled: e.currentTarget.checked,
+                            baseUrl: settings.feeds[f.id]?.baseUrl ?? null,
+                          },
+                        },
+                      })
+                    }
+                  />{' '}
+                  {f.name} <span class="muted">({f.jurisdiction})</span>
+                </label>
+              </li>
+            ))}
+        </ul>
+        <label class="field">
+          Published index URL (manifest.json), optional
+          <input
+            type="url"
+            placeholder="https://example.org/recall-index/manifest.json"
+            value={urlDraft}
+            onInput={(e) => setUrlDraft(e.currentTarget.value)}
+            onChange={(e) => {
+              const value = e.currentTarget.value.trim();
+              if (value && !URL.canParse(value)) return setMessage('That is not a valid URL.');
+              void save({ ...settings, publishedIndexUrl: value || null });
+            }}
+          />
+        </label>
+        <label class="field">
+          Check for new recalls
+          <select
+            value={String(settings.syncIntervalMinutes)}
+            onChange={(e) => void save({ ...settings, syncIntervalMinutes: Number(e.currentTarget.value) })}
+          >
+            {INTERVALS.map((i) => (
+              <option key={i.minutes} value={String(i.minutes)}>
+                {i.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </section>
+
+      <section>
+        <h2>Index</h2>
+        <div class="actions">
+          <button type="button" onClick={() => void run('sync-now')} disabled={status?.running}>
+            Sync now
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void run('clear-and-rebuild')}
+            disabled={status?.running}
+          >
+            Clear and rebuild
+          </button>
+        </div>
+        {status?.running && (
+          <div class="progress" data-testid="sync-progress">
+            <progress max={progress?.total || 1} value={progress?.done ?? 0} />
+            <span>{progress ? `${progress.source.toUpperCase()}: ${progress.phase}` : 'starting…'}</span>
+          </div>
+        )}
+        {message && (
+          <p class="message" data-testid="sync-message" role="status">
+            {message}
+          </p>
+        )}
+        {status && (
+          <>
+            <SyncStatusTable index={status.index} />
+            <p class="muted" data-testid="storage">
+              {status.index.records.toLocaleString('en-US')} recalls on this device
+              {status.storageBytes !== null &&
+                `, ${(status.storageBytes / 1024 / 1024).toFixed(1)} MB of storage used`}
+              .
+            </p>
+          </>
+        )}
+      </section>
+    </main>
+  );
+}

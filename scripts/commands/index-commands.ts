@@ -1,0 +1,302 @@
+/**
+ * `index <sub>`: the published index from the command line (see utils/recall-index/published.ts for the
+ * format). The same commands run in CI (.github/workflows/publish-index.yml) and in the tests.
+ *
+ *   index build    --feed <file> [--feed <file> ...] --out <dir> [--previous <dir>] [--allow-shrink]
+ *   index diff     --from <dir> --to <dir> --out <file>
+ *   index stats    --feed <file> [...] | --index <dir>
+ *   index snapshot --feed <file> [...] --out <file>
+ *
+ * `SOURCE_DATE_EPOCH` (seconds), the reproducible-builds convention, fixes the build clock.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseFeedDocument } from '../../utils/feeds';
+import type { FeedSkip } from '../../utils/feeds/feed';
+import { buildSnapshot } from '../../utils/feeds/snapshot';
+import {
+  buildPublishedIndex,
+  diffRecalls,
+  encodeDelta,
+  type FeedInput,
+  type Manifest,
+  makeDelta,
+  parseManifest,
+  readVerifiedShard,
+  verifyFile,
+} from '../../utils/recall-index/published';
+import type { Recall } from '../../utils/schemas';
+
+/** A mistake in how the command was called: the CLI prints usage and exits 2. */
+export class UsageError extends Error {}
+
+export const INDEX_USAGE = `  npm run --silent cli -- index build --feed <file> [--feed <file> ...] --out <dir> [--previous <dir>] [--allow-shrink]
+  npm run --silent cli -- index diff --from <dir> --to <dir> --out <file>
+  npm run --silent cli -- index stats --feed <file> [--feed <file> ...] | --index <dir>
+  npm run --silent cli -- index snapshot --feed <file> [--feed <file> ...] --out <file>`;
+
+function clock(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return new Date();
+  if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds, got ${epoch}`);
+  return new Date(Number(epoch) * 1000);
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+interface ReadFeed {
+  file: string;
+  source: string;
+  recalls: Recall[];
+  skipped: FeedSkip[];
+}
+
+function readFeed(file: string, now: Date): ReadFeed {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}: not readable JSON (${errorText(e)})`);
+  }
+  try {
+    const result = parseFeedDocument(data, { now });
+    return { file, ...result };
+  } catch (e) {
+    throw new Error(`${file}: ${errorText(e)}`);
+  }
+}
+
+/**
+ * Feed files grouped by source, one record per id (the newest version, as the index keeps it). A mixed
+ * snapshot reports itself as "snapshot"; its records are filed under their own sources, so per-feed
+ * counts stay per authority.
+ */
+function feedsBySource(files: string[], now: Date): Map<string, { recalls: Recall[]; skipped: FeedSkip[] }> {
+  const skipped = new Map<string, FeedSkip[]>();
+  const newest = new Map<string, Recall>();
+  for (const file of files) {
+    const feed = readFeed(file, now);
+    // Several files can feed one source; a reason names its file so "record 3" can be found.
+    const name = path.basename(file);
+    const list = skipped.get(feed.source) ?? [];
+    list.push(...feed.skipped.map((s) => ({ ...s, reason: `${name}: ${s.reason}` })));
+    skipped.set(feed.source, list);
+    for (const r of feed.recalls) {
+      const kept = newest.get(r.id);
+      if (!kept || r.version > kept.version) newest.set(r.id, r);
+    }
+  }
+  const out = new Map<string, { recalls: Recall[]; skipped: FeedSkip[] }>();
+  for (const [source, list] of skipped) out.set(source, { recalls: [], skipped: list });
+  for (const r of newest.values()) {
+    const e = out.get(r.source) ?? { recalls: [], skipped: [] };
+    e.recalls.push(r);
+    out.set(r.source, e);
+  }
+  return out;
+}
+
+/** Reads a built index and checks every shard against its manifest entry. */
+async function readIndex(dir: string): Promise<{ manifest: Manifest; recalls: Recall[] }> {
+  const manifestFile = path.join(dir, 'manifest.json');
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  } catch (e) {
+    throw new Error(`${manifestFile}: not readable JSON (${errorText(e)})`);
+  }
+  const manifest = parseManifest(data, manifestFile);
+  const recalls: Recall[] = [];
+  for (const entry of manifest.shards) {
+    const shard = await readVerifiedShard(readFileSync(path.join(dir, entry.file)), entry).catch((e) => {
+      throw new Error(`${dir}: ${errorText(e)}`);
+    });
+    recalls.push(...shard.recalls);
+  }
+  return { manifest, recalls };
+}
+
+function writeFile(file: string, bytes: Uint8Array): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, bytes);
+}
+
+async function build(values: Options) {
+  const feedFiles = values.feed ?? [];
+  if (feedFiles.length === 0 || !values.out)
+    throw new UsageError('index build needs --feed <file> (one or more) and --out <dir>');
+  const now = clock();
+  const inputs: Map<string, FeedInput> = feedsBySource(feedFiles, now);
+  const previous = values.previous ? await readIndex(values.previous) : undefined;
+  const result = await buildPublishedIndex(inputs, previous, now, { allowShrink: values['allow-shrink'] });
+
+  const out = values.out;
+  for (const [file, bytes] of result.files) writeFile(path.join(out, file), bytes);
+  // Deltas carried from the previous index are copied, checked on the way: a damaged file must not be
+  // republished under a manifest that vouches for it.
+  for (const entry of result.manifest.deltas) {
+    if (result.files.has(entry.file)) continue;
+    const from = path.join(values.previous ?? '', entry.file);
+    if (!values.previous || !existsSync(from)) throw new Error(`${from}: listed delta is missing`);
+    const bytes = readFileSync(from);
+    if (!(await verifyFile(bytes, entry.sha256))) throw new Error(`${from}: checksum mismatch`);
+    writeFile(path.join(out, entry.file), bytes);
+  }
+  const m = result.manifest;
+  return {
+    out,
+    version: m.version,
+    generatedAt: m.generatedAt,
+    records: m.records,
+    feeds: m.feeds,
+    shards: m.shards.length,
+    bytes: m.shards.reduce((sum, s) => sum + s.bytes, 0),
+    delta: result.delta,
+    deltas: m.deltas.length,
+  };
+}
+
+async function diff(values: Options) {
+  if (!values.from || !values.to || !values.out)
+    throw new UsageError('index diff needs --from <dir> --to <dir> --out <file>');
+  const [from, to] = [await readIndex(values.from), await readIndex(values.to)];
+  const change = diffRecalls(from.recalls, to.recalls);
+  const { entry, bytes } = await encodeDelta(makeDelta(from.manifest.version, to.manifest.version, change));
+  // The entry names deltas/<from>-<to>.json.gz; here the caller chose the path, gzipped all the same.
+  writeFile(values.out, bytes);
+  return { ...entry, file: values.out };
+}
+
+const share = (count: number, of: number) => ({
+  count,
+  share: of === 0 ? 0 : Math.round((count / of) * 1000) / 1000,
+});
+
+/** Reasons without the record's position, so equal causes group: "RecallID is missing" × 3. */
+function reasonCause(reason: string): string {
+  return reason.replace(/^(?:[^:]*: )?(?:record|recall) \d+(?: \([^)]*\))?: /, '');
+}
+
+/**
+ * Per source, what a matcher has to work with. Issue 4 asks for exactly these shares: a valid GTIN
+ * (confirmed matches), a model (likely matches), a lot or an item-checkable date (caveats; a sale window
+ * is not one, see match.ts).
+ */
+function recallStats(recalls: readonly Recall[]) {
+  const has = (pred: (p: Recall['products'][number]) => boolean) =>
+    recalls.filter((r) => r.products.some(pred)).length;
+  const n = recalls.length;
+  return {
+    records: n,
+    withGtin: share(
+      has((p) => p.gtins.length > 0),
+      n,
+    ),
+    withModel: share(
+      has((p) => p.models.length > 0),
+      n,
+    ),
+    withLotOrDate: share(
+      has((p) => p.lots.length > 0 || p.dateRanges.some((d) => d.kind !== 'sold')),
+      n,
+    ),
+  };
+}
+
+function skipSummary(reasons: string[]) {
+  const byCause = new Map<string, number>();
+  for (const r of reasons) byCause.set(reasonCause(r), (byCause.get(reasonCause(r)) ?? 0) + 1);
+  return [...byCause]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([reason, count]) => ({ reason, count }));
+}
+
+async function stats(values: Options) {
+  const feedFiles = values.feed ?? [];
+  if ((feedFiles.length === 0) === !values.index)
+    throw new UsageError('index stats needs --feed <file> (one or more) or --index <dir>, not both');
+  if (values.index) {
+    const { manifest, recalls } = await readIndex(values.index);
+    const sources = Object.entries(manifest.feeds).map(([source, feed]) => ({
+      source,
+      ...recallStats(recalls.filter((r) => r.source === source)),
+      skipped: feed.skipped,
+      // The manifest keeps the first reasons only; `skipped` is the full count.
+      skippedReasons: feed.skippedReasons,
+      skippedByReason: skipSummary(feed.skippedReasons),
+    }));
+    return { index: values.index, version: manifest.version, records: manifest.records, sources };
+  }
+  const bySource = feedsBySource(feedFiles, clock());
+  const sources = [...bySource]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([source, feed]) => ({
+      source,
+      ...recallStats(feed.recalls),
+      skipped: feed.skipped.length,
+      skippedReasons: feed.skipped.map((s) => s.reason),
+      skippedByReason: skipSummary(feed.skipped.map((s) => s.reason)),
+    }));
+  return { feeds: feedFiles, records: sources.reduce((sum, s) => sum + s.records, 0), sources };
+}
+
+async function snapshot(values: Options) {
+  const feedFiles = values.feed ?? [];
+  if (feedFiles.length === 0 || !values.out)
+    throw new UsageError('index snapshot needs --feed <file> (one or more) and --out <file>');
+  const now = clock();
+  const bySource = [...feedsBySource(feedFiles, now).values()];
+  const skipped = bySource.reduce((n, feed) => n + feed.skipped.length, 0);
+  const recalls = bySource.flatMap((feed) => feed.recalls);
+  const snap = buildSnapshot(recalls, now);
+  const bytes = new TextEncoder().encode(`${JSON.stringify(snap)}\n`);
+  writeFile(values.out, bytes);
+  const sources = [...new Set(snap.recalls.map((r) => r.source))].sort();
+  return { out: values.out, records: snap.recalls.length, skipped, sources, bytes: bytes.byteLength };
+}
+
+type Options = {
+  feed?: string[];
+  out?: string;
+  previous?: string;
+  from?: string;
+  to?: string;
+  index?: string;
+  'allow-shrink'?: boolean;
+};
+
+/** Runs `index <sub> ...`; resolves to the JSON summary the CLI prints. */
+export async function runIndexCommand(argv: string[]): Promise<unknown> {
+  const [sub, ...rest] = argv;
+  let values: Options;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: {
+        feed: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        previous: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        index: { type: 'string' },
+        'allow-shrink': { type: 'boolean' },
+      },
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    throw new UsageError(`index ${sub ?? ''}: ${errorText(e)}`);
+  }
+  switch (sub) {
+    case 'build':
+      return build(values);
+    case 'diff':
+      return diff(values);
+    case 'stats':
+      return stats(values);
+    case 'snapshot':
+      return snapshot(values);
+    default:
+      throw new UsageError(`unknown index command: ${sub ?? '(none)'}`);
+  }
+}

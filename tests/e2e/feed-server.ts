@@ -1,0 +1,59 @@
+/**
+ * A local stand-in for the official feeds and a published index, on loopback only. Each path serves
+ * what the test put there, and can misbehave on command (status codes, Retry-After, truncated bodies,
+ * a delay), the way the real services do. Every response carries `Access-Control-Allow-Origin: *`, as
+ * the CPSC API does, so the extension needs no host permission to read it.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Served {
+  status?: number;
+  body: string | Uint8Array;
+  headers?: Record<string, string>;
+  /** Milliseconds to wait before answering. */
+  delayMs?: number;
+}
+
+export class FeedServer {
+  readonly routes = new Map<string, Served>();
+  readonly requests: string[] = [];
+  private server: http.Server | null = null;
+  origin = '';
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const key = url.pathname + url.search;
+      this.requests.push(key);
+      const served = this.routes.get(key) ?? this.routes.get(url.pathname);
+      const answer = () => {
+        if (!served) {
+          res.writeHead(404, { 'access-control-allow-origin': '*' });
+          res.end('not found');
+          return;
+        }
+        res.writeHead(served.status ?? 200, {
+          'access-control-allow-origin': '*',
+          'content-type': 'application/json',
+          ...served.headers,
+        });
+        res.end(served.body);
+      };
+      if (served?.delayMs) setTimeout(answer, served.delayMs);
+      else answer();
+    });
+    const server = this.server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  json(path: string, value: unknown, extra: Omit<Served, 'body'> = {}): void {
+    this.routes.set(path, { body: JSON.stringify(value), ...extra });
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * Syncing from a published Recall Sentinel index in real Chromium: a full first download, a delta with a
+ * correction and a withdrawal, a checksum mismatch that keeps the old index, and a service worker stopped
+ * mid-download that resumes where it stopped.
+ */
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { buildPublishedIndex, type PublishedBuild } from '../../utils/recall-index/published';
+import { Recall } from '../../utils/schemas';
+import { FeedServer } from './feed-server';
+import { expect, test, verdictFor } from './fixtures';
+
+const base = (
+  id: string,
+  product: Partial<Recall['products'][number]>,
+  version = '2026-11-01T00:00:00',
+): Recall =>
+  Recall.parse({
+    schemaVersion: 1,
+    id: `cpsc:${id}`,
+    source: 'cpsc',
+    jurisdiction: 'US',
+    recallNumber: id,
+    title: `Recall ${id}`,
+    url: `https://www.cpsc.gov/Recalls/2026/recall-${id}`,
+    published: '2026-11-01',
+    updated: version.slice(0, 10),
+    status: 'active',
+    version,
+    hazard: 'It can break.',
+    remedy: 'Stop using it.',
+    remedyOptions: ['Refund'],
+    units: null,
+    soldAt: null,
+    countryOfOrigin: [],
+    manufacturers: [],
+    images: [],
+    products: [
+      {
+        name: `Product ${id}`,
+        brands: [],
+        models: [],
+        gtins: [],
+        rawGtins: [],
+        lots: [],
+        dateRanges: [],
+        identifiers: [],
+        ...product,
+      },
+    ],
+  });
+
+const STOOL = base('80001', { brands: ['Kettlebrook'], gtins: ['00850012345671'] });
+const BOARD = base('80002', { brands: ['Harbor Lane'], gtins: ['00850098765431'] });
+
+const listing = (asin: string, upc: string) => `<!doctype html><html><body><div id="dp-container">
+  <input type="hidden" id="ASIN" name="ASIN" value="${asin}"><span id="productTitle">A listing</span>
+  <div id="prodDetails"><table id="productDetails_techSpec_section_1" class="a-keyvalue prodDetTable">
+  <tr><th class="prodDetSectionEntry">UPC</th><td class="prodDetAttrValue">${upc}</td></tr></table></div></div></body></html>`;
+
+let server: FeedServer;
+test.beforeEach(async () => {
+  server = new FeedServer();
+  await server.start();
+});
+test.afterEach(async () => {
+  await server.stop();
+});
+
+const build = (recalls: Recall[], now: string, previous?: PublishedBuild) =>
+  buildPublishedIndex(
+    new Map([['cpsc', { recalls, skipped: [] }]]),
+    previous ? { manifest: previous.manifest, recalls: previous.recalls } : undefined,
+    new Date(now),
+    { allowShrink: true },
+  );
+
+function serve(b: PublishedBuild, extraFiles: Map<string, Uint8Array> = new Map()) {
+  for (const [file, bytes] of [...extraFiles, ...b.files]) {
+    server.routes.set(`/index/${file}`, {
+      body: bytes,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+  }
+}
+
+async function usePublishedIndex(worker: Worker) {
+  await worker.evaluate(async (url) => {
+    await chrome.storage.local.set({
+      settings: { publishedIndexUrl: url, feeds: { cpsc: { enabled: false } } },
+    });
+  }, `${server.origin}/index/manifest.json`);
+}
+
+async function syncNow(context: BrowserContext, extensionId: string): Promise<Page> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  await expect(options.getByTestId('sync-message')).not.toHaveText(/Syncing/, { timeout: 20_000 });
+  return options;
+}
+
+async function statusOf(
+  worker: Worker,
+  openAt: (u: string, f: { html: string }) => Promise<Page>,
+  upc: string,
+  n: number,
+) {
+  const url = `https://www.amazon.com/dp/B0PUB0000${n}`;
+  await openAt(url, { html: listing(`B0PUB0000${n}`, upc) });
+  return (await verdictFor(worker, url)).status;
+}
+
+test('downloads a published index, then applies a delta with a correction and a withdrawal', async ({
+  context,
+  worker,
+  extensionId,
+  openAt,
+}) => {
+  const v1 = await build([STOOL], '2026-11-20T00:00:00Z');
+  serve(v1);
+  await usePublishedIndex(worker);
+  const options = await syncNow(context, extensionId);
+  await expect(options.getByTestId('sync-message')).toContainText('downloaded index');
+  expect(await statusOf(worker, openAt, '850012345671', 1)).toBe('warning');
+
+  // v2: the stool recall is withdrawn, the board recall arrives.
+  const v2 = await build([BOARD], '2026-11-21T00:00:00Z', v1);
+  server.routes.clear();
+  serve(v2);
+  server.requests.length = 0;
+  const again = await syncNow(context, extensionId);
+  await expect(again.getByTestId('sync-message')).toContainText('delta');
+  expect(server.requests.some((r) => r.includes('/shards/'))).toBe(false);
+  expect(await statusOf(worker, openAt, '850012345671', 2)).toBe('no-match');
+  expect(await statusOf(worker, openAt, '850098765431', 3)).toBe('warning');
+});
+
+test('a shard that fails its checksum leaves the previous index in place', async ({
+  context,
+  worker,
+  extensionId,
+  openAt,
+}) => {
+  const v1 = await build([BOARD], '2026-11-20T00:00:00Z');
+  const shard = v1.manifest.shards[0]?.file as string;
+  serve(v1);
+  server.routes.set(`/index/${shard}`, {
+    body: '{"format":"recall-sentinel-shard","formatVersion":1,"recalls":[]}',
+  });
+  await usePublishedIndex(worker);
+  const options = await syncNow(context, extensionId);
+  await expect(options.getByTestId('sync-message')).toContainText('checksum');
+  await expect(options.getByTestId('sync-message')).toContainText('the previous index is kept');
+  // The starter data is still there.
+  expect(await statusOf(worker, openAt, '850012345671', 4)).toBe('warning');
+});
+
+test('a service worker stopped mid-download resumes without fetching finished shards again', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const many = Array.from({ length: 12_000 }, (_, i) =>
+    base(String(100_000 + i), { models: [`ZX-${100_000 + i}`] }),
+  );
+  const v1 = await build(many, '2026-11-20T00:00:00Z');
+  expect(v1.manifest.shards.length).toBeGreaterThan(2);
+  serve(v1);
+  const last = v1.manifest.shards.at(-1)?.file as string;
+  const lastRoute = server.routes.get(`/index/${last}`);
+  server.routes.set(`/index/${last}`, { ...(lastRoute as { body: Uint8Array }), delayMs: 60_000 });
+  await usePublishedIndex(worker);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(() => server.requests.includes(`/index/${last}`), { timeout: 20_000 }).toBe(true);
+
+  // Stop the extension's service worker while it waits for the last shard, as the browser would.
+  const cdp = await context.newCDPSession(options);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await options.close();
+
+  server.routes.set(`/index/${last}`, lastRoute as { body: Uint8Array });
+  server.requests.length = 0;
+  const resumed = await syncNow(context, extensionId);
+  await expect(resumed.getByTestId('sync-message')).toContainText('downloaded index');
+  expect(server.requests.filter((r) => r.includes('/shards/'))).toEqual([`/index/${last}`]);
+  await expect(resumed.getByTestId('storage')).toContainText('12,000 recalls on this device');
+  void worker;
+});

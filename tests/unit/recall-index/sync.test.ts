@@ -1,0 +1,341 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { feeds } from '../../../utils/feeds';
+import {
+  openRecallDb,
+  type RecallDb,
+  recallCount,
+  replaceSource,
+  sourceStatuses,
+} from '../../../utils/recall-index/db';
+import { buildPublishedIndex, type PublishedBuild } from '../../../utils/recall-index/published';
+import { lookupIdentities } from '../../../utils/recall-index/query';
+import {
+  backoffMs,
+  feedUrl,
+  parseRetryAfter,
+  runSync,
+  type SyncDeps,
+} from '../../../utils/recall-index/sync';
+import { readSyncState } from '../../../utils/recall-index/sync-state';
+import type { Recall } from '../../../utils/schemas';
+import { parseSettings } from '../../../utils/settings';
+import { identity, recall } from '../support/factories';
+
+/** A tiny in-memory web: path → response, with a log of what was asked. */
+class FakeWeb {
+  files = new Map<string, () => Response>();
+  requests: string[] = [];
+  fetch: typeof fetch = async (input) => {
+    const url = new URL(String(input));
+    this.requests.push(url.pathname + url.search);
+    const make = this.files.get(url.pathname) ?? this.files.get(url.pathname + url.search);
+    if (!make) return new Response('not found', { status: 404 });
+    return make();
+  };
+  serveBuild(build: PublishedBuild, prefix = '/index/') {
+    for (const [path, bytes] of build.files) {
+      this.files.set(
+        prefix + path,
+        () =>
+          new Response(bytes as Uint8Array<ArrayBuffer>, {
+            status: 200,
+            headers: { etag: `"${build.manifest.version}"` },
+          }),
+      );
+    }
+  }
+}
+
+const CPSC = feeds.find((f) => f.id === 'cpsc');
+const INDEX_URL = 'http://127.0.0.1:9/index/manifest.json';
+let clock = new Date('2026-11-28T12:00:00Z');
+
+function deps(db: RecallDb, web: FakeWeb, settings: object): SyncDeps {
+  return {
+    db,
+    fetch: web.fetch,
+    now: () => clock,
+    random: () => 0.5,
+    settings: parseSettings(settings),
+    feeds: CPSC ? [CPSC] : [],
+  };
+}
+
+const stool = recall('90001', { brands: ['Kettlebrook'], models: ['KB-TS100'], gtins: ['00850012345671'] });
+const warmer = recall('90002', { brands: ['Lumora'], models: ['LM-HW5000'] });
+const powerStation = recall('90003', {
+  brands: ['Tidewater'],
+  models: ['TW-PS500'],
+  gtins: ['00850043210016'],
+});
+
+const build = (recalls: Recall[], previous?: PublishedBuild) =>
+  buildPublishedIndex(
+    new Map([['cpsc', { recalls, skipped: [] }]]),
+    previous ? { manifest: previous.manifest, recalls: previous.recalls } : undefined,
+    clock,
+    { allowShrink: true },
+  );
+
+const found = async (db: RecallDb, probe = identity({ gtins: ['00850012345671'] })) =>
+  (await lookupIdentities(db, [probe])).matches[0]?.map((m) => m.recallId) ?? [];
+
+describe('syncing from a published index', () => {
+  let db: RecallDb;
+  let web: FakeWeb;
+  beforeEach(async () => {
+    globalThis.indexedDB = new IDBFactory();
+    db = await openRecallDb();
+    web = new FakeWeb();
+    clock = new Date('2026-11-28T12:00:00Z');
+  });
+  const settings = { publishedIndexUrl: INDEX_URL, feeds: { cpsc: { enabled: false } } };
+
+  it('downloads every shard on the first sync and makes them live together', async () => {
+    web.serveBuild(await build([stool, warmer]));
+    const [outcome] = await runSync(deps(db, web, settings));
+    expect(outcome?.status).toBe('updated');
+    expect(await recallCount(db)).toBe(2);
+    expect(await found(db)).toEqual(['cpsc:90001']);
+    expect((await sourceStatuses(db))[0]).toMatchObject({ source: 'cpsc', origin: 'sync', records: 2 });
+  });
+
+  it('replaces the bundled starter data', async () => {
+    await replaceSource(db, [powerStation], {
+      source: 'cpsc',
+      records: 1,
+      skipped: 0,
+      skippedReasons: [],
+      loadedAt: null,
+      origin: 'bundled',
+    });
+    web.serveBuild(await build([stool]));
+    await runSync(deps(db, web, settings));
+    expect(await recallCount(db)).toBe(1);
+    expect(await found(db, identity({ gtins: ['00850043210016'] }))).toEqual([]);
+  });
+
+  it('applies a delta for a correction and a withdrawal instead of downloading everything again', async () => {
+    const v1 = await build([stool, warmer]);
+    web.serveBuild(v1);
+    await runSync(deps(db, web, settings));
+    clock = new Date('2026-11-29T12:00:00Z');
+    const corrected = {
+      ...warmer,
+      version: '2026-11-29T00:00:00',
+      products: [{ ...warmer.products[0], models: ['LM-HW6000'] }],
+    } as Recall;
+    const v2 = await build([corrected, powerStation], v1);
+    web.files.clear();
+    web.serveBuild(v2);
+    web.requests = [];
+    const [outcome] = await runSync(deps(db, web, settings), { force: true });
+    expect(outcome?.message).toMatch(/delta/);
+    expect(web.requests.some((r) => r.includes('/shards/'))).toBe(false);
+    expect(await found(db)).toEqual([]);
+    expect(await found(db, identity({ brand: 'Lumora', models: ['LM-HW6000'] }))).toEqual(['cpsc:90002']);
+    expect(await found(db, identity({ brand: 'Lumora', models: ['LM-HW5000'] }))).toEqual([]);
+    expect(await recallCount(db)).toBe(2);
+  });
+
+  it('falls back to the full download when a delta fails its checksum', async () => {
+    const v1 = await build([stool]);
+    web.serveBuild(v1);
+    await runSync(deps(db, web, settings));
+    clock = new Date('2026-11-29T12:00:00Z');
+    const v2 = await build([stool, warmer], v1);
+    web.files.clear();
+    web.serveBuild(v2);
+    const deltaPath = `/index/${v2.delta?.file}`;
+    web.files.set(deltaPath, () => new Response('{"tampered": true}'));
+    const [outcome] = await runSync(deps(db, web, settings), { force: true });
+    expect(outcome?.message).toMatch(/full index was downloaded/);
+    expect(await recallCount(db)).toBe(2);
+  });
+
+  it('keeps the previous index when a shard fails its checksum', async () => {
+    web.serveBuild(await build([stool]));
+    await runSync(deps(db, web, settings));
+    clock = new Date('2026-12-05T12:00:00Z');
+    const v2 = await build([warmer]);
+    web.files.clear();
+    web.serveBuild(v2);
+    const shard = v2.manifest.shards[0]?.file as string;
+    web.files.set(
+      `/index/${shard}`,
+      () => new Response('{"format":"recall-sentinel-shard","formatVersion":1,"recalls":[]}'),
+    );
+    const [outcome] = await runSync(deps(db, web, settings), { force: true });
+    expect(outcome?.status).toBe('failed');
+    expect(outcome?.message).toMatch(/checksum/);
+    expect(await found(db)).toEqual(['cpsc:90001']);
+    const state = await readSyncState(db, 'published');
+    expect(state.lastError).toMatch(/checksum/);
+    expect(state.failingSince).toBe(clock.toISOString());
+  });
+
+  it('resumes a full download after an interruption without fetching finished shards again', async () => {
+    const many = Array.from({ length: 9000 }, (_, i) =>
+      recall(String(100000 + i), { models: [`ZX-${100000 + i}`] }),
+    );
+    const v1 = await build(many);
+    expect(v1.manifest.shards.length).toBeGreaterThan(1);
+    web.serveBuild(v1);
+    const last = v1.manifest.shards.at(-1)?.file as string;
+    const real = web.files.get(`/index/${last}`);
+    web.files.set(`/index/${last}`, () => {
+      throw new TypeError('network down');
+    });
+    const [first] = await runSync(deps(db, web, settings));
+    expect(first?.status).toBe('failed');
+    expect(await recallCount(db)).toBe(0);
+    web.files.set(`/index/${last}`, real as () => Response);
+    web.requests = [];
+    const [second] = await runSync(deps(db, web, settings), { force: true });
+    expect(second?.status).toBe('updated');
+    expect(web.requests.filter((r) => r.includes('/shards/'))).toEqual([`/index/${last}`]);
+    expect(await recallCount(db)).toBe(9000);
+  });
+
+  it('sends the ETag back and does nothing on 304', async () => {
+    web.serveBuild(await build([stool]));
+    await runSync(deps(db, web, settings));
+    let sentEtag: string | null = null;
+    const d = deps(db, web, settings);
+    d.fetch = async (_input, init) => {
+      sentEtag = new Headers(init?.headers).get('if-none-match');
+      return new Response(null, { status: 304 });
+    };
+    const [outcome] = await runSync(d, { force: true });
+    expect(sentEtag).toMatch(/^"\d+"$/);
+    expect(outcome?.status).toBe('unchanged');
+  });
+});
+
+describe('syncing an official feed', () => {
+  let db: RecallDb;
+  let web: FakeWeb;
+  beforeEach(async () => {
+    globalThis.indexedDB = new IDBFactory();
+    db = await openRecallDb();
+    web = new FakeWeb();
+    clock = new Date('2026-11-28T12:00:00Z');
+  });
+  const settings = { feeds: { cpsc: { enabled: true, baseUrl: 'http://127.0.0.1:9' } } };
+  const cpscRecord = (id: number, date: string, upc: string) => ({
+    RecallID: id,
+    RecallNumber: String(id),
+    RecallDate: `${date}T00:00:00`,
+    Description: `The recall involves model QX-${id}.`,
+    URL: `https://www.cpsc.gov/Recalls/2026/r-${id}`,
+    Title: `Quillfield Recalls Lamps ${id} Due to Shock Hazard`,
+    ConsumerContact: '',
+    LastPublishDate: `${date}T00:00:00`,
+    Products: [
+      {
+        Name: 'Quillfield Lamps',
+        Description: '',
+        Model: '',
+        Type: '',
+        CategoryID: '',
+        NumberOfUnits: 'About 100',
+      },
+    ],
+    ProductUPCs: [{ UPC: upc }],
+    Hazards: [{ Name: 'Shock.', HazardType: '', HazardTypeID: '' }],
+    Remedies: [{ Name: 'Refund.' }],
+    RemedyOptions: [{ Option: 'Refund' }],
+  });
+  const cpscPath = '/RestWebServices/Recall';
+
+  it('downloads the whole feed first, then asks only for changes since the cursor, a day early', async () => {
+    web.files.set(`${cpscPath}?format=json`, () =>
+      Response.json([cpscRecord(1, '2026-11-20', '850012345671')]),
+    );
+    await runSync(deps(db, web, settings));
+    expect(await found(db)).toEqual(['cpsc:1']);
+    clock = new Date('2026-11-29T12:00:00Z');
+    web.files.set(`${cpscPath}?format=json&LastPublishDateStart=2026-11-19`, () =>
+      Response.json([cpscRecord(2, '2026-11-28', '850043210016')]),
+    );
+    const [outcome] = await runSync(deps(db, web, settings), { force: true });
+    expect(outcome?.status).toBe('updated');
+    expect(web.requests.at(-1)).toBe(`${cpscPath}?format=json&LastPublishDateStart=2026-11-19`);
+    expect(await recallCount(db)).toBe(2);
+    expect((await readSyncState(db, 'cpsc')).cursor).toBe('2026-11-28');
+  });
+
+  it('treats an HTTP-200 error record as a failure and keeps the last good index', async () => {
+    web.files.set(`${cpscPath}?format=json`, () =>
+      Response.json([cpscRecord(1, '2026-11-20', '850012345671')]),
+    );
+    await runSync(deps(db, web, settings));
+    web.files.set(`${cpscPath}?format=json&LastPublishDateStart=2026-11-19`, () =>
+      Response.json([{ RecallID: 0, Title: 'Error retrieving Recalls: reader failed', RecallNumber: null }]),
+    );
+    const [outcome] = await runSync(deps(db, web, settings), { force: true });
+    expect(outcome?.status).toBe('failed');
+    expect(await found(db)).toEqual(['cpsc:1']);
+  });
+
+  it('keeps the index and backs off on HTTP 500, on truncated JSON and on 429 with Retry-After', async () => {
+    web.files.set(`${cpscPath}?format=json`, () => new Response('oops', { status: 500 }));
+    let [outcome] = await runSync(deps(db, web, settings));
+    expect(outcome?.message).toMatch(/HTTP 500; the previous index is kept/);
+    const first = await readSyncState(db, 'cpsc');
+    expect(first.failures).toBe(1);
+    expect(Date.parse(first.nextAttemptAt as string) - clock.getTime()).toBe(5 * 60_000);
+
+    [outcome] = await runSync(deps(db, web, settings));
+    expect(outcome?.status).toBe('not-due');
+
+    web.files.set(`${cpscPath}?format=json`, () => new Response('[{"RecallID": 1, "Tit', { status: 200 }));
+    [outcome] = await runSync(deps(db, web, settings), { force: true });
+    expect(outcome?.message).toMatch(/not complete JSON/);
+
+    web.files.set(
+      `${cpscPath}?format=json`,
+      () => new Response('slow down', { status: 429, headers: { 'retry-after': '7200' } }),
+    );
+    [outcome] = await runSync(deps(db, web, settings), { force: true });
+    const state = await readSyncState(db, 'cpsc');
+    expect(state.failures).toBe(3);
+    expect(Date.parse(state.nextAttemptAt as string) - clock.getTime()).toBe(7200_000);
+    expect(state.failingSince).toBe('2026-11-28T12:00:00.000Z');
+  });
+
+  it('says a feed timed out instead of hanging', async () => {
+    const d = deps(db, web, settings);
+    d.timeoutMs = 50;
+    d.fetch = (_input, init) =>
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+      );
+    const [outcome] = await runSync(d);
+    expect(outcome?.message).toMatch(/timed out/);
+  });
+});
+
+describe('sync helpers', () => {
+  it('reads Retry-After as seconds or as a date', () => {
+    const now = new Date('2026-11-28T12:00:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120_000);
+    expect(parseRetryAfter('Sat, 28 Nov 2026 12:10:00 GMT', now)).toBe(600_000);
+    expect(parseRetryAfter('soon', now)).toBeNull();
+  });
+
+  it('doubles the wait with each failure, with jitter, up to a day', () => {
+    expect(backoffMs(1, 0.5, null)).toBe(5 * 60_000);
+    expect(backoffMs(2, 0.5, null)).toBe(10 * 60_000);
+    expect(backoffMs(1, 0, null)).toBe(3.75 * 60_000);
+    expect(backoffMs(30, 0.5, null)).toBe(24 * 60 * 60_000);
+  });
+
+  it('points a feed at a replacement base URL, keeping its path and query', () => {
+    if (!CPSC) throw new Error('cpsc feed missing');
+    expect(feedUrl(CPSC, '2026-11-01', 'http://127.0.0.1:4000')).toBe(
+      'http://127.0.0.1:4000/RestWebServices/Recall?format=json&LastPublishDateStart=2026-11-01',
+    );
+  });
+});

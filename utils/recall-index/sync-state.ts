@@ -1,0 +1,54 @@
+/**
+ * Per-target sync state, persisted in the `sync` store: where the cursor is, the HTTP validators, the
+ * back-off, the last error in words, and a staging run in progress (so a stopped service worker resumes
+ * instead of starting over). Parsed on read: a record from an older version falls back to defaults.
+ */
+import { z } from 'zod';
+import type { RecallDb } from './db';
+
+export const Staging = z.object({
+  /** The published index version (or feed run id) being staged. */
+  version: z.string(),
+  /** Staging generation per source. */
+  gens: z.record(z.string(), z.string()),
+  /** Files (shards) already written into the staging generations. */
+  done: z.array(z.string()),
+});
+export type Staging = z.infer<typeof Staging>;
+
+export const SyncState = z.object({
+  /** Feed id, or "published" for a published index. */
+  source: z.string(),
+  /** Feeds: the newest record date seen (YYYY-MM-DD). Published index: unused. */
+  cursor: z.string().nullable().default(null),
+  etag: z.string().nullable().default(null),
+  lastModified: z.string().nullable().default(null),
+  /** Published index: the manifest version now live. */
+  indexVersion: z.string().nullable().default(null),
+  failures: z.number().int().nonnegative().default(0),
+  nextAttemptAt: z.string().nullable().default(null),
+  lastAttemptAt: z.string().nullable().default(null),
+  lastSuccessAt: z.string().nullable().default(null),
+  lastDeepScanAt: z.string().nullable().default(null),
+  lastError: z.string().nullable().default(null),
+  /** When the current run of failures began (null while healthy). */
+  failingSince: z.string().nullable().default(null),
+  staging: Staging.nullable().default(null),
+});
+export type SyncState = z.infer<typeof SyncState>;
+
+export async function readSyncState(db: RecallDb, source: string): Promise<SyncState> {
+  const parsed = SyncState.safeParse(await db.get('sync', source));
+  return parsed.success ? parsed.data : SyncState.parse({ source });
+}
+
+export async function writeSyncState(db: RecallDb, state: SyncState): Promise<void> {
+  await db.put('sync', state);
+}
+
+export async function allSyncStates(db: RecallDb): Promise<SyncState[]> {
+  return (await db.getAll('sync')).flatMap((raw) => {
+    const parsed = SyncState.safeParse(raw);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
