@@ -13,6 +13,7 @@ import { extractPage } from '../utils/marketplaces';
 import { MemoryIndex } from '../utils/recall-index/memory-index';
 import type { ProductIdentity } from '../utils/schemas';
 import { INDEX_USAGE, runIndexCommand, UsageError } from './commands/index-commands';
+import { readFeedFile } from './lib/feed-file';
 import { decodeHtml, parseHtml } from './lib/html';
 
 const USAGE = `usage:
@@ -50,12 +51,7 @@ function itemOut(i: ProductIdentity) {
 function loadFeeds(files: string[]) {
   const index = new MemoryIndex();
   const feeds = files.map((file) => {
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (e) {
-      throw new Error(`${file}: not readable JSON (${e instanceof Error ? e.message : String(e)})`);
-    }
+    const data = readFeedFile(file);
     let result: ReturnType<typeof parseFeedDocument>;
     try {
       result = parseFeedDocument(data, { now: new Date() });

@@ -9,6 +9,7 @@
  *
  * `SOURCE_DATE_EPOCH` (seconds), the reproducible-builds convention, fixes the build clock.
  */
+
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +28,7 @@ import {
   verifyFile,
 } from '../../utils/recall-index/published';
 import type { Recall } from '../../utils/schemas';
+import { readFeedFile } from '../lib/feed-file';
 
 /** A mistake in how the command was called: the CLI prints usage and exits 2. */
 export class UsageError extends Error {}
@@ -53,12 +55,7 @@ interface ReadFeed {
 }
 
 function readFeed(file: string, now: Date): ReadFeed {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new Error(`${file}: not readable JSON (${errorText(e)})`);
-  }
+  const data = readFeedFile(file);
   try {
     const result = parseFeedDocument(data, { now });
     return { file, ...result };
