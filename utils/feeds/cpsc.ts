@@ -12,8 +12,7 @@
  */
 import { z } from 'zod';
 import { brandKey, dbaNames, firmName } from '../identity/brand';
-import { rawGtinKey, readGtin, splitCodes } from '../identity/gtin';
-import { cleanModel, modelKey } from '../identity/model';
+import { splitCodes } from '../identity/gtin';
 import {
   mineBrandFromTitle,
   mineDateRanges,
@@ -22,15 +21,12 @@ import {
   mineMarkedBrands,
   mineModels,
 } from '../identity/text-mining';
-import {
-  type DateRange,
-  RECALL_SCHEMA_VERSION,
-  Recall,
-  type RecallIdentifier,
-  type RecallIdentifierSource,
-  type RecallProduct,
-} from '../schemas';
-import { defineFeed, describeIssues, type FeedParseResult, type FeedSkip } from './feed';
+import { RECALL_SCHEMA_VERSION, type RecallProduct } from '../schemas';
+import { defineFeed, type FeedParseResult } from './feed';
+import { sharedLeadingWords } from './lib/brand-hints';
+import { Collector } from './lib/collector';
+import { mapRecords } from './lib/map-records';
+import { clean, distinct, isRecord, present, readUrl } from './lib/text';
 
 // ---------------------------------------------------------------------------------------------------
 // The outward schema: the fields we read, as loosely as the feed (and copies of it) deliver them.
@@ -69,23 +65,6 @@ const ENDPOINT = 'https://www.saferproducts.gov/RestWebServices/Recall';
 // ---------------------------------------------------------------------------------------------------
 // Small readers
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function present<T>(items: ReadonlyArray<T | null | undefined> | null | undefined): T[] {
-  return (items ?? []).filter((x): x is T => x !== null && x !== undefined);
-}
-
-function clean(value: string | null | undefined): string {
-  return (value ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** Non-empty, trimmed, first occurrence of each. */
-function distinct(values: Array<string | null | undefined>): string[] {
-  return [...new Set(values.map(clean).filter((v) => v.length > 0))];
-}
-
 /**
  * The error response comes with HTTP 200: `[{"RecallID":0,"Title":"Error retrieving Recalls: ...",
  * "RecallNumber":null}]`. It is recognised before validation so that a malformed one is still an error.
@@ -123,18 +102,6 @@ function readDateTime(value: string | null | undefined): { day: string; stamp: s
   return null;
 }
 
-/** Image URLs may contain spaces ("...SautePans .png"); a notice URL that still does not parse is dropped. */
-function readUrl(value: string | null | undefined): string | null {
-  const s = clean(value).replace(/ /g, '%20');
-  if (!s) return null;
-  try {
-    const url = new URL(s);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 /** RecallNumber is a 5-character string with leading zeros ("03525"); a number has lost them. */
 function readRecallNumber(value: string | number | null | undefined): string | null {
   if (typeof value === 'number') return Number.isInteger(value) ? String(value).padStart(5, '0') : null;
@@ -161,7 +128,10 @@ function firmLine(value: string | null | undefined): string {
   );
 }
 
-/** Words that start names without naming anyone. */
+/**
+ * Words that start product names without naming anyone: CPSC titles of the "<product> Recalled" form
+ * name no recaller, and the words a product name shares with a firm are often the only short brand.
+ */
 const NAME_STOPWORDS = new Set([
   'the',
   'a',
@@ -174,135 +144,6 @@ const NAME_STOPWORDS = new Set([
   'kids',
   'baby',
 ]);
-
-/**
- * The leading words a product name shares with a firm name: "Tidewater TW-PS500 Portable Power
- * Stations" and "Tidewater Energy Inc." give "Tidewater". CPSC titles of the "<product> Recalled"
- * form name no recaller, and this is often the only place the short brand is printed.
- */
-function sharedLeadingWords(productName: string, firm: string): string | null {
-  const a = productName.split(/\s+/);
-  const b = firm.split(/\s+/);
-  const words: string[] = [];
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = (a[i] ?? '').replace(/[,.]+$/, '');
-    const y = (b[i] ?? '').replace(/[,.]+$/, '');
-    if (!x || x.toLowerCase() !== y.toLowerCase()) break;
-    words.push(x);
-  }
-  const first = words[0];
-  if (!first || first.length < 3 || !/^\p{Lu}/u.test(first) || NAME_STOPWORDS.has(first.toLowerCase()))
-    return null;
-  return words.join(' ');
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Collecting a product's identifiers with their provenance
-
-type ListName = 'gtins' | 'rawGtins' | 'models' | 'lots' | 'brands';
-
-/**
- * One product's identifier lists and their provenance. Values are deduplicated by their comparison key
- * (GTIN-14, raw digits, model key, brand key) through sets: some notices list hundreds of models.
- */
-class Collector {
-  readonly lists: Record<ListName, string[]> = { gtins: [], rawGtins: [], models: [], lots: [], brands: [] };
-  readonly dateRanges: DateRange[] = [];
-  readonly identifiers: RecallIdentifier[] = [];
-  /** Every accepted value with its key, in order, so another collector can take them over as they are. */
-  private readonly entries: Array<{ list: ListName; key: string; value: string }> = [];
-  private readonly identified: Array<{ key: string; id: RecallIdentifier }> = [];
-  private readonly taken = new Set<string>();
-  private readonly seen = new Set<string>();
-  private readonly excludedBrands: Set<string>;
-
-  constructor(excludedBrandKeys: Iterable<string> = []) {
-    this.excludedBrands = new Set(excludedBrandKeys);
-  }
-
-  private add(list: ListName, key: string, value: string, id: RecallIdentifier): void {
-    const listKey = `${list}|${key}`;
-    if (!this.taken.has(listKey)) {
-      this.taken.add(listKey);
-      this.lists[list].push(value);
-      this.entries.push({ list, key, value });
-    }
-    const idKey = `${id.field}|${key}|${id.source}|${id.origin}`;
-    if (!this.seen.has(idKey)) {
-      this.seen.add(idKey);
-      this.identifiers.push(id);
-      this.identified.push({ key, id });
-    }
-  }
-
-  /** A printed code: a valid one becomes a GTIN-14 key, an invalid one of barcode length stays raw. */
-  gtin(printed: string, source: RecallIdentifierSource, origin: string): void {
-    const reading = readGtin(printed);
-    if (reading.gtin14) {
-      this.add('gtins', reading.gtin14, reading.gtin14, {
-        field: 'gtin',
-        value: reading.raw,
-        source,
-        origin,
-      });
-      return;
-    }
-    const key = rawGtinKey(reading.raw);
-    // Shorter or longer strings cannot meet a barcode on a page; they would only be noise in the index.
-    if (key.length < 8 || key.length > 14) return;
-    this.add('rawGtins', key, reading.raw, { field: 'rawGtin', value: reading.raw, source, origin });
-  }
-
-  model(printed: string, source: RecallIdentifierSource, origin: string): void {
-    const value = cleanModel(printed);
-    if (!value) return;
-    this.add('models', modelKey(value), value, { field: 'model', value, source, origin });
-  }
-
-  lot(value: string, origin: string): void {
-    this.add('lots', value, value, { field: 'lot', value, source: 'prose', origin });
-  }
-
-  brand(printed: string, source: RecallIdentifierSource, origin: string): void {
-    const value = clean(printed);
-    const key = brandKey(value);
-    if (!key || this.excludedBrands.has(key)) return;
-    this.add('brands', key, value, { field: 'brand', value, source, origin });
-  }
-
-  dateRange(range: DateRange): void {
-    const key = `dateRanges|${range.kind}|${range.from}|${range.to}`;
-    if (this.taken.has(key)) return;
-    this.taken.add(key);
-    this.dateRanges.push(range);
-  }
-
-  /** Takes over another collector's values (record-level identifiers shared by every product). */
-  absorb(other: Collector): void {
-    const listOf: Record<RecallIdentifier['field'], ListName> = {
-      gtin: 'gtins',
-      rawGtin: 'rawGtins',
-      model: 'models',
-      lot: 'lots',
-      brand: 'brands',
-    };
-    for (const e of other.entries) {
-      const listKey = `${e.list}|${e.key}`;
-      if (this.taken.has(listKey)) continue;
-      this.taken.add(listKey);
-      this.lists[e.list].push(e.value);
-      this.entries.push(e);
-    }
-    for (const { key, id } of other.identified) {
-      const idKey = `${id.field}|${key}|${id.source}|${id.origin}`;
-      if (this.seen.has(idKey) || (listOf[id.field] === 'brands' && this.excludedBrands.has(key))) continue;
-      this.seen.add(idKey);
-      this.identifiers.push(id);
-      this.identified.push({ key, id });
-    }
-    for (const range of other.dateRanges) this.dateRange(range);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------
 // One record
@@ -343,16 +184,12 @@ function mapRecord(r: CpscRecord, nativeId: string): unknown {
   const minedLots = [description, ...captions].flatMap((text, i) =>
     mineLots(text, i === 0 ? 'Description' : 'Images.Caption'),
   );
-  for (const lot of minedLots) shared.lot(lot.value, lot.origin);
-  for (const d of mineDateRanges(description, 'Description')) {
-    shared.dateRange({ kind: d.kind, from: d.from, to: d.to, text: d.text });
-  }
+  for (const lot of minedLots) shared.lot(lot.value, 'prose', lot.origin);
+  for (const d of mineDateRanges(description, 'Description')) shared.dateRange(d);
   // A Retailers line is a sale period without the word "sold": "Online at Amazon.com from September
   // 2023 through June 2026 for about $130."
   for (const line of retailers) {
-    for (const d of mineDateRanges(line, 'Retailers', 'sold')) {
-      shared.dateRange({ kind: d.kind, from: d.from, to: d.to, text: d.text });
-    }
+    for (const d of mineDateRanges(line, 'Retailers', 'sold')) shared.dateRange(d);
   }
 
   // Brands: the title's recaller and "-Branded" names, dba names, firm names; never the seller that a
@@ -366,11 +203,11 @@ function mapRecord(r: CpscRecord, nativeId: string): unknown {
   const productEntries = products.length > 0 ? products : [{ Name: title, Model: null, NumberOfUnits: null }];
   const mappedProducts: RecallProduct[] = productEntries.map((product) => {
     const name = clean(product.Name) || title;
-    const c = new Collector(excluded);
+    const c = new Collector({ excludedBrandKeys: excluded });
     for (const b of mineMarkedBrands(name)) c.brand(b.value, 'prose', 'Products.Name');
     for (const b of fromTitle.brands) c.brand(b.value, 'prose', 'Title');
     for (const f of firms) {
-      const lead = sharedLeadingWords(name, firmName(f.name));
+      const lead = sharedLeadingWords(name, firmName(f.name), NAME_STOPWORDS);
       if (lead) c.brand(lead, 'prose', 'Products.Name');
     }
     for (const f of firms) for (const dba of dbaNames(f.name)) c.brand(dba, 'structured', f.origin);
@@ -379,16 +216,7 @@ function mapRecord(r: CpscRecord, nativeId: string): unknown {
     for (const m of clean(product.Model).split(/\s*[,;]\s*/))
       if (m) c.model(m, 'structured', 'Products.Model');
     c.absorb(shared);
-    return {
-      name,
-      brands: c.lists.brands,
-      models: c.lists.models,
-      gtins: c.lists.gtins,
-      rawGtins: c.lists.rawGtins,
-      lots: c.lists.lots,
-      dateRanges: c.dateRanges,
-      identifiers: c.identifiers,
-    };
+    return c.product(name);
   });
 
   const published = readDateTime(r.RecallDate);
@@ -431,10 +259,6 @@ function mapRecord(r: CpscRecord, nativeId: string): unknown {
 // ---------------------------------------------------------------------------------------------------
 // The document
 
-function where(index: number, nativeId: string | null): string {
-  return nativeId === null ? `record ${index}` : `record ${index} (RecallID ${nativeId})`;
-}
-
 function mapCpsc(data: unknown): FeedParseResult {
   if (!Array.isArray(data)) {
     throw new Error(
@@ -447,64 +271,22 @@ function mapCpsc(data: unknown): FeedParseResult {
       `CPSC feed returned an error record instead of recalls: ${errorMessageOf(errorRecords[0])}`,
     );
   }
-
-  const recalls: Recall[] = [];
-  const skipped: FeedSkip[] = [];
-  /** Position in `recalls` and in the document, by id: a response can list one recall twice. */
-  const byId = new Map<string, { at: number; index: number }>();
-  const skip = (index: number, nativeId: string | null, why: string) =>
-    skipped.push({ index, nativeId, reason: `${where(index, nativeId)}: ${why}` });
-
-  data.forEach((raw: unknown, index) => {
-    const nativeId = nativeIdOf(raw);
-    if (!isRecord(raw)) {
-      skip(
-        index,
-        null,
-        `not a recall record (${raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw})`,
-      );
-      return;
-    }
-    if (isErrorRecord(raw)) {
-      skip(index, nativeId, `CPSC error record: ${errorMessageOf(raw)}`);
-      return;
-    }
-    if (nativeId === null) {
-      skip(index, null, 'RecallID is missing');
-      return;
-    }
-    if (!/^\d+$/.test(nativeId)) {
-      skip(index, null, `RecallID is not a number: ${JSON.stringify(raw.RecallID)}`);
-      return;
-    }
-    const parsed = CpscRecord.safeParse(raw);
-    if (!parsed.success) {
-      skip(index, nativeId, `unreadable record: ${describeIssues(parsed.error.issues)}`);
-      return;
-    }
-    const mapped = Recall.safeParse(mapRecord(parsed.data, nativeId));
-    if (!mapped.success) {
-      skip(index, nativeId, `does not fit the Recall shape: ${describeIssues(mapped.error.issues)}`);
-      return;
-    }
-    const recall = mapped.data;
-    const earlier = byId.get(recall.id);
-    if (!earlier) {
-      byId.set(recall.id, { at: recalls.length, index });
-      recalls.push(recall);
-      return;
-    }
-    const kept = recalls[earlier.at] as Recall;
-    if (recall.version > kept.version) {
-      recalls[earlier.at] = recall;
-      byId.set(recall.id, { at: earlier.at, index });
-      skip(earlier.index, nativeId, `superseded by record ${index}, published later (${recall.version})`);
-    } else {
-      skip(index, nativeId, `duplicate of record ${earlier.index}, which is as new or newer`);
-    }
+  return mapRecords(data, {
+    source: SOURCE,
+    label: (id) => `RecallID ${id}`,
+    later: 'published later',
+    schema: CpscRecord,
+    refuse: (raw) => (isErrorRecord(raw) ? `CPSC error record: ${errorMessageOf(raw)}` : null),
+    nativeId: (raw) => {
+      const id = nativeIdOf(raw);
+      return id !== null && /^\d+$/.test(id) ? id : null;
+    },
+    missingId: (raw) =>
+      nativeIdOf(raw) === null
+        ? 'RecallID is missing'
+        : `RecallID is not a number: ${JSON.stringify(raw.RecallID)}`,
+    map: mapRecord,
   });
-  skipped.sort((a, b) => a.index - b.index);
-  return { source: SOURCE, recalls, skipped };
 }
 
 export default defineFeed({

@@ -1,8 +1,9 @@
 /**
  * The feed contract. One file per feed in this folder (id = file name), each default-exporting a
- * `FeedMapper`; `index.ts` discovers them. A mapper is pure: it turns one parsed JSON document into
- * strict `Recall` records and says, record by record, what it skipped and why. Fetching is not its
- * business: live sync (a later stage) fetches with the `endpoint` description and hands the body here.
+ * `FeedMapper`; `index.ts` discovers them, so the machinery mappers share lives in `lib/`, which the
+ * registry does not read. A mapper is pure: it turns one document (parsed JSON, or the text of an XML or
+ * HTML feed) into strict `Recall` records and says, record by record, what it skipped and why. Fetching
+ * is not its business: live sync fetches with the `endpoint` description and hands the body here.
  */
 import type { Recall } from '../schemas';
 

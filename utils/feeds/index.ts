@@ -27,9 +27,10 @@ export function feedById(id: string): FeedMapper | undefined {
 }
 
 /**
- * Maps a parsed JSON document with the first feed that recognises its shape. Throws when none does,
- * naming what would have been accepted, and passes on a mapper's own error for a document that is an
- * error as a whole (a CPSC error record, a snapshot from a newer version).
+ * Maps a document with the first feed that recognises its shape: a parsed JSON value or, for the feeds
+ * published as XML or HTML (ACCC RSS, EU Safety Gate weekly XML, SAMR notice pages), the text itself.
+ * Throws when no feed recognises it, naming what would have been accepted, and passes on a mapper's own
+ * error for a document that is an error as a whole (a CPSC error record, a snapshot from a newer version).
  */
 export function parseFeedDocument(data: unknown, opts: FeedMapOptions): FeedParseResult {
   const feed = feeds.find((f) => f.detect(data));

@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import accc, { rssItems, xmlText } from '../../../utils/feeds/accc';
+import { buildSnapshot } from '../../../utils/feeds/snapshot';
+import { Recall } from '../../../utils/schemas';
+
+const NOW = { now: new Date('2026-11-28T12:00:00Z') };
+const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const xml = (name: string) => readFileSync(path(`../../fixtures/feeds/accc/${name}`), 'utf8');
+const json = (p: string): unknown => JSON.parse(readFileSync(path(p), 'utf8'));
+
+function recallOf(id: string, name = 'recalls.xml'): Recall {
+  const recall = accc.map(xml(name), NOW).recalls.find((r) => r.id === id);
+  if (!recall) throw new Error(`${id} was not mapped`);
+  return recall;
+}
+
+describe('RSS without a DOM', () => {
+  it('reads items with escaped HTML, CDATA, attributes on guid, and skips commented-out items', () => {
+    const items = rssItems(xml('recalls.xml'));
+    expect(items?.map((i) => i.guid)).toEqual([
+      '21345 at https://www.productsafety.gov.au',
+      '21299 at https://www.productsafety.gov.au',
+      '21250 at https://www.productsafety.gov.au',
+    ]);
+    expect(items?.[0]?.title).toBe('Zephyra Home Pty Ltd — Zephyra Single Electric Blanket ZP-EB410');
+    expect(items?.[0]?.description).toContain('<h3>Identifying numbers</h3>');
+    expect(items?.[1]?.title).toBe('Racecub Toys Pty Ltd — Racecub Ride-On Car RC-88');
+  });
+
+  it('does not end an item at an "</item>" inside a CDATA description', () => {
+    const items = rssItems(xml('recalls.xml'));
+    expect(items).toHaveLength(3);
+    expect(items?.[2]?.pubDate).toBe('Mon, 06 Oct 2026 11:00:00 +1100');
+  });
+
+  it('decodes one level of entities outside CDATA and none inside', () => {
+    expect(xmlText('&lt;p&gt;A &amp;amp; B&lt;/p&gt;')).toBe('<p>A &amp; B</p>');
+    expect(xmlText('<![CDATA[<p>A &amp; B</p>]]>')).toBe('<p>A &amp; B</p>');
+  });
+
+  it('returns null for a document that is not an RSS channel', () => {
+    expect(rssItems('<feed xmlns="http://www.w3.org/2005/Atom"></feed>')).toBeNull();
+  });
+});
+
+describe('the ACCC mapper', () => {
+  it('maps every item of the feed into a strict Recall, ids from the PRA number', () => {
+    const result = accc.map(xml('recalls.xml'), NOW);
+    expect(result.skipped).toEqual([]);
+    expect(result.recalls.map((r) => r.id)).toEqual([
+      'accc:2026/21345',
+      'accc:2026/21299',
+      'accc:2026/21250',
+    ]);
+    for (const recall of result.recalls) expect(Recall.parse(recall)).toEqual(recall);
+  });
+
+  it('splits the "<Supplier> — <Product>" title into the manufacturer and the product name', () => {
+    const recall = recallOf('accc:2026/21345');
+    expect(recall).toMatchObject({
+      jurisdiction: 'AU',
+      recallNumber: '2026/21345',
+      url: 'https://www.productsafety.gov.au/recalls/zephyra-home-pty-ltd-zephyra-single-electric-blanket-zp-eb410',
+      manufacturers: ['Zephyra Home Pty Ltd'],
+      hazard: 'If the controller overheats, there is a risk of fire, serious injury or death.',
+      remedy:
+        'Consumers should immediately stop using the blanket and return it to the place of purchase for a full refund.',
+      remedyOptions: ['Refund'],
+      soldAt: 'Homeware Barn, Snugglebuy Online; Nationally, Online',
+      images: [
+        {
+          url: 'https://www.productsafety.gov.au/sites/default/files/zephyra-blanket.jpg',
+          caption: 'Zephyra electric blanket & controller',
+        },
+      ],
+    });
+    expect(recall.products[0]?.name).toBe('Zephyra Single Electric Blanket ZP-EB410');
+  });
+
+  it('reads the pubDate as the Australian day and a UTC version stamp', () => {
+    expect(recallOf('accc:2026/21345')).toMatchObject({
+      published: '2026-10-14',
+      version: '2026-10-13T22:12:00',
+    });
+  });
+
+  it('reads the identifying-numbers table: model, batches and a barcode printed with spaces', () => {
+    const product = recallOf('accc:2026/21345').products[0];
+    expect(product).toMatchObject({
+      brands: ['Zephyra', 'Zephyra Home Pty Ltd'],
+      models: ['ZP-EB410'],
+      gtins: ['09312345678907'],
+      lots: ['B2409', 'B2410'],
+    });
+    expect(product?.identifiers).toContainEqual({
+      field: 'gtin',
+      value: '9 312345 67890 7',
+      source: 'structured',
+      origin: 'Identifying numbers',
+    });
+  });
+
+  it('reads day-first sale dates as a sold period, "to present" as open-ended', () => {
+    expect(recallOf('accc:2026/21345').products[0]?.dateRanges).toEqual([
+      { kind: 'sold', from: '2025-03-01', to: '2026-10-14', text: '1 March 2025 - 14 October 2026' },
+    ]);
+    expect(recallOf('accc:2026/21299').products[0]?.dateRanges).toEqual([
+      { kind: 'sold', from: '2026-02-03', to: null, text: '03/02/2026 to present' },
+    ]);
+  });
+
+  it('reads "Details to help identify the product", an APN as a barcode, and "All batches" as no lot', () => {
+    const product = recallOf('accc:2026/21299').products[0];
+    expect(product).toMatchObject({ models: ['RC-88', 'RC-88B'], gtins: ['09350123456781'], lots: [] });
+    expect(recallOf('accc:2026/21299').remedyOptions).toEqual(['Replace']);
+  });
+
+  it('finds a model printed only in the product description', () => {
+    expect(recallOf('accc:2026/21250').products[0]?.models).toEqual(['GL-4SET']);
+  });
+
+  it('skips and counts a malformed record without dropping the rest', () => {
+    const result = accc.map(xml('malformed.xml'), NOW);
+    expect(result.recalls.map((r) => r.id)).toEqual(['accc:2026/21345', 'accc:2026/21299']);
+    expect(result.skipped).toEqual([
+      { index: 1, nativeId: null, reason: 'item 1: no PRA number, guid or link' },
+      { index: 2, nativeId: '21111', reason: 'item 2 (21111): neither a title nor a description' },
+      { index: 3, nativeId: '2026/21345', reason: 'item 3 (2026/21345): duplicate of item 0' },
+    ]);
+  });
+
+  it('refuses a parsed JSON value or a non-RSS text with a clear error', () => {
+    expect(() => accc.map({ items: [] }, NOW)).toThrow(/RSS XML as a string/);
+    expect(() => accc.map('<html></html>', NOW)).toThrow(/not an RSS 2.0 channel/);
+  });
+
+  it('gives the feed URL for a sync, with no date filter to add', () => {
+    expect(accc.endpoint?.buildUrl('2026-11-01')).toBe(
+      'https://www.productsafety.gov.au/rss/feed.xml/psa_recall',
+    );
+    expect(accc.endpoint?.buildUrl(null)).toBe('https://www.productsafety.gov.au/rss/feed.xml/psa_recall');
+    expect(() => accc.endpoint?.buildUrl('Nov 1')).toThrow(/YYYY-MM-DD/);
+  });
+
+  it('recognises the ACCC feed and does not claim other feeds’ shapes or other RSS feeds', () => {
+    expect(accc.detect(xml('recalls.xml'))).toBe(true);
+    expect(accc.detect(`\uFEFF${xml('malformed.xml')}`)).toBe(true);
+    const negatives: unknown[] = [
+      json('../../fixtures/feeds/cpsc/recalls-page.json'),
+      json('../../../public/demo/cpsc-demo.json'),
+      buildSnapshot([], NOW.now),
+      { meta: {}, results: [{ recall_number: 'H-0001-2026' }] },
+      { total_count: 1, results: [{ rappel_guid: 'x' }] },
+      '<?xml version="1.0"?><rss version="2.0"><channel><link>https://public.opendatasoft.com/</link><item><link>https://public.opendatasoft.com/x</link></item></channel></rss>',
+      '<html><body class="TRS_Editor">productsafety.gov.au</body></html>',
+      'text',
+      null,
+    ];
+    for (const data of negatives) expect(accc.detect(data)).toBe(false);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Small readers every feed mapper uses on outside values: is it an object, drop the nulls, collapse the
+ * whitespace, read a URL or an ISO day. They live in lib/ because the registry (../index.ts) takes every
+ * file directly in utils/feeds/ for a feed; nothing in this folder is a feed.
+ */
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The entries of a list that may be missing, null, or hold nulls (feeds send all three). */
+export function present<T>(items: ReadonlyArray<T | null | undefined> | null | undefined): T[] {
+  return (items ?? []).filter((x): x is T => x !== null && x !== undefined);
+}
+
+/**
+ * Whitespace collapsed and trimmed. Zero-width spaces and joiners go too: Health Canada titles carry
+ * them, and `\s` does not match them (it does match U+FEFF and the no-break space).
+ */
+export function clean(value: string | null | undefined): string {
+  return (value ?? '')
+    .replace(/\u200b|\u200c|\u200d|\ufeff/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Non-empty, cleaned, first occurrence of each. */
+export function distinct(values: Array<string | null | undefined>): string[] {
+  return [...new Set(values.map(clean).filter((v) => v.length > 0))];
+}
+
+/**
+ * An http(s) URL, or null. Spaces are encoded, as CPSC image URLs contain them ("...SautePans .png");
+ * `base` resolves the relative links of an HTML page (SAMR notices).
+ */
+export function readUrl(value: string | null | undefined, base?: string): string | null {
+  const s = clean(value).replace(/ /g, '%20');
+  if (!s) return null;
+  try {
+    const url = new URL(s, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The calendar day an ISO date or timestamp starts with, as the feed printed it (no zone shift). */
+export function isoDay(value: string | null | undefined): string | null {
+  return /^(\d{4}-\d{2}-\d{2})/.exec(clean(value))?.[1] ?? null;
+}
