@@ -11,7 +11,9 @@ import { extractWith } from '../extract/extract-page';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
 import type { LookupRequest, LookupResponse } from '../messaging';
 import { BANNER_TIERS } from '../recall-index/match';
+import type { PageType, ProductIdentity } from '../schemas';
 import { BannerMount } from './banner-mount';
+import { fetchDocumentInPage, resolveLines } from './resolve-lines';
 import { scanKey } from './scan-key';
 
 const RESCAN_DEBOUNCE_MS = 400;
@@ -20,6 +22,8 @@ export class PageScanner {
   private lastKey: string | null = null;
   private timer: number | undefined;
   private readonly banner: BannerMount;
+  /** Product pages read for cart lines, by URL, for as long as this page view lasts. */
+  private readonly productPages = new Map<string, Promise<ProductIdentity | null>>();
 
   /** `adapters`: the one site's adapter (per-site content scripts), or several where pages are detected by content. */
   constructor(
@@ -67,11 +71,42 @@ export class PageScanner {
     const key = scanKey(result.marketplace, result.pageType, result.items);
     if (key === this.lastKey) return;
     this.lastKey = key;
+    if (
+      !(await this.check(key, url, result.pageType, result.marketplace, result.items, {
+        startedAt,
+        extractedAt,
+      }))
+    )
+      return;
 
+    // Cart and order lines without identifiers: read their product pages, then check again.
+    const adapter = this.adapters.find((a) => a.id === result.marketplace);
+    if (!adapter?.productUrl || (result.pageType !== 'cart' && result.pageType !== 'orders')) return;
+    const resolved = await resolveLines(result.items, adapter, url, fetchDocumentInPage, this.productPages);
+    if (!this.ctx.isValid || this.lastKey !== key) return;
+    const resolvedKey = scanKey(result.marketplace, result.pageType, resolved);
+    if (resolvedKey === key) return;
+    this.lastKey = resolvedKey;
+    const now = performance.now();
+    await this.check(resolvedKey, url, result.pageType, result.marketplace, resolved, {
+      startedAt: now,
+      extractedAt: now,
+    });
+  }
+
+  /** One lookup round trip and the banner it calls for. False when the answer no longer applies. */
+  private async check(
+    key: string,
+    url: URL,
+    pageType: PageType,
+    marketplace: string | null,
+    items: ProductIdentity[],
+    timing: { startedAt: number; extractedAt: number },
+  ): Promise<boolean> {
     const request: LookupRequest = {
       type: 'lookup',
-      page: { marketplace: result.marketplace, pageType: result.pageType, url: url.href },
-      identities: result.items,
+      page: { marketplace, pageType, url: url.href },
+      identities: items,
     };
     let response: LookupResponse;
     try {
@@ -79,9 +114,9 @@ export class PageScanner {
     } catch {
       // The background is restarting or the extension was updated; the next scan will try again.
       this.lastKey = null;
-      return;
+      return false;
     }
-    if (!this.ctx.isValid || this.lastKey !== key || !response?.ok) return;
+    if (!this.ctx.isValid || this.lastKey !== key || !response?.ok) return false;
     const answeredAt = performance.now();
 
     const entries: BannerEntry[] = [];
@@ -89,10 +124,11 @@ export class PageScanner {
       for (const match of matches) {
         const recall = response.recalls[match.recallId];
         if (recall && BANNER_TIERS.includes(match.tier)) {
-          entries.push({ match, recall, productTitle: result.items[i]?.title ?? null });
+          entries.push({ match, recall, productTitle: items[i]?.title ?? null });
         }
       }
     });
-    await this.banner.show(key, entries, result.pageType, { startedAt, extractedAt, answeredAt });
+    await this.banner.show(key, entries, pageType, { ...timing, answeredAt });
+    return true;
   }
 }

@@ -226,6 +226,8 @@ const amazon: MarketplaceAdapter = {
   },
   // The twister swaps title, #ASIN and the detail tables in place inside these containers.
   observeSelectors: ['#ppd', '#centerCol', '#prodDetails'],
+  // Cart and order lines name the item; its product page (same origin) carries the identifiers.
+  productUrl: (itemId, page) => (/^[A-Z0-9]{10}$/.test(itemId) ? `${page.origin}/dp/${itemId}` : null),
 };
 
 export default amazon;

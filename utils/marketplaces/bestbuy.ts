@@ -92,6 +92,9 @@ const bestbuy: MarketplaceAdapter = {
   },
   // Variation buttons swap the SKU in place on 2025+ pages.
   observeSelectors: ['main'],
+  // Cart and order lines name the item; its product page (same origin) carries the identifiers.
+  productUrl: (itemId, page) =>
+    /^\d{5,9}$/.test(itemId) ? `${page.origin}/site/${itemId}.p?skuId=${itemId}` : null,
 };
 
 export default bestbuy;

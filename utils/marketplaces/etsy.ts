@@ -72,6 +72,8 @@ const etsy: MarketplaceAdapter = {
     return { pageType: 'product', items: [b.build()] };
   },
   observeSelectors: ['[data-buy-box-region]'],
+  // Cart and order lines name the item; its product page (same origin) carries the identifiers.
+  productUrl: (itemId, page) => (/^\d{6,12}$/.test(itemId) ? `${page.origin}/listing/${itemId}` : null),
 };
 
 export default etsy;

@@ -75,6 +75,8 @@ const homedepot: MarketplaceAdapter = {
     return { pageType: 'product', items: [b.build()] };
   },
   observeSelectors: ['#root'],
+  // Cart and order lines name the item; its product page (same origin) carries the identifiers.
+  productUrl: (itemId, page) => (/^\d{9}$/.test(itemId) ? `${page.origin}/p/${itemId}` : null),
 };
 
 export default homedepot;

@@ -91,6 +91,8 @@ const target: MarketplaceAdapter = {
   },
   // Swatches and client-side routes re-render the page body in place.
   observeSelectors: ['#pageBodyContainer'],
+  // Cart and order lines name the item; its product page (same origin) carries the identifiers.
+  productUrl: (itemId, page) => (/^\d{5,10}$/.test(itemId) ? `${page.origin}/p/-/A-${itemId}` : null),
 };
 
 export default target;

@@ -92,6 +92,8 @@ const walmart: MarketplaceAdapter = {
   },
   // Variant chips and client navigation re-render the product column inside `main`.
   observeSelectors: ['main'],
+  // Cart and order lines name the item; its product page (same origin) carries the identifiers.
+  productUrl: (itemId, page) => (/^\d{3,13}$/.test(itemId) ? `${page.origin}/ip/${itemId}` : null),
 };
 
 export default walmart;

@@ -1,0 +1,90 @@
+/**
+ * Cart and order lines rarely show a barcode or model; the product page of each line does. For lines
+ * with nothing to check, this fetches the line's product page (same origin, the user's own session, as
+ * the page itself would), reads it with the same adapter, and lends the line that product's identifiers,
+ * so a cart warning is as strong as a product-page warning. Bounded: a few pages at a time, a cap per
+ * page view, a timeout each, and every product page read at most once per page view.
+ */
+import type { MarketplaceAdapter } from '../marketplaces/adapter';
+import { identityKeys } from '../recall-index/keys';
+import type { ProductIdentity } from '../schemas';
+
+export const MAX_RESOLVED_LINES = 25;
+const CONCURRENCY = 3;
+
+export type FetchDocument = (url: string) => Promise<Document | null>;
+
+/** The line as the cart shows it, with the product page's identifiers (and their sources) added. */
+export function mergeLine(line: ProductIdentity, product: ProductIdentity): ProductIdentity {
+  const fromProduct = product.facts.filter(
+    (f) => f.field !== 'itemId' && f.field !== 'title' && f.field !== 'seller',
+  );
+  return {
+    ...line,
+    brand: line.brand ?? product.brand,
+    manufacturer: line.manufacturer ?? product.manufacturer,
+    models: [...new Set([...line.models, ...product.models])],
+    gtins: [...new Set([...line.gtins, ...product.gtins])],
+    rawGtins: [...new Set([...line.rawGtins, ...product.rawGtins])],
+    facts: [...line.facts, ...fromProduct].slice(0, 200),
+  };
+}
+
+/**
+ * Returns the lines with identifiers from their product pages where a line had none; lines that could
+ * not be resolved come back unchanged. `cache` (product URL → identity) lives as long as the page view.
+ */
+export async function resolveLines(
+  lines: ProductIdentity[],
+  adapter: MarketplaceAdapter,
+  page: URL,
+  fetchDocument: FetchDocument,
+  cache: Map<string, Promise<ProductIdentity | null>>,
+): Promise<ProductIdentity[]> {
+  const productUrl = adapter.productUrl;
+  if (!productUrl) return lines;
+  const wanted = lines
+    .map((line, i) => ({
+      line,
+      i,
+      url: line.itemId && identityKeys(line).length === 0 ? productUrl(line.itemId, page) : null,
+    }))
+    .filter((w): w is { line: ProductIdentity; i: number; url: string } => w.url !== null)
+    .slice(0, MAX_RESOLVED_LINES);
+
+  const read = (url: string): Promise<ProductIdentity | null> => {
+    let pending = cache.get(url);
+    if (!pending) {
+      pending = fetchDocument(url)
+        .then((doc) => (doc ? (adapter.extract(doc, new URL(url)).items[0] ?? null) : null))
+        .catch(() => null);
+      cache.set(url, pending);
+    }
+    return pending;
+  };
+
+  const out = [...lines];
+  for (let start = 0; start < wanted.length; start += CONCURRENCY) {
+    const batch = wanted.slice(start, start + CONCURRENCY);
+    const products = await Promise.all(batch.map((w) => read(w.url)));
+    batch.forEach((w, k) => {
+      const product = products[k];
+      if (product) out[w.i] = mergeLine(w.line, product);
+    });
+  }
+  return out;
+}
+
+/** Fetches and parses a same-origin page the way the browser would show it (cookies, declared charset). */
+export const fetchDocumentInPage: FetchDocument = async (url) => {
+  const res = await fetch(url, { credentials: 'include', signal: AbortSignal.timeout(8000) });
+  if (!res.ok || !(res.headers.get('content-type') ?? '').includes('html')) return null;
+  const charset = /charset=([\w-]+)/i.exec(res.headers.get('content-type') ?? '')?.[1] ?? 'utf-8';
+  let text: string;
+  try {
+    text = new TextDecoder(charset).decode(await res.arrayBuffer());
+  } catch {
+    return null;
+  }
+  return new DOMParser().parseFromString(text, 'text/html');
+};
