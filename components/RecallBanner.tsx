@@ -18,6 +18,9 @@ export interface BannerEntry {
   recall: Recall;
   /** The product on the page this warning is about (cart rows name the line). */
   productTitle: string | null;
+  /** Which listing it is, for "not this product". */
+  marketplace: string | null;
+  listing: string;
 }
 
 export interface RecallBannerProps {
@@ -25,11 +28,13 @@ export interface RecallBannerProps {
   /** Cart and order pages name the line the warning is about. */
   pageType: PageType;
   onDismiss: () => void;
+  /** "Not this product": the shopper says the first warning is about something else. */
+  onNotThis: (entry: BannerEntry) => void;
 }
 
 const LINE_PREFIX: Partial<Record<PageType, string>> = { cart: 'In your cart', orders: 'You bought' };
 
-export function RecallBanner({ entries, pageType, onDismiss }: RecallBannerProps) {
+export function RecallBanner({ entries, pageType, onDismiss, onNotThis }: RecallBannerProps) {
   const [expanded, setExpanded] = useState(false);
   const first = entries[0];
   if (!first) return null;
@@ -94,6 +99,9 @@ export function RecallBanner({ entries, pageType, onDismiss }: RecallBannerProps
           )}
           <button type="button" class="link" onClick={() => setExpanded(!expanded)} aria-expanded={expanded}>
             {expanded ? 'Hide why' : 'Why am I seeing this?'}
+          </button>
+          <button type="button" class="link not-this" onClick={() => onNotThis(first)}>
+            Not this product
           </button>
           {more > 0 && (
             <span class="more">

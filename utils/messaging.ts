@@ -71,6 +71,19 @@ export type IndexStatusRequest = z.infer<typeof IndexStatusRequest>;
 export const IndexStatusResponse = z.object({ ok: z.literal(true), index: IndexStatus });
 export type IndexStatusResponse = z.infer<typeof IndexStatusResponse>;
 
+/**
+ * Content script → background: the shopper says a warning is about a different product. Remembered on
+ * this device for that listing and that recall only; the next lookups leave the match out.
+ */
+export const DismissMatchRequest = z.object({
+  type: z.literal('dismiss-match'),
+  marketplace: z.string().max(40).nullable(),
+  /** The listing: its marketplace id, or its URL when it has none. */
+  listing: z.string().min(1).max(4000),
+  recallId: z.string().max(200),
+});
+export type DismissMatchRequest = z.infer<typeof DismissMatchRequest>;
+
 /** Options/popup → background: sync every enabled source now, whatever its schedule. */
 export const SyncNowRequest = z.object({ type: z.literal('sync-now') });
 export type SyncNowRequest = z.infer<typeof SyncNowRequest>;
@@ -114,6 +127,7 @@ export const Request = z.discriminatedUnion('type', [
   LookupRequest,
   TabVerdictRequest,
   IndexStatusRequest,
+  DismissMatchRequest,
   SyncNowRequest,
   SyncStatusRequest,
   RebuildRequest,
@@ -124,6 +138,7 @@ export interface ResponseFor {
   lookup: LookupResponse;
   'tab-verdict': TabVerdictResponse;
   'index-status': IndexStatusResponse;
+  'dismiss-match': { ok: true };
   'sync-now': SyncNowResponse;
   'sync-status': SyncStatusResponse;
   'clear-and-rebuild': SyncNowResponse;

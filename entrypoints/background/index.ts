@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { badgeFor } from '@/utils/background/badge';
-import { handleMessage, type VerdictStore } from '@/utils/background/handle-message';
+import { type DismissalStore, handleMessage, type VerdictStore } from '@/utils/background/handle-message';
 import { navigationFilters } from '@/utils/background/navigation-filters';
 import { SyncRunner } from '@/utils/background/sync-runner';
 import { feeds } from '@/utils/feeds';
@@ -103,6 +103,20 @@ export default defineBackground(() => {
     { url: navigationFilters(contentMatches) },
   );
 
+  // "Not this product" answers, kept on this device; the newest DISMISSALS_KEPT are remembered.
+  const DISMISSALS = 'dismissedMatches';
+  const DISMISSALS_KEPT = 2000;
+  const dismissals: DismissalStore = {
+    async list() {
+      const stored = (await browser.storage.local.get(DISMISSALS))[DISMISSALS];
+      return new Set(Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : []);
+    },
+    async add(key) {
+      const all = [...(await this.list()), key];
+      await browser.storage.local.set({ [DISMISSALS]: [...new Set(all)].slice(-DISMISSALS_KEPT) });
+    },
+  };
+
   const verdictKey = (tabId: number) => `verdict:${tabId}`;
   const verdicts: VerdictStore = {
     async get(tabId) {
@@ -125,6 +139,7 @@ export default defineBackground(() => {
       db: () => ready,
       indexStatus: cachedStatus,
       verdicts,
+      dismissals,
       sync: runner,
       async onVerdict(tabId, verdict) {
         const badge = badgeFor(verdict.status);

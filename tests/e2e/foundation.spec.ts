@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readBanner } from './closed-shadow';
+import { readBanner, readClosedShadowRoot } from './closed-shadow';
 import { expect, test, verdictFor } from './fixtures';
 
 const STOOL_URL = 'https://www.amazon.com/Kettlebrook-CozyNest-Toddler-Step-Stool/dp/B0DEMO0001';
@@ -145,4 +145,25 @@ test('the production manifest runs only on marketplace pages, with no host permi
   );
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.permissions).toEqual(['storage', 'alarms', 'webNavigation']);
+});
+
+test('"Not this product" hides the warning for that listing and is remembered', async ({
+  openAt,
+  context,
+  worker,
+}) => {
+  const page = await openAt(STOOL_URL, { file: 'amazon/product-expander.html' });
+  await page.locator('recall-sentinel-banner[data-state="warning"]').waitFor();
+  await readClosedShadowRoot(
+    page,
+    'recall-sentinel-banner',
+    `function () { this.querySelector('button.not-this').click(); }`,
+  );
+  await expect(page.locator('recall-sentinel-banner')).toHaveCount(0);
+  await expect.poll(async () => (await verdictFor(worker, STOOL_URL)).status).toBe('no-match');
+
+  const again = await context.newPage();
+  await again.goto(STOOL_URL);
+  await expect.poll(async () => (await verdictFor(worker, STOOL_URL)).status).toBe('no-match');
+  await expect(again.locator('recall-sentinel-banner')).toHaveCount(0);
 });

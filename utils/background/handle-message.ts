@@ -8,18 +8,26 @@
  *                 never under a tab id the message names)
  *   tab-verdict   only our own extension pages (popup, options)
  *   index-status  either
+ *   dismiss-match only our own content scripts ("not this product" on the banner)
  *   sync-now, sync-status, clear-and-rebuild   only our own extension pages
  */
 import { type ErrorResponse, Request, type TabVerdict } from '../messaging';
 import type { RecallDb } from '../recall-index/db';
 import { lookupIdentities } from '../recall-index/query';
 import type { IndexStatus } from '../schemas';
+import { dismissalKey, listingOf } from './listing';
 import { verdictStatus } from './verdict';
 
 export interface MessageSender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+}
+
+/** "Not this product" answers, as `dismissalKey` strings. */
+export interface DismissalStore {
+  list(): Promise<Set<string>>;
+  add(key: string): Promise<void>;
 }
 
 export interface VerdictStore {
@@ -51,6 +59,7 @@ export interface BackgroundDeps {
   /** Index size and freshness; the background caches it between data loads. */
   indexStatus: () => Promise<IndexStatus>;
   verdicts: VerdictStore;
+  dismissals: DismissalStore;
   onVerdict?: (tabId: number, verdict: TabVerdict) => Promise<void> | void;
   sync: SyncControl;
   now?: () => Date;
@@ -75,10 +84,19 @@ export async function handleMessage(
       const tabId = sender.tab?.id;
       if (tabId === undefined || fromExtensionPage)
         return fail('lookup is answered for content scripts only');
-      const [{ matches, recalls }, index] = await Promise.all([
+      const [found, index, dismissed] = await Promise.all([
         lookupIdentities(db, msg.identities),
         deps.indexStatus(),
+        deps.dismissals.list(),
       ]);
+      const matches = found.matches.map((ms, i) => {
+        const identity = msg.identities[i];
+        if (!identity) return ms;
+        const listing = listingOf(identity);
+        return ms.filter((m) => !dismissed.has(dismissalKey(msg.page.marketplace, listing, m.recallId)));
+      });
+      const kept = new Set(matches.flat().map((m) => m.recallId));
+      const recalls = Object.fromEntries(Object.entries(found.recalls).filter(([id]) => kept.has(id)));
       const verdict: TabVerdict = {
         status: verdictStatus(msg.page.pageType, msg.identities, matches),
         page: msg.page,
@@ -104,6 +122,12 @@ export async function handleMessage(
     }
     case 'index-status':
       return { ok: true, index: await deps.indexStatus() };
+    case 'dismiss-match': {
+      if (sender.tab?.id === undefined || fromExtensionPage)
+        return fail('dismissals come from the page banner');
+      await deps.dismissals.add(dismissalKey(msg.marketplace, msg.listing, msg.recallId));
+      return { ok: true };
+    }
     case 'sync-now':
     case 'clear-and-rebuild': {
       if (!fromExtensionPage) return fail('sync is started from the extension pages only');

@@ -24,7 +24,10 @@ export class BannerMount {
   private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   private dismissedKey: string | null = null;
 
-  constructor(private readonly ctx: ContentScriptContext) {}
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly onNotThis: (entry: BannerEntry) => void,
+  ) {}
 
   async show(key: string, entries: BannerEntry[], pageType: PageType, timing: ScanTiming): Promise<void> {
     if (entries.length === 0 || this.dismissedKey === key) {
@@ -53,6 +56,7 @@ export class BannerMount {
       <RecallBanner
         entries={entries}
         pageType={pageType}
+        onNotThis={this.onNotThis}
         onDismiss={() => {
           this.dismissedKey = key;
           this.hide();

@@ -7,9 +7,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BannerEntry } from '../../components/RecallBanner';
+import { listingOf } from '../background/listing';
 import { extractWith } from '../extract/extract-page';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
-import type { LookupRequest, LookupResponse } from '../messaging';
+import type { DismissMatchRequest, LookupRequest, LookupResponse } from '../messaging';
 import { BANNER_TIERS } from '../recall-index/match';
 import type { PageType, ProductIdentity } from '../schemas';
 import { BannerMount } from './banner-mount';
@@ -30,7 +31,7 @@ export class PageScanner {
     private readonly ctx: ContentScriptContext,
     private readonly adapters: readonly MarketplaceAdapter[],
   ) {
-    this.banner = new BannerMount(ctx);
+    this.banner = new BannerMount(ctx, (entry) => void this.notThis(entry));
   }
 
   start(): void {
@@ -94,6 +95,19 @@ export class PageScanner {
     });
   }
 
+  /** Tells the background a warning is about another product, then checks the page again without it. */
+  private async notThis(entry: BannerEntry): Promise<void> {
+    const request: DismissMatchRequest = {
+      type: 'dismiss-match',
+      marketplace: entry.marketplace,
+      listing: entry.listing,
+      recallId: entry.match.recallId,
+    };
+    await browser.runtime.sendMessage(request).catch(() => undefined);
+    this.lastKey = null;
+    await this.scan(performance.now());
+  }
+
   /** One lookup round trip and the banner it calls for. False when the answer no longer applies. */
   private async check(
     key: string,
@@ -124,7 +138,14 @@ export class PageScanner {
       for (const match of matches) {
         const recall = response.recalls[match.recallId];
         if (recall && BANNER_TIERS.includes(match.tier)) {
-          entries.push({ match, recall, productTitle: items[i]?.title ?? null });
+          const item = items[i];
+          entries.push({
+            match,
+            recall,
+            productTitle: item?.title ?? null,
+            marketplace,
+            listing: item ? listingOf(item) : url.href,
+          });
         }
       }
     });

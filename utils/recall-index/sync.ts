@@ -17,7 +17,7 @@
  * Nothing here touches `browser.*`: fetch, clock, randomness and settings are injected.
  */
 import { z } from 'zod';
-import type { FeedMapper } from '../feeds/feed';
+import type { FeedHttp, FeedMapper, FeedResponse } from '../feeds/feed';
 import type { Recall, SourceStatus } from '../schemas';
 import { feedEnabled, type Settings } from '../settings';
 import {
@@ -166,11 +166,156 @@ function status(source: string, records: number, skipped: string[], now: Date): 
   };
 }
 
-async function syncFeed(deps: SyncDeps, mapper: FeedMapper, state: SyncState): Promise<SyncOutcome> {
-  const now = deps.now();
-  const deepScanDue =
-    !state.lastDeepScanAt || now.getTime() - Date.parse(state.lastDeepScanAt) > DEEP_SCAN_EVERY_MS;
-  const full = !state.cursor || deepScanDue;
+/** Requests one run of a feed's `sync` walk may make, whatever its own bounds say: a last guard. */
+const MAX_WALK_REQUESTS = 1_000;
+
+/** The POST twin of `get`, for the feeds whose list is a POST (EU Safety Gate). */
+async function post(deps: SyncDeps, url: string, body: unknown): Promise<Response> {
+  let res: Response;
+  try {
+    res = await deps.fetch(url, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(deps.timeoutMs ?? 60_000),
+      cache: 'no-store',
+    });
+  } catch (e) {
+    const why = e instanceof Error && e.name === 'TimeoutError' ? 'timed out' : 'could not be reached';
+    throw new Error(`${new URL(url).host} ${why}`);
+  }
+  if (res.status === 429 || res.status >= 500) {
+    throw new HttpError(
+      `${new URL(url).host} answered HTTP ${res.status}${res.status === 429 ? ' (too many requests)' : ''}`,
+      res.status,
+      parseRetryAfter(res.headers.get('retry-after'), deps.now()),
+    );
+  }
+  return res;
+}
+
+/**
+ * Text by the response's charset: Content-Type first, else a `<meta charset>` or XML declaration in the
+ * first bytes, else UTF-8. TextDecoder knows gbk/gb18030 (SAMR pages) in Chrome and Node.
+ */
+function decodeText(bytes: Uint8Array, contentType: string | null): string {
+  let charset = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+  if (!charset) {
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+    charset =
+      /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ??
+      /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)?.[1];
+  }
+  try {
+    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+/**
+ * The `FeedHttp` a feed's walk gets: requests in the official form are sent to the configured base URL
+ * instead (as `feedUrl` does), a URL on any other host is refused, and 429/5xx, timeouts and truncated
+ * JSON fail the run as they do on the single-GET path.
+ */
+function walkHttp(deps: SyncDeps, mapper: FeedMapper, count: () => void): FeedHttp {
+  const official = new URL(mapper.endpoint?.buildUrl(null) ?? '').origin;
+  const baseUrl = deps.settings.feeds[mapper.id]?.baseUrl ?? null;
+  const resolve = (raw: string): string => {
+    const url = new URL(raw);
+    if (url.origin === official) {
+      if (!baseUrl) return url.href;
+      const base = new URL(baseUrl);
+      return new URL(`${base.pathname.replace(/\/$/, '')}${url.pathname}${url.search}`, base.origin).href;
+    }
+    if (baseUrl && url.origin === new URL(baseUrl).origin) return url.href;
+    throw new Error(`${mapper.name}: refused to fetch ${url.host}, which is not the feed's host`);
+  };
+  const answer = async <T>(
+    res: Response,
+    url: string,
+    read: (r: Response) => Promise<T>,
+  ): Promise<FeedResponse<T>> => {
+    if (!res.ok && res.status !== 304 && res.status !== 404)
+      throw new HttpError(`${new URL(url).host} answered HTTP ${res.status}`, res.status, null);
+    const body =
+      res.status === 304 ? null : res.status === 404 ? await read(res).catch(() => null) : await read(res);
+    return { status: res.status, header: (name) => res.headers.get(name), body };
+  };
+  const json = (r: Response) => readJson(r, `the ${mapper.name} response`);
+  const text = async (r: Response) =>
+    decodeText(new Uint8Array(await r.arrayBuffer()), r.headers.get('content-type'));
+  return {
+    async getJson(raw, headers = {}) {
+      const url = resolve(raw);
+      count();
+      return answer(await get(deps, url, { accept: 'application/json', ...headers }), url, json);
+    },
+    async getText(raw, headers = {}) {
+      const url = resolve(raw);
+      count();
+      return answer(await get(deps, url, headers), url, text);
+    },
+    async postJson(raw, body) {
+      const url = resolve(raw);
+      count();
+      return answer(await post(deps, url, body), url, json);
+    },
+  };
+}
+
+/** Of two copies of one record, the one updated (or published) later; on a tie, the one read later. */
+function newer(kept: Recall, next: Recall): Recall {
+  const day = (r: Recall) => r.updated ?? r.published ?? '';
+  return day(next) >= day(kept) ? next : kept;
+}
+
+interface FeedRun {
+  recalls: Recall[];
+  skipped: string[];
+  cursor: string | null;
+  what: string;
+}
+
+/** One run of a feed's `sync` walk, its documents mapped and merged; null when nothing changed (304). */
+async function walkFeed(
+  deps: SyncDeps,
+  mapper: FeedMapper,
+  state: SyncState,
+  full: boolean,
+  now: Date,
+): Promise<FeedRun | null> {
+  const walk = mapper.endpoint?.sync;
+  if (!walk) throw new Error(`${mapper.id} has no sync walk`);
+  let requests = 0;
+  const http = walkHttp(deps, mapper, () => {
+    requests += 1;
+    if (requests > MAX_WALK_REQUESTS)
+      throw new Error(`${mapper.name}: more than ${MAX_WALK_REQUESTS} requests in one run`);
+    deps.onProgress?.({ source: mapper.id, phase: 'downloading', done: requests - 1, total: requests });
+  });
+  const result = await walk(http, full ? null : state.cursor, { now });
+  if (result.notModified) return null;
+  const byId = new Map<string, Recall>();
+  const skipped = [...(result.skipped ?? [])];
+  for (const doc of result.documents) {
+    const parsed = mapper.map(doc, { now });
+    for (const r of parsed.recalls) {
+      const kept = byId.get(r.id);
+      byId.set(r.id, kept ? newer(kept, r) : r);
+    }
+    skipped.push(...parsed.skipped.map((s) => s.reason));
+  }
+  return {
+    recalls: [...byId.values()],
+    skipped,
+    cursor: result.cursor ?? state.cursor,
+    what: full ? 'full download' : `changes since ${state.cursor}`,
+  };
+}
+
+/** The single-GET path: `buildUrl(since)` fetched once, the body mapped. */
+async function fetchFeed(deps: SyncDeps, mapper: FeedMapper, state: SyncState, full: boolean, now: Date) {
   const since = full ? null : isoDay(new Date(Date.parse(state.cursor as string) - OVERLAP_MS));
   const url = feedUrl(mapper, since, deps.settings.feeds[mapper.id]?.baseUrl ?? null);
   deps.onProgress?.({ source: mapper.id, phase: 'downloading', done: 0, total: 1 });
@@ -180,27 +325,43 @@ async function syncFeed(deps: SyncDeps, mapper: FeedMapper, state: SyncState): P
     throw new HttpError(`${new URL(url).host} answered HTTP ${res.status}`, res.status, null);
   const body = await readJson(res, `the ${mapper.name} response`);
   const parsed = mapper.map(body, { now });
-  const skipped = parsed.skipped.map((s) => s.reason);
-  deps.onProgress?.({ source: mapper.id, phase: 'writing', done: 0, total: parsed.recalls.length });
+  return {
+    recalls: parsed.recalls,
+    skipped: parsed.skipped.map((s) => s.reason),
+    cursor: newestDate(parsed.recalls) ?? state.cursor,
+    what: full ? 'full download' : `changes since ${since}`,
+  };
+}
+
+async function syncFeed(deps: SyncDeps, mapper: FeedMapper, state: SyncState): Promise<SyncOutcome> {
+  const now = deps.now();
+  const deepScanDue =
+    !state.lastDeepScanAt || now.getTime() - Date.parse(state.lastDeepScanAt) > DEEP_SCAN_EVERY_MS;
+  const full = !state.cursor || deepScanDue;
+  const run: FeedRun | null = mapper.endpoint?.sync
+    ? await walkFeed(deps, mapper, state, full, now)
+    : await fetchFeed(deps, mapper, state, full, now);
+  if (!run) return { source: mapper.id, status: 'unchanged', message: 'not modified since the last sync' };
+  const { recalls, skipped } = run;
+  deps.onProgress?.({ source: mapper.id, phase: 'writing', done: 0, total: recalls.length });
 
   if (full) {
-    await replaceSource(deps.db, parsed.recalls, status(mapper.id, parsed.recalls.length, skipped, now));
+    await replaceSource(deps.db, recalls, status(mapper.id, recalls.length, skipped, now));
     state.lastDeepScanAt = now.toISOString();
   } else {
-    await applyChanges(deps.db, mapper.id, parsed.recalls, [], (current) => ({
+    await applyChanges(deps.db, mapper.id, recalls, [], (current) => ({
       ...status(mapper.id, 0, skipped, now),
-      records: (current?.records ?? 0) + parsed.recalls.length,
+      records: (current?.records ?? 0) + recalls.length,
     }));
     // The running total above counts updates of known records twice; recount the live generation.
     const meta = await deps.db.get('meta', mapper.id);
     if (meta) await deps.db.put('meta', { ...meta, records: await generationCount(deps.db, meta.activeGen) });
   }
-  state.cursor = newestDate(parsed.recalls) ?? state.cursor;
-  const what = full ? 'full download' : `changes since ${since}`;
+  state.cursor = run.cursor;
   return {
     source: mapper.id,
     status: 'updated',
-    message: `${parsed.recalls.length} records (${what})${skipped.length ? `, ${skipped.length} skipped` : ''}`,
+    message: `${recalls.length} records (${run.what})${skipped.length ? `, ${skipped.length} skipped` : ''}`,
   };
 }
 

@@ -13,6 +13,7 @@ const popup = { id: ID, url: `${ORIGIN}popup.html` };
 
 function deps(): BackgroundDeps & { stored: Map<number, TabVerdict> } {
   const stored = new Map<number, TabVerdict>();
+  const dismissed = new Set<string>();
   const dbPromise = (async () => {
     const db = await openRecallDb();
     await replaceSource(db, [recall('1', { brands: ['Kettlebrook'], gtins: ['00850012345671'] })], {
@@ -38,6 +39,12 @@ function deps(): BackgroundDeps & { stored: Map<number, TabVerdict> } {
       },
     },
     now: () => new Date('2026-11-28T12:00:00Z'),
+    dismissals: {
+      list: async () => new Set(dismissed),
+      add: async (key) => {
+        dismissed.add(key);
+      },
+    },
     sync: {
       runNow: async () => [{ source: 'cpsc', status: 'updated', message: '4 records' }],
       running: () => false,
@@ -112,6 +119,33 @@ describe('the background message handler', () => {
     });
     expect(await handleMessage({ type: 'sync-now' }, contentScript, d)).toMatchObject({ ok: false });
     expect(await handleMessage({ type: 'clear-and-rebuild' }, contentScript, d)).toMatchObject({ ok: false });
+  });
+
+  it('leaves out a match the shopper marked "not this product", for that listing only', async () => {
+    const d = deps();
+    const dismiss = {
+      type: 'dismiss-match',
+      marketplace: 'amazon',
+      listing: 'B000000000',
+      recallId: 'cpsc:1',
+    };
+    expect(await handleMessage(dismiss, contentScript, d)).toEqual({ ok: true });
+    expect(await handleMessage(lookup(), contentScript, d)).toMatchObject({ ok: true, matches: [[]] });
+    expect(d.stored.get(7)?.status).toBe('no-match');
+    const other = lookup([identity({ itemId: 'B0OTHER001', gtins: ['00850012345671'] })]);
+    expect(await handleMessage(other, contentScript, d)).toMatchObject({
+      matches: [[{ recallId: 'cpsc:1' }]],
+    });
+  });
+
+  it('takes "not this product" only from the page banner', async () => {
+    const dismiss = {
+      type: 'dismiss-match',
+      marketplace: 'amazon',
+      listing: 'B000000000',
+      recallId: 'cpsc:1',
+    };
+    expect(await handleMessage(dismiss, popup, deps())).toMatchObject({ ok: false });
   });
 
   it('gives the popup the verdict of the tab it asks about', async () => {
