@@ -30,6 +30,8 @@ export const LookupResponse = z.object({
   matches: z.array(z.array(RecallMatch)),
   recalls: z.record(z.string(), Recall),
   index: IndexStatus,
+  /** Milliseconds the index lookup took in the background (for `npm run bench`). */
+  indexMs: z.number().nonnegative(),
 });
 export type LookupResponse = z.infer<typeof LookupResponse>;
 

@@ -84,8 +84,9 @@ export async function handleMessage(
       const tabId = sender.tab?.id;
       if (tabId === undefined || fromExtensionPage)
         return fail('lookup is answered for content scripts only');
+      const started = performance.now();
       const [found, index, dismissed] = await Promise.all([
-        lookupIdentities(db, msg.identities),
+        lookupIdentities(db, msg.identities).then((r) => ({ ...r, indexMs: performance.now() - started })),
         deps.indexStatus(),
         deps.dismissals.list(),
       ]);
@@ -113,7 +114,7 @@ export async function handleMessage(
           await deps.onVerdict?.(tabId, verdict);
         })
         .catch((e: unknown) => console.warn('recall-sentinel: could not file the verdict', e));
-      return { ok: true, matches, recalls, index };
+      return { ok: true, matches, recalls, index, indexMs: found.indexMs };
     }
     case 'tab-verdict': {
       if (!fromExtensionPage) return fail('tab verdicts are shown in extension pages only');

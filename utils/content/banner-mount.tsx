@@ -18,6 +18,8 @@ export interface ScanTiming {
   startedAt: number;
   extractedAt: number;
   answeredAt: number;
+  /** The background's own time for the index lookup, inside the round trip. */
+  indexMs: number;
 }
 
 export class BannerMount {
@@ -68,12 +70,12 @@ export class BannerMount {
     host.setAttribute('data-state', 'warning');
     host.setAttribute('data-tier', first?.match.tier ?? '');
     host.setAttribute('data-recall-ids', [...new Set(entries.map((e) => e.recall.id))].join(' '));
-    const { startedAt, extractedAt, answeredAt } = timing;
+    const { startedAt, extractedAt, answeredAt, indexMs } = timing;
     const now = performance.now();
     host.setAttribute('data-scan-ms', (now - startedAt).toFixed(1));
     host.setAttribute(
       'data-scan-phases',
-      `extract=${(extractedAt - startedAt).toFixed(1)} lookup=${(answeredAt - extractedAt).toFixed(1)} render=${(now - answeredAt).toFixed(1)}`,
+      `extract=${(extractedAt - startedAt).toFixed(1)} lookup=${(answeredAt - extractedAt).toFixed(1)} index=${indexMs.toFixed(1)} render=${(now - answeredAt).toFixed(1)}`,
     );
   }
 

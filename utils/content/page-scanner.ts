@@ -149,7 +149,7 @@ export class PageScanner {
         }
       }
     });
-    await this.banner.show(key, entries, pageType, { ...timing, answeredAt });
+    await this.banner.show(key, entries, pageType, { ...timing, answeredAt, indexMs: response.indexMs });
     return true;
   }
 }

@@ -37,7 +37,7 @@ describe('the recall database', () => {
   it('creates its stores when opened for the first time', async () => {
     const db = await openRecallDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['keys', 'meta', 'recalls', 'sync']);
+    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'recalls', 'sync']);
   });
 
   it('migrates a version-1 database: its records become the first generation and stay findable', async () => {
@@ -59,6 +59,27 @@ describe('the recall database', () => {
     expect(matches[0]?.map((m) => m.recallId)).toEqual(['cpsc:1']);
   });
 
+  it('migrates a version-2 database: records keep their generation and gain their keys', async () => {
+    const v2 = await openDB('recall-sentinel', 2, {
+      upgrade(db) {
+        db.createObjectStore('recalls', { keyPath: ['gen', 'id'] });
+        db.createObjectStore('keys', { keyPath: ['k', 'gen', 'r'] }).createIndex('gen', 'gen');
+        db.createObjectStore('meta', { keyPath: 'source' });
+        db.createObjectStore('sync', { keyPath: 'source' });
+      },
+    });
+    await v2.put('recalls', { gen: 'cpsc#4', id: stool.id, recall: stool });
+    await v2.put('meta', { ...status('cpsc', 1), activeGen: 'cpsc#4' });
+    await v2.put('sync', { source: 'cpsc', cursor: '2026-11-01' });
+    v2.close();
+
+    const db = await openRecallDb();
+    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'recalls', 'sync']);
+    const { matches } = await lookupIdentities(db, [identity({ gtins: ['00850012345671'] })]);
+    expect(matches[0]?.map((m) => m.recallId)).toEqual(['cpsc:1']);
+    expect(await db.get('sync', 'cpsc')).toMatchObject({ cursor: '2026-11-01' });
+  });
+
   it('keeps a staging generation invisible until it is activated', async () => {
     const db = await openRecallDb();
     await replaceSource(db, [warmer], status('cpsc', 1));
@@ -76,7 +97,7 @@ describe('the recall database', () => {
     const gen = (await sourceStatuses(db))[0]?.activeGen as string;
     await replaceSource(db, [warmer], status('cpsc', 1));
     expect(await generationCount(db, gen)).toBe(0);
-    expect(await db.count('keys')).toBe(1);
+    expect(await db.count('recalls')).toBe(1);
   });
 
   it('applies upserts and removals to the live generation in one step', async () => {
