@@ -7,5 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/adapters/**/*.test.ts', 'utils/**/*.test.ts'],
     setupFiles: ['fake-indexeddb/auto'],
+    // Some tests start real processes (the CLI) or write thousands of records; on a loaded 2-core
+    // machine the 5 s default is too tight to tell a hang from a slow moment.
+    testTimeout: 30_000,
   },
 });

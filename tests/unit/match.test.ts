@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { brandAliases, brandKey, brandsCompatible } from '../../utils/identity/brand';
+import { BRAND_ALIAS_GROUPS } from '../../utils/identity/brand-aliases';
 import { gtinKey } from '../../utils/identity/gtin';
-import { BANNER_TIERS, matchIdentity, matchRecall, tierRank } from '../../utils/recall-index/match';
+import { inModelFamily, readModelFamily } from '../../utils/identity/model-family';
+import {
+  BANNER_TIERS,
+  matchIdentity,
+  matchRecall,
+  modelRejectionForMatch,
+  tierRank,
+} from '../../utils/recall-index/match';
 import {
   type IdentityFact,
   ProductIdentity,
@@ -432,6 +441,18 @@ describe('matchRecall: caveats', () => {
     const notice = recall({ status: 'completed', products: [product({ gtins: [gtin] })] });
     expect(valid(matchRecall(page, notice)).caveats.map((c) => c.kind)).toEqual(['recall-completed']);
   });
+
+  it('dates a completed recall, so an old one reads as old', () => {
+    const gtin = key('3667360229679');
+    const notice = recall({
+      status: 'completed',
+      published: '2014-03-20',
+      products: [product({ gtins: [gtin] })],
+    });
+    const caveat = valid(matchRecall(identity({ gtins: [gtin] }), notice)).caveats[0];
+    expect(caveat?.message).toContain('published 2014-03-20');
+    expect(caveat?.values).toEqual([]);
+  });
 });
 
 describe('matchRecall: several products in one notice', () => {
@@ -513,5 +534,189 @@ describe('tiers', () => {
   it('shows a page banner for confirmed and likely matches only', () => {
     expect([...BANNER_TIERS]).toEqual(['confirmed', 'likely']);
     expect(BANNER_TIERS.includes('possible')).toBe(false);
+  });
+});
+
+describe('distinctive models', () => {
+  it('accepts a model with letters and digits that names one product', () => {
+    expect(modelRejectionForMatch('KB-TS100')).toBeNull();
+    expect(modelRejectionForMatch('VX3276-4K-MHD')).toBeNull();
+  });
+
+  it('rejects sizes, pack counts, years and GTIN-length digit runs, as the model rules do', () => {
+    expect(modelRejectionForMatch('2-pack')).toBe('measure');
+    expect(modelRejectionForMatch('12oz')).toBe('measure');
+    expect(modelRejectionForMatch('2023')).toBe('year');
+    expect(modelRejectionForMatch('850012345671')).toBe('gtin-like');
+  });
+
+  it('rejects standards, connectors, cells, ratings and ages that thousands of products print', () => {
+    for (const common of [
+      'USB 3.0',
+      'IP67',
+      'IPX7',
+      'CR2032',
+      'KN95',
+      'GB 6675',
+      'EN71-3',
+      'DDR4',
+      'Ages 2-8',
+      '12M+',
+      'US10.5',
+      '2023款',
+      '500毫升',
+    ]) {
+      expect(modelRejectionForMatch(common), common).toBe('common-token');
+    }
+  });
+
+  it("rejects the marketplace's own item id read as a model", () => {
+    const page = { itemId: 'B0DEMO0099', marketplace: 'amazon' };
+    expect(modelRejectionForMatch('B0DEMO0099', page)).toBe('item-id');
+    expect(modelRejectionForMatch('KB-TS100', page)).toBeNull();
+  });
+
+  it("keeps a model equal to a generic page's item id, which is the shop's own SKU", () => {
+    expect(modelRejectionForMatch('KB-TS100', { itemId: 'KB-TS100', marketplace: 'generic' })).toBeNull();
+  });
+
+  it('treats a family spelling as a family, never as one model', () => {
+    expect(modelRejectionForMatch('BSFIREPIT01–03')).toBe('family');
+  });
+
+  it('does not match on an item id even when the notice prints the same string', () => {
+    const page = identity({ itemId: 'B0DEMO0099', brand: 'Gorilla', models: ['B0DEMO0099'] });
+    const notice = recall({ products: [product({ brands: ['Gorilla'], models: ['B0DEMO0099'] })] });
+    expect(matchRecall(page, notice)).toBeNull();
+  });
+});
+
+describe('model families', () => {
+  it('reads an en-dash range as its members', () => {
+    expect(readModelFamily('BSFIREPIT01–03')).toEqual({
+      kind: 'range',
+      printed: 'BSFIREPIT01–03',
+      members: ['BSFIREPIT01', 'BSFIREPIT02', 'BSFIREPIT03'],
+    });
+  });
+
+  it('reads ranges written with words and with a shortened end', () => {
+    expect(readModelFamily('TRX110 through TRX113')).toMatchObject({
+      members: ['TRX110', 'TRX111', 'TRX112', 'TRX113'],
+    });
+    expect(readModelFamily('TRX110–13')).toMatchObject({ members: ['TRX110', 'TRX111', 'TRX112', 'TRX113'] });
+  });
+
+  it('never reads a plain hyphen as a range, because "KB-TS100" and "HX200-05" are single models', () => {
+    expect(readModelFamily('HX200-05')).toBeNull();
+    expect(readModelFamily('KB-TS100')).toBeNull();
+  });
+
+  it('rejects runs whose ends differ in stem or whose members are not distinctive', () => {
+    expect(readModelFamily('AB10 to CD20')).toBeNull();
+    expect(readModelFamily('X1–X9')).toBeNull();
+    expect(readModelFamily('10–20')).toBeNull();
+  });
+
+  it('reads a prefix only when the notice says "beginning with", "starting with", 以…开头 or ends it with *', () => {
+    expect(readModelFamily('models beginning with TRX1')).toMatchObject({ kind: 'prefix', prefix: 'TRX1' });
+    expect(readModelFamily('model numbers starting with HX7')).toMatchObject({ prefix: 'HX7' });
+    expect(readModelFamily('型号以TRX1开头')).toMatchObject({ prefix: 'TRX1' });
+    expect(readModelFamily('HX7*')).toMatchObject({ prefix: 'HX7' });
+  });
+
+  it('refuses a prefix without both a letter and a digit: "beginning with HX" claims too much', () => {
+    expect(readModelFamily('models beginning with HX')).toBeNull();
+  });
+
+  it('puts a longer model under a prefix, but not the prefix itself', () => {
+    const family = readModelFamily('HX7*');
+    if (!family) throw new Error('HX7* is a family');
+    expect(inModelFamily('HX7100', family)).toBe(true);
+    expect(inModelFamily('HX7', family)).toBe(false);
+    expect(inModelFamily('HX8100', family)).toBe(false);
+  });
+
+  it('rates a range member under a compatible brand as likely, citing the range as printed', () => {
+    const page = identity({ brand: 'Blue Sky', models: ['BSFIREPIT02'] });
+    const notice = recall({
+      products: [
+        product({
+          brands: ['Blue Sky Outdoor Living'],
+          models: ['BSFIREPIT01–03'],
+          identifiers: [identifier('model', 'BSFIREPIT01–03', 'Description', 'prose')],
+        }),
+      ],
+    });
+    const match = valid(matchRecall(page, notice));
+    expect(match.tier).toBe('likely');
+    expect(match.evidence[0]).toMatchObject({
+      kind: 'model',
+      pageValue: 'BSFIREPIT02',
+      recallValue: 'BSFIREPIT01–03',
+      recallSource: 'prose',
+      recallOrigin: 'Description',
+    });
+  });
+
+  it('does not match a model past the end of the range', () => {
+    const page = identity({ brand: 'Blue Sky', models: ['BSFIREPIT04'] });
+    const notice = recall({ products: [product({ brands: ['Blue Sky'], models: ['BSFIREPIT01–03'] })] });
+    expect(matchRecall(page, notice)).toBeNull();
+  });
+
+  it('rates a model under a spelled-out prefix as likely when the brands agree', () => {
+    const page = identity({ brand: 'Harrow Heat', models: ['HX7100'] });
+    const notice = recall({
+      products: [product({ brands: ['Harrow Heat'], models: ['models beginning with HX7'] })],
+    });
+    expect(valid(matchRecall(page, notice)).tier).toBe('likely');
+  });
+
+  it('does not match on a prefix alone when the page shows no brand', () => {
+    const page = identity({ models: ['HX7100'] });
+    const notice = recall({
+      products: [product({ brands: ['Harrow Heat'], models: ['models beginning with HX7'] })],
+    });
+    expect(matchRecall(page, notice)).toBeNull();
+  });
+
+  it('does not match a prefix member under another brand', () => {
+    const page = identity({ brand: 'Acme Heaters', models: ['HX7100'] });
+    const notice = recall({ products: [product({ brands: ['Harrow Heat'], models: ['HX7*'] })] });
+    expect(matchRecall(page, notice)).toBeNull();
+  });
+});
+
+describe('brand alias table', () => {
+  it('lists each brand under one group, with at least two names and a Latin name first', () => {
+    const seen = new Map<string, number>();
+    BRAND_ALIAS_GROUPS.forEach((group, i) => {
+      expect(group.length, group.join(' / ')).toBeGreaterThanOrEqual(2);
+      expect(group[0], group.join(' / ')).toMatch(/^[A-Za-z]/);
+      for (const name of group) {
+        const k = brandKey(name);
+        expect(k, `${name} must name a brand, not a sentinel`).not.toBeNull();
+        expect(seen.get(k as string), `${name} appears in two groups`).toBeUndefined();
+        seen.set(k as string, i);
+      }
+    });
+  });
+
+  it('relates Latin and Chinese names both ways', () => {
+    expect(brandsCompatible('Apple', '苹果')).toBe(true);
+    expect(brandsCompatible('格力', 'Gree Electric Appliances, Inc.')).toBe(true);
+    expect(brandsCompatible('Nestlé', '雀巢')).toBe(true);
+    expect(brandsCompatible('罗技', 'Logicool')).toBe(true);
+  });
+
+  it("splits Tmall's Latin/Chinese form into both names", () => {
+    expect(brandAliases('Apple/苹果')).toEqual(expect.arrayContaining(['apple', '苹果']));
+    expect(brandsCompatible('苹果/Apple', 'Apple Inc.')).toBe(true);
+  });
+
+  it('keeps different brands apart even when a name starts the same way', () => {
+    expect(brandsCompatible('Apple/苹果', "Applebee's")).toBe(false);
+    expect(brandsCompatible('华为', 'Xiaomi')).toBe(false);
   });
 });

@@ -9,11 +9,18 @@
  * Never: a brand alone, a generic model, or a model under a different brand. A false warning costs more
  * trust than a missed one, so every tier needs an identifier, and brands only confirm or veto.
  *
+ * A model counts only when it is distinctive (`modelRejectionForMatch` says why not): long enough, letters
+ * and digits, not a size, pack count, year, GTIN, technical standard or the marketplace's own item id. A
+ * notice's model family ("BSFIREPIT01–03", "models beginning with TRX1") is matched as a range or a prefix
+ * only when the printed value says so (utils/identity/model-family.ts); a prefix is weaker than a model,
+ * so it counts only under a compatible brand.
+ *
  * Pure and dependency-light (types only from the schemas) so the background bundle and the CLI share it.
  */
 import { brandAliases, brandsCompatible, dbaNames, firmName } from '../identity/brand';
 import { gtinKey, rawGtinKey, readGtin } from '../identity/gtin';
-import { isDistinctiveModel, modelKey } from '../identity/model';
+import { type ModelRejection, modelKey, modelRejection } from '../identity/model';
+import { inModelFamily, type ModelFamily, readModelFamily } from '../identity/model-family';
 import type {
   IdentityField,
   IdentitySource,
@@ -37,6 +44,60 @@ export function tierRank(tier: MatchTier): number {
 
 /** Raw codes shorter than this are too short to mean anything (the index uses the same floor). */
 const MIN_RAW_LENGTH = 8;
+
+/**
+ * Model-shaped values that name a standard, a connector, a cell or bulb size, a rating or a pack, not a
+ * product: thousands of unrelated items print "USB3.0", "IP67", "CR2032", "KN95" or "GB6675" (the
+ * Chinese toy standard in Taobao spec tables) in the field where a model should be. Matched on the key
+ * (upper case, no separators).
+ */
+const COMMON_TOKENS: readonly RegExp[] = [
+  /^USB\d{1,2}(?:GEN\d(?:X\d)?)?$/, // USB 3.0, USB3.2 Gen 2, USB4
+  /^(?:WIFI|WLAN)\d{1,2}E?$|^BT\d{1,2}$|^BLUETOOTH\d{1,2}$/, // Wi-Fi 6E, BT5.0, Bluetooth 5.3
+  /^HDMI\d{1,2}[AB]?$|^(?:LP)?DDR\d[XL]?$|^PCIE\d{1,2}$|^NVME\d?$|^SATA\d{1,2}$/, // HDMI 2.1, DDR4, PCIe 4.0
+  /^H26[45]$|^X26[45]$|^HEVC\d*$/, // codecs
+  /^IP[X\d]\d$|^IP[X\d]\dK$/, // ingress ratings: IP67, IPX7
+  /^K?N9[59]$|^FFP[123]$|^KF9[4]$|^PM(?:25|10)$/, // masks and particle sizes: KN95, FFP2, PM2.5
+  /^(?:CR|BR|LR|SR)\d{2,4}$|^AG\d{1,2}$/, // coin and button cells: CR2032, LR44
+  /^(?:GU|MR|GX|GZ)\d{1,2}$|^E\d{2}$|^B\d{2}$/, // lamp bases: GU10, MR16, E27
+  /^(?:EN|ISO|IEC|ASTM[A-Z]?|UL|GBT?|QB|JIS|AS|NZS|BS|DIN|CSA)\d{2,6}$/, // standards: EN71, ASTM F963, GB 6675
+  /^(?:US|EU|UK|CN|JP)\d{1,3}$/, // shoe and clothing sizes: US10.5, EU42
+  /^AGES?\d{1,4}(?:YRS?|YEARS?|M|MONTHS?)?\+?$|^\d{1,2}(?:M|Y|YRS?|MONTHS?|YEARS?)\+$/, // ages: "Ages 2-8", "12M+"
+  // Chinese quantities and sizes: 5000毫安, 500毫升, 3件装, 12寸.
+  /^\d+(?:毫安时?|毫升|升|千克|公斤|克|件装?|个装?|只装?|片装?|包|盒|瓶|支|寸|英寸|厘米|毫米|米|瓦|伏)$/,
+  /^(?:19|20)\d{2}(?:款|年|年款|新款|NEW|MODEL|EDITION|VERSION)$/, // model years: 2023款
+];
+
+/** Why a value cannot serve as a model in a match, beyond the rules of `modelRejection`. */
+export type MatchModelRejection = ModelRejection | 'common-token' | 'item-id' | 'family';
+
+/**
+ * Marketplaces whose `itemId` is the shop's own SKU, which a brand's own store often sets to the maker's
+ * model: there a model equal to the item id is still a model. Elsewhere the item id is assigned by the
+ * marketplace (ASIN, usItemId, TCIN, JD sku) and names the listing, not the product.
+ */
+const MERCHANT_SKU_ITEM_IDS = new Set(['generic']);
+
+/**
+ * Why a model value is not distinctive enough to match on, or null when it is. The rules, in order:
+ * the shape rules of `modelRejection` (length, letters and digits, sizes, pack counts, years, sentinels,
+ * GTIN-length digit runs); a family spelling, which is matched as a family and never as one model; a
+ * common technical token (`COMMON_TOKENS`); and, on the page side, the marketplace's own item id.
+ */
+export function modelRejectionForMatch(
+  model: string,
+  page: Pick<ProductIdentity, 'itemId' | 'marketplace'> | null = null,
+): MatchModelRejection | null {
+  const shape = modelRejection(model);
+  if (shape) return shape;
+  if (readModelFamily(model)) return 'family';
+  const key = modelKey(model);
+  if (COMMON_TOKENS.some((re) => re.test(key))) return 'common-token';
+  if (page?.itemId && !MERCHANT_SKU_ITEM_IDS.has(page.marketplace ?? '') && modelKey(page.itemId) === key) {
+    return 'item-id';
+  }
+  return null;
+}
 
 interface BrandNames {
   pageNames: string[];
@@ -169,28 +230,61 @@ function rawGtinEvidence(identity: ProductIdentity, product: RecallProduct): Mat
   return out;
 }
 
-function modelEvidence(identity: ProductIdentity, product: RecallProduct): MatchEvidence[] {
+/** A model met on both sides: one model equal, a member of a listed range, or a model under a prefix. */
+interface ModelHit {
+  evidence: MatchEvidence;
+  via: 'model' | 'range' | 'prefix';
+}
+
+/** The families a recalled product names, from its models and its model identifiers. */
+function familiesOf(product: RecallProduct): ModelFamily[] {
+  const printed = new Set([
+    ...product.models,
+    ...product.identifiers.filter((i) => i.field === 'model').map((i) => i.value),
+  ]);
+  const out: ModelFamily[] = [];
+  for (const value of printed) {
+    const family = readModelFamily(value);
+    if (family) out.push(family);
+  }
+  return out;
+}
+
+function modelEvidence(identity: ProductIdentity, product: RecallProduct): ModelHit[] {
   const recallModels = new Map<string, string>();
   for (const model of product.models) {
-    if (isDistinctiveModel(model)) recallModels.set(modelKey(model), model);
+    if (modelRejectionForMatch(model) === null) recallModels.set(modelKey(model), model);
   }
-  const out: MatchEvidence[] = [];
+  const families = familiesOf(product);
+  const out: ModelHit[] = [];
   const seen = new Set<string>();
   for (const model of identity.models) {
-    if (!isDistinctiveModel(model)) continue;
+    if (modelRejectionForMatch(model, identity) !== null) continue;
     const key = modelKey(model);
+    if (seen.has(key)) continue;
     const recallModel = recallModels.get(key);
-    if (recallModel === undefined || seen.has(key)) continue;
+    // An equal model wins over a family: the evidence then cites the model the notice printed.
+    const family = recallModel === undefined ? families.find((f) => inModelFamily(key, f)) : undefined;
+    if (recallModel === undefined && family === undefined) continue;
     seen.add(key);
     const page = pageSourceOf(identity, ['model'], (v) => modelKey(v) === key);
-    const notice = recallSourceOf(product, ['model'], (v) => modelKey(v) === key, 'models');
+    const printed = recallModel ?? family?.printed ?? key;
+    const notice = recallSourceOf(
+      product,
+      ['model'],
+      recallModel === undefined ? (v) => v === printed : (v) => modelKey(v) === key,
+      'models',
+    );
     out.push({
-      kind: 'model',
-      pageValue: model,
-      pageSource: page.source,
-      recallValue: notice.printed ?? recallModel,
-      recallSource: notice.source,
-      recallOrigin: notice.origin,
+      via: recallModel !== undefined ? 'model' : family?.kind === 'range' ? 'range' : 'prefix',
+      evidence: {
+        kind: 'model',
+        pageValue: model,
+        pageSource: page.source,
+        recallValue: notice.printed ?? printed,
+        recallSource: notice.source,
+        recallOrigin: notice.origin,
+      },
     });
   }
   return out;
@@ -242,10 +336,11 @@ function noticeCaveats(recall: Recall, product: RecallProduct): MatchCaveat[] {
     });
   }
   if (recall.status === 'completed') {
+    // The date says how old the notice is: "completed" years ago reads differently from last month.
+    const when = recall.published ? ` (published ${recall.published})` : '';
     out.push({
       kind: 'recall-completed',
-      message:
-        'The authority lists this recall as completed, but an item you already own may still be affected.',
+      message: `The authority lists this recall${when} as completed, but an item you already own may still be affected.`,
       values: [],
     });
   }
@@ -260,9 +355,12 @@ function matchProduct(
   productIndex: number,
 ): RecallMatch | null {
   const gtins = gtinEvidence(identity, product);
-  const models = modelEvidence(identity, product);
+  const modelHits = modelEvidence(identity, product);
   const raws = rawGtinEvidence(identity, product);
-  if (gtins.length === 0 && models.length === 0 && raws.length === 0) return null;
+  if (gtins.length === 0 && modelHits.length === 0 && raws.length === 0) return null;
+  const models = modelHits.map((h) => h.evidence);
+  // A model itself (listed, or a member of a listed range) is distinctive; a prefix alone is not.
+  const distinctModels = modelHits.filter((h) => h.via !== 'prefix');
 
   const brand = checkBrands(identity, recall, product);
   const caveats: MatchCaveat[] = [];
@@ -283,9 +381,12 @@ function matchProduct(
     return null;
   } else if (models.length > 0 && brand.verdict === 'compatible') {
     tier = 'likely';
+  } else if (distinctModels.length === 0 && raws.length === 0) {
+    // Only a family prefix agrees and no brand backs it: "TRX1..." under an unknown brand is a guess.
+    return null;
   } else {
     tier = 'possible';
-    if (models.length > 0) {
+    if (distinctModels.length > 0) {
       caveats.push({
         kind: 'brand-unknown',
         message: 'The model number matches, but the brand could not be compared.',
