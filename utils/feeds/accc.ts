@@ -19,9 +19,10 @@ import { splitCodes } from '../identity/gtin';
 import { isDistinctiveModel } from '../identity/model';
 import { mineGtins, mineLots, mineModels } from '../identity/text-mining';
 import { type DateRange, RECALL_SCHEMA_VERSION } from '../schemas';
-import { defineFeed, type FeedParseResult } from './feed';
+import { defineFeed, type FeedHttp, type FeedParseResult, type FeedSyncResult } from './feed';
 import { Collector } from './lib/collector';
 import { mapRecords } from './lib/map-records';
+import { later } from './lib/sync-walk';
 import { clean, readUrl } from './lib/text';
 
 const SOURCE = 'accc';
@@ -465,6 +466,22 @@ function mapAccc(data: unknown): FeedParseResult {
   });
 }
 
+/**
+ * One GET of the RSS as text (decoded by its charset), handed to `map` whole: the feed is always the
+ * newest 100 recalls, with no paging or date filter, so a run is one request and upserts them all. The
+ * cursor is the newest `pubDate` day, kept for the status; it does not narrow the request. A body that
+ * is not RSS fails the run, keeping the last good index.
+ */
+async function syncAccc(http: FeedHttp, cursor: string | null): Promise<FeedSyncResult> {
+  const res = await http.getText(FEED_URL, { accept: 'application/rss+xml, application/xml, text/xml' });
+  if (res.status === 404 || !res.body) throw new Error(`ACCC feed: HTTP ${res.status}, no RSS`);
+  const items = rssItems(res.body);
+  if (!items) throw new Error('ACCC feed: not an RSS 2.0 channel (no <rss> with a <channel>)');
+  let newest = cursor;
+  for (const item of items) newest = later(newest, readPubDate(item.pubDate)?.day);
+  return { documents: [res.body], cursor: newest };
+}
+
 export default defineFeed({
   id: 'accc',
   jurisdiction: 'AU',
@@ -479,6 +496,7 @@ export default defineFeed({
         throw new Error(`ACCC since must be YYYY-MM-DD, got ${since}`);
       return FEED_URL;
     },
+    sync: syncAccc,
     notes:
       'RSS 2.0, XML: hand the body to the mapper as text. Only the newest 100 recalls, no paging or date ' +
       'filter: poll often enough that fewer than 100 recalls appear between polls, and keep older records. ' +

@@ -3,7 +3,9 @@
  * `FeedMapper`; `index.ts` discovers them, so the machinery mappers share lives in `lib/`, which the
  * registry does not read. A mapper is pure: it turns one document (parsed JSON, or the text of an XML or
  * HTML feed) into strict `Recall` records and says, record by record, what it skipped and why. Fetching
- * is not its business: live sync fetches with the `endpoint` description and hands the body here.
+ * is not its business: live sync fetches with the `endpoint` description and hands the body here. A feed
+ * that needs more than one request (pages, a list then details, conditional GETs) describes that walk in
+ * `endpoint.sync`, which receives an injected `FeedHttp` and returns the documents for `map`.
  */
 import type { Recall } from '../schemas';
 
@@ -37,6 +39,52 @@ export interface FeedEndpoint {
   buildUrl(since: string | null): string;
   /** What a sync must guard against, in words (shown in docs and logs). */
   notes: string;
+  /**
+   * A feed that one GET of `buildUrl(since)` cannot sync walks its pages here. Pure: every request goes
+   * through `http`, which the sync engine builds on its fetch (timeouts, back-off on 429/5xx, and the
+   * configured base URL in place of the official origin, so tests point every feed at localhost). URLs
+   * are given in their official form, on the origin of `buildUrl`. `cursor` is what this method
+   * returned last time, or null for a full download (first sync, periodic deep rescan). Every loop is
+   * bounded (`opts.maxPages`/`opts.maxItems`, or the feed's documented defaults): a run that stops at a
+   * bound returns a cursor from which the next run continues.
+   */
+  sync?(http: FeedHttp, cursor: string | null, opts: FeedSyncOptions): Promise<FeedSyncResult>;
+}
+
+/** A response as a feed's `sync` sees it. 2xx, 304 and 404 arrive here; any other status throws. */
+export interface FeedResponse<T> {
+  status: number;
+  /** A response header (Link, ETag, Last-Modified, Content-Type), or null. */
+  header(name: string): string | null;
+  /** Parsed JSON or decoded text; null on 304, and on a 404 without a readable body. */
+  body: T | null;
+}
+
+/** The little HTTP a feed's `sync` may use, injected so the walk stays pure and testable. */
+export interface FeedHttp {
+  getJson(url: string, headers?: Record<string, string>): Promise<FeedResponse<unknown>>;
+  /** Text decoded by the response's charset (Content-Type, else an HTML `<meta charset>`, else UTF-8). */
+  getText(url: string, headers?: Record<string, string>): Promise<FeedResponse<string>>;
+  postJson(url: string, body: unknown): Promise<FeedResponse<unknown>>;
+}
+
+export interface FeedSyncOptions {
+  now: Date;
+  /** Overrides the feed's page bound (list or search pages per run). */
+  maxPages?: number;
+  /** Overrides the feed's item bound (detail requests or records per run). */
+  maxItems?: number;
+}
+
+export interface FeedSyncResult {
+  /** Documents for `map`, oldest first where the feed can tell. */
+  documents: unknown[];
+  /** Where the next incremental run starts; null keeps the stored cursor. */
+  cursor: string | null;
+  /** Nothing changed upstream (HTTP 304): nothing is written. */
+  notModified?: boolean;
+  /** Items that could not be fetched (a detail answering 404), in words; they join the skip list. */
+  skipped?: string[];
 }
 
 export interface FeedMapper {

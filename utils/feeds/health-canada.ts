@@ -17,10 +17,11 @@ import { z } from 'zod';
 import { dbaNames } from '../identity/brand';
 import { mineGtins, mineMarkedBrands, mineModels } from '../identity/text-mining';
 import { RECALL_SCHEMA_VERSION } from '../schemas';
-import { defineFeed, type FeedParseResult } from './feed';
+import { defineFeed, type FeedHttp, type FeedParseResult, type FeedSyncResult } from './feed';
 import { brandsNamedAsBrand } from './lib/brand-hints';
 import { Collector } from './lib/collector';
 import { mapRecords } from './lib/map-records';
+import { cursorDay, later, overlapDay } from './lib/sync-walk';
 import { clean, isRecord, readUrl } from './lib/text';
 
 const Text = z.string().nullish();
@@ -146,6 +147,62 @@ function mapHealthCanada(data: unknown): FeedParseResult {
   });
 }
 
+/** More rows than this is not the open-data file (it holds ~68,000 rows, English and French). */
+export const HC_MAX_ROWS = 250_000;
+
+/** The cursor: the newest "Last updated" day, plus the validators of the file it came from. */
+const HcCursor = z.object({
+  day: z.string().nullable(),
+  etag: z.string().nullable().default(null),
+  lastModified: z.string().nullable().default(null),
+});
+type HcCursor = z.infer<typeof HcCursor>;
+
+function readHcCursor(cursor: string | null): HcCursor | null {
+  if (!cursor) return null;
+  try {
+    const parsed = HcCursor.safeParse(JSON.parse(cursor));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // A plain day, as the single-GET sync stored it.
+  }
+  const day = cursorDay(cursor);
+  return day ? { day, etag: null, lastModified: null } : null;
+}
+
+/**
+ * One GET of the whole daily file, conditional on the ETag / Last-Modified of the last one (a 304 is
+ * "nothing new"). An incremental run keeps only rows whose "Last updated" is on or after a day before
+ * the cursor's day; a full run keeps them all. One request per run; a body over `HC_MAX_ROWS` rows is
+ * refused as not being the open-data file.
+ */
+async function syncHealthCanada(http: FeedHttp, cursor: string | null): Promise<FeedSyncResult> {
+  const previous = readHcCursor(cursor);
+  const headers: Record<string, string> = {};
+  if (previous?.etag) headers['if-none-match'] = previous.etag;
+  if (previous?.lastModified) headers['if-modified-since'] = previous.lastModified;
+  const res = await http.getJson(HC_OPEN_DATA_URL, headers);
+  if (res.status === 304) return { documents: [], cursor, notModified: true };
+  if (res.status === 404) throw new Error('Health Canada: the open-data file is not there (HTTP 404)');
+  if (!Array.isArray(res.body))
+    throw new Error('Health Canada: expected the HCRSAMOpenData.json array of rows');
+  if (res.body.length > HC_MAX_ROWS)
+    throw new Error(`Health Canada: ${res.body.length} rows is more than the open-data file holds`);
+  const since = overlapDay(previous?.day ?? null);
+  const updated = (row: unknown) => {
+    const value = isRecord(row) ? row['Last updated'] : null;
+    return typeof value === 'string' ? cursorDay(value) : null;
+  };
+  let newest = previous?.day ?? null;
+  const rows = res.body.filter((row) => {
+    const day = updated(row);
+    newest = later(newest, day);
+    return !since || !day || day >= since;
+  });
+  const next: HcCursor = { day: newest, etag: res.header('etag'), lastModified: res.header('last-modified') };
+  return { documents: rows.length > 0 || !since ? [rows] : [], cursor: JSON.stringify(next) };
+}
+
 export default defineFeed({
   id: SOURCE,
   jurisdiction: 'CA',
@@ -161,6 +218,7 @@ export default defineFeed({
       // One file, no query: a sync keeps rows whose "Last updated" is on or after its watermark.
       return HC_OPEN_DATA_URL;
     },
+    sync: syncHealthCanada,
     notes:
       'One static JSON file (~16 MB), refreshed daily, no paging or filters: download it whole (send ' +
       'If-None-Match / If-Modified-Since) and keep rows whose "Last updated" is on or after the watermark. ' +

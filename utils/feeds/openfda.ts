@@ -17,11 +17,18 @@ import { z } from 'zod';
 import { firmName } from '../identity/brand';
 import { mineDateRanges, mineGtins, mineLots, mineMarkedBrands, mineModels } from '../identity/text-mining';
 import { RECALL_SCHEMA_VERSION, type Recall } from '../schemas';
-import { defineFeed, type FeedParseResult } from './feed';
+import {
+  defineFeed,
+  type FeedHttp,
+  type FeedParseResult,
+  type FeedSyncOptions,
+  type FeedSyncResult,
+} from './feed';
 import { brandsNamedAsBrand, sharedLeadingWords } from './lib/brand-hints';
 import { Collector } from './lib/collector';
 import { mapRecords } from './lib/map-records';
 import { numericDateRanges } from './lib/numeric-dates';
+import { bound, cursorDay, later, overlapDay, shiftDay } from './lib/sync-walk';
 import { clean, distinct, isRecord } from './lib/text';
 
 // The numeric date reader lives in lib/ (it reads French labels and day-first dates too); openfda's
@@ -282,6 +289,57 @@ export function nextPageUrl(link: string | null): string | null {
   return null;
 }
 
+/** The endpoints a sync walks, in this order. */
+export const OPENFDA_TYPES: readonly OpenFdaProductType[] = ['food', 'device', 'drug'];
+/** Pages (of 1,000 records) per endpoint per run: 10,000 records, 30 requests at most per run. */
+export const OPENFDA_MAX_PAGES = 10;
+/** A full download reaches this many years back (the whole archive is ~60,000 reports since 2004). */
+export const OPENFDA_FULL_YEARS = 5;
+
+/**
+ * Food, device and drug endpoints in turn, each from the cursor's day (a day of overlap) or, on a full
+ * download, `OPENFDA_FULL_YEARS` back, oldest first, following `Link: rel="next"` (search_after) up to
+ * `maxPages` pages. A 404 NOT_FOUND is an empty endpoint. The next cursor is the newest report_date of
+ * any endpoint, unless one stopped at the bound with pages left: then the last day that one reached, so
+ * the next run carries on from there (re-reading the others' recent days, which is harmless).
+ */
+async function syncOpenFda(
+  http: FeedHttp,
+  cursor: string | null,
+  opts: FeedSyncOptions,
+): Promise<FeedSyncResult> {
+  const maxPages = bound(opts, 'maxPages', OPENFDA_MAX_PAGES);
+  const from = overlapDay(cursor) ?? shiftDay(opts.now.toISOString().slice(0, 10), -365 * OPENFDA_FULL_YEARS);
+  const documents: unknown[] = [];
+  let newestAll: string | null = null;
+  let resumeAt: string | null = null;
+  for (const type of OPENFDA_TYPES) {
+    let url: string | null = openFdaUrl(type, from, '2999-12-31');
+    let newest: string | null = null;
+    let pages = 0;
+    while (url && pages < maxPages) {
+      const res = await http.getJson(url);
+      pages += 1;
+      documents.push(res.body);
+      if (res.status === 404) {
+        url = null;
+        break;
+      }
+      const results = isRecord(res.body) && Array.isArray(res.body.results) ? res.body.results : [];
+      for (const r of results) {
+        const day = isRecord(r) && typeof r.report_date === 'string' ? readYmd(r.report_date) : null;
+        newest = later(newest, day);
+      }
+      url = results.length > 0 ? nextPageUrl(res.header('link')) : null;
+    }
+    newestAll = later(newestAll, newest);
+    // Stopped at the bound with pages left: the next run resumes from the last day read, not past it.
+    const reached = newest ?? from;
+    if (url && (resumeAt === null || reached < resumeAt)) resumeAt = reached;
+  }
+  return { documents, cursor: resumeAt ?? newestAll ?? cursorDay(cursor) };
+}
+
 export default defineFeed({
   id: SOURCE,
   jurisdiction: 'US',
@@ -308,6 +366,7 @@ export default defineFeed({
       // The far bound keeps the range closed without a clock; report_date never runs ahead of today.
       return openFdaUrl('food', since ?? '2004-01-01', '2999-12-31');
     },
+    sync: syncOpenFda,
     notes:
       'Three endpoints (food, drug, device) with one shape: sync each. limit ≤ 1000; follow the Link ' +
       'rel="next" header (search_after), skip stops at 25,000. No match is HTTP 404 NOT_FOUND: an empty ' +

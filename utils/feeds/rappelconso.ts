@@ -18,9 +18,16 @@ import { isValidGtin } from '../identity/gtin';
 import { modelRejection } from '../identity/model';
 import { mineGtins } from '../identity/text-mining';
 import { type DateRange, RECALL_SCHEMA_VERSION, type Recall, type RecallProduct } from '../schemas';
-import { defineFeed, type FeedParseResult } from './feed';
+import {
+  defineFeed,
+  type FeedHttp,
+  type FeedParseResult,
+  type FeedSyncOptions,
+  type FeedSyncResult,
+} from './feed';
 import { Collector } from './lib/collector';
 import { mapRecords } from './lib/map-records';
+import { bound, cursorDay, later, overlapDay } from './lib/sync-walk';
 import { clean, distinct, isRecord, readUrl } from './lib/text';
 
 const Text = z.string().nullish();
@@ -313,6 +320,45 @@ export function rappelConsoUrl(since: string | null, offset = 0, limit = 100): s
   return url.href;
 }
 
+/** Pages of 100 records per run (5,000 records). */
+export const RAPPELCONSO_MAX_PAGES = 50;
+const PAGE_SIZE = 100;
+/** Explore v2.1 refuses `offset + limit` beyond this. */
+const OFFSET_LIMIT = 10_000;
+
+/**
+ * Pages of 100 records, oldest first, from a day before the cursor (all records on a full run), with
+ * `offset` moving until a short page, `total_count`, Opendatasoft's 10,000 offset cap, or `maxPages`.
+ * The cursor is the newest `date_publication` read; a run stopped at a bound resumes from it (the
+ * order is ascending, so nothing between is lost).
+ */
+async function syncRappelConso(
+  http: FeedHttp,
+  cursor: string | null,
+  opts: FeedSyncOptions,
+): Promise<FeedSyncResult> {
+  const maxPages = bound(opts, 'maxPages', RAPPELCONSO_MAX_PAGES);
+  const since = overlapDay(cursor);
+  const documents: unknown[] = [];
+  let newest: string | null = cursorDay(cursor);
+  for (let page = 0, offset = 0; page < maxPages && offset + PAGE_SIZE <= OFFSET_LIMIT; page++) {
+    const res = await http.getJson(rappelConsoUrl(since, offset, PAGE_SIZE));
+    if (res.status === 404) throw new Error('RappelConso: the dataset is not there (HTTP 404)');
+    documents.push(res.body);
+    const body = isRecord(res.body) ? res.body : {};
+    const results = Array.isArray(body.results) ? body.results : [];
+    for (const r of results) {
+      const day =
+        isRecord(r) && typeof r.date_publication === 'string' ? cursorDay(r.date_publication) : null;
+      newest = later(newest, day);
+    }
+    offset += results.length;
+    const total = typeof body.total_count === 'number' ? body.total_count : 0;
+    if (results.length < PAGE_SIZE || offset >= total) break;
+  }
+  return { documents, cursor: newest };
+}
+
 export default defineFeed({
   id: SOURCE,
   jurisdiction: 'FR',
@@ -334,6 +380,7 @@ export default defineFeed({
   map: (data, opts) => mapRappelConso(data, opts.now),
   endpoint: {
     buildUrl: (since) => rappelConsoUrl(since),
+    sync: syncRappelConso,
     notes:
       'Opendatasoft Explore v2.1: limit ≤ 100, offset + limit ≤ 10,000 (use /exports/json for a full ' +
       'dump). `gtin` is a JSON number (leading zeros lost); a corrected notice gets a new numero_version ' +

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { feeds } from '../../../utils/feeds';
@@ -337,5 +339,141 @@ describe('sync helpers', () => {
     expect(feedUrl(CPSC, '2026-11-01', 'http://127.0.0.1:4000')).toBe(
       'http://127.0.0.1:4000/RestWebServices/Recall?format=json&LastPublishDateStart=2026-11-01',
     );
+  });
+});
+
+describe('syncing a feed that walks several requests', () => {
+  let db: RecallDb;
+  let web: FakeWeb;
+  const LOCAL = 'http://127.0.0.1:9';
+  const sent: Array<{ url: string; method: string; headers: Headers; body: unknown }> = [];
+  const fixtureBytes = (name: string) =>
+    readFileSync(fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url)));
+  const fixtureJson = (name: string) => JSON.parse(fixtureBytes(name).toString('utf8'));
+  const walkDeps = (ids: string[]): SyncDeps => ({
+    db,
+    fetch: async (input, init) => {
+      sent.push({
+        url: String(input),
+        method: init?.method ?? 'GET',
+        headers: new Headers(init?.headers),
+        body: typeof init?.body === 'string' ? JSON.parse(init.body) : null,
+      });
+      return web.fetch(input, init);
+    },
+    now: () => clock,
+    random: () => 0.5,
+    settings: parseSettings({
+      feeds: Object.fromEntries(ids.map((id) => [id, { enabled: true, baseUrl: LOCAL }])),
+    }),
+    feeds: feeds.filter((f) => ids.includes(f.id)),
+  });
+  beforeEach(async () => {
+    globalThis.indexedDB = new IDBFactory();
+    db = await openRecallDb();
+    web = new FakeWeb();
+    sent.length = 0;
+    clock = new Date('2026-11-28T12:00:00Z');
+  });
+
+  it('replaces the source on the first run, then upserts what a walk from the stored cursor returns', async () => {
+    const item = fixtureJson('uk-opss/content-item.json');
+    const bundle = fixtureJson('uk-opss/bundle.json');
+    const others = Array.isArray(bundle) ? bundle : bundle.results;
+    web.files.set('/api/search.json', () => Response.json(fixtureJson('uk-opss/search-sync.json')));
+    for (const it of [item, ...others]) web.files.set(`/api/content${it.base_path}`, () => Response.json(it));
+    const [first] = await runSync(walkDeps(['uk-opss']));
+    expect(first).toMatchObject({ status: 'updated', message: '2 records (full download)' });
+    expect(sent.every((r) => r.url.startsWith(`${LOCAL}/api/`))).toBe(true);
+    expect((await readSyncState(db, 'uk-opss')).cursor).toBe('2026-10-14T14:05:10+01:00');
+
+    clock = new Date('2026-11-29T12:00:00Z');
+    web.files.set('/api/search.json', () =>
+      Response.json({
+        results: [{ link: item.base_path, public_timestamp: '2026-11-29T09:00:00Z' }],
+        total: 1,
+      }),
+    );
+    const [second] = await runSync(walkDeps(['uk-opss']), { force: true });
+    expect(second?.message).toBe('1 records (changes since 2026-10-14T14:05:10+01:00)');
+    const search = new URL(sent.find((r, i) => i >= 3 && r.url.includes('/api/search.json'))?.url ?? '');
+    expect(search.searchParams.get('filter_public_timestamp')).toBe('from:2026-10-13');
+    expect(await recallCount(db)).toBe(2);
+    expect((await readSyncState(db, 'uk-opss')).cursor).toBe('2026-11-29T09:00:00Z');
+    expect((await sourceStatuses(db)).find((s) => s.source === 'uk-opss')?.records).toBe(2);
+  });
+
+  it('decodes a GB2312 notice by the charset its page declares', async () => {
+    web.files.set(
+      '/xfpzh/',
+      () =>
+        new Response(fixtureBytes('samr/list.html'), {
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+        }),
+    );
+    web.files.set(
+      '/xfpzh/xfpzhgg/202603/t20260305_0001.html',
+      () =>
+        // No charset in the header: the page's <meta charset="gb2312"> decides.
+        new Response(fixtureBytes('samr/notice-gbk.html'), { headers: { 'content-type': 'text/html' } }),
+    );
+    const [outcome] = await runSync(walkDeps(['samr']));
+    expect(outcome).toMatchObject({ status: 'updated', message: '1 records (full download), 2 skipped' });
+    expect(await found(db, identity({ gtins: ['06901234567892'] }))).toEqual(['samr:SAMR-XF-2026-0412']);
+  });
+
+  it('sends the validators back and writes nothing on 304', async () => {
+    const rows = fixtureJson('health-canada/open-data-rows.json');
+    const path = '/sites/default/files/opendata-donneesouvertes/HCRSAMOpenData.json';
+    web.files.set(path, () => Response.json(rows, { headers: { etag: '"v1"' } }));
+    await runSync(walkDeps(['health-canada']));
+    expect(await recallCount(db)).toBe(3);
+    web.files.set(path, () => new Response(null, { status: 304 }));
+    clock = new Date('2026-11-29T12:00:00Z');
+    const [outcome] = await runSync(walkDeps(['health-canada']), { force: true });
+    expect(sent.at(-1)?.headers.get('if-none-match')).toBe('"v1"');
+    expect(outcome).toMatchObject({ status: 'unchanged' });
+    expect(await recallCount(db)).toBe(3);
+  });
+
+  it('POSTs the EU list with its JSON body and fetches the details it names', async () => {
+    web.files.set('/safety-gate-alerts/public/api/notification/mostRecent/', () =>
+      Response.json(fixtureJson('eu-safety-gate/list-sync.json')),
+    );
+    web.files.set('/safety-gate-alerts/public/api/notification/10200001', () =>
+      Response.json(fixtureJson('eu-safety-gate/alert-toy.json')),
+    );
+    const [outcome] = await runSync(walkDeps(['eu-safety-gate']));
+    expect(outcome?.message).toBe('2 records (full download)');
+    expect(sent[0]).toMatchObject({ method: 'POST', body: { language: 'en', page: '0' } });
+    expect(sent[0]?.headers.get('content-type')).toBe('application/json');
+  });
+
+  it('refuses to follow a link off the feed host, keeping the index', async () => {
+    web.files.set('/food/enforcement.json', () =>
+      Response.json(fixtureJson('openfda/food-enforcement.json'), {
+        headers: { link: '<https://elsewhere.example/food/enforcement.json?search_after=1>; rel="next"' },
+      }),
+    );
+    const [outcome] = await runSync(walkDeps(['openfda']));
+    expect(outcome?.status).toBe('failed');
+    expect(outcome?.message).toContain("refused to fetch elsewhere.example, which is not the feed's host");
+    expect(await recallCount(db)).toBe(0);
+  });
+
+  it('fails the whole run on a 5xx mid-walk and backs off, writing nothing', async () => {
+    const records = fixtureJson('rappelconso/records.json');
+    web.files.set('/api/explore/v2.1/catalog/datasets/rappelconso-v2-gtin-trie/records', () => {
+      const offset = new URL(sent.at(-1)?.url ?? '').searchParams.get('offset');
+      return offset === '0'
+        ? Response.json({ total_count: 300, results: Array(100).fill(records.results[0]) })
+        : new Response('busy', { status: 503, headers: { 'retry-after': '120' } });
+    });
+    const [outcome] = await runSync(walkDeps(['rappelconso']));
+    expect(outcome?.message).toBe('127.0.0.1:9 answered HTTP 503; the previous index is kept');
+    expect(await recallCount(db)).toBe(0);
+    const state = await readSyncState(db, 'rappelconso');
+    expect(state.failures).toBe(1);
+    expect(state.cursor).toBeNull();
   });
 });
