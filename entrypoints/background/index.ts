@@ -59,6 +59,7 @@ export default defineBackground(() => {
     onChanged: () => {
       status = null;
     },
+    mayReach: (origins) => browser.permissions.contains({ origins }),
     async storageBytes() {
       const estimate = await navigator.storage?.estimate?.();
       return estimate?.usage ?? null;

@@ -7,6 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SyncStatusTable } from '@/components/SyncStatusTable';
 import { feeds } from '@/utils/feeds';
+import type { FeedMapper } from '@/utils/feeds/feed';
+import { feedOrigins } from '@/utils/feeds/lib/permissions';
 import { SyncNowResponse, SyncStatusResponse } from '@/utils/messaging';
 import { feedEnabled, parseSettings, SETTINGS_KEY, Settings } from '@/utils/settings';
 
@@ -53,6 +55,21 @@ export function App() {
     setSettings(parsed);
   };
 
+  // Feeds whose hosts do not send CORS headers need their origin as a host permission, asked for now,
+  // while the click still counts as the user's gesture.
+  const toggleFeed = async (feed: FeedMapper, enabled: boolean) => {
+    if (!settings) return;
+    const origins = feedOrigins(feed);
+    if (enabled && origins.length > 0 && !(await browser.permissions.request({ origins }))) {
+      setMessage(`${feed.name} stays off: it needs permission to read ${origins.join(', ')}.`);
+      return;
+    }
+    await save({
+      ...settings,
+      feeds: { ...settings.feeds, [feed.id]: { enabled, baseUrl: settings.feeds[feed.id]?.baseUrl ?? null } },
+    });
+  };
+
   const run = async (type: 'sync-now' | 'clear-and-rebuild') => {
     setMessage(type === 'sync-now' ? 'Syncing…' : 'Clearing and rebuilding…');
     setStatus((s) => (s ? { ...s, running: true } : s));
@@ -89,18 +106,7 @@ export function App() {
                   <input
                     type="checkbox"
                     checked={feedEnabled(settings, f.id)}
-                    onChange={(e) =>
-                      void save({
-                        ...settings,
-                        feeds: {
-                          ...settings.feeds,
-                          [f.id]: {
-                            enabled: e.currentTarget.checked,
-                            baseUrl: settings.feeds[f.id]?.baseUrl ?? null,
-                          },
-                        },
-                      })
-                    }
+                    onChange={(e) => void toggleFeed(f, e.currentTarget.checked)}
                   />{' '}
                   {f.name} <span class="muted">({f.jurisdiction})</span>
                 </label>

@@ -144,6 +144,8 @@ test('the production manifest runs only on marketplace pages, with no host permi
     false,
   );
   expect(manifest.host_permissions ?? []).toEqual([]);
+  // Feeds without open CORS are asked for only when the user turns them on.
+  expect(manifest.optional_host_permissions).toContain('https://ec.europa.eu/*');
   expect(manifest.permissions).toEqual(['storage', 'alarms', 'webNavigation']);
 });
 

@@ -18,6 +18,8 @@ export interface SyncRunnerDeps {
   /** Called when the index changed (cached status must be dropped). */
   onChanged: () => void;
   storageBytes: () => Promise<number | null>;
+  /** Whether the extension holds these host permissions. */
+  mayReach: (origins: string[]) => Promise<boolean>;
 }
 
 export class SyncRunner implements SyncControl {
@@ -66,6 +68,7 @@ export class SyncRunner implements SyncControl {
             random: Math.random,
             settings: await this.deps.settings(),
             feeds: this.deps.feeds,
+            mayReach: this.deps.mayReach,
             onProgress: (p) => {
               this.lastProgress = p;
             },

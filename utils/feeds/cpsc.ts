@@ -300,6 +300,8 @@ export default defineFeed({
   },
   map: mapCpsc,
   endpoint: {
+    // Verified in recorded responses: `Access-Control-Allow-Origin: *`.
+    corsOpen: true,
     buildUrl(since) {
       const url = new URL(ENDPOINT);
       url.searchParams.set('format', 'json');

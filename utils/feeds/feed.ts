@@ -40,6 +40,12 @@ export interface FeedEndpoint {
   /** What a sync must guard against, in words (shown in docs and logs). */
   notes: string;
   /**
+   * True when the official host answers with `Access-Control-Allow-Origin: *` (CPSC, openFDA): the
+   * extension can read it with no host permission. Every other feed's origin is an optional host
+   * permission, asked for when the user turns the feed on (see lib/permissions.ts).
+   */
+  corsOpen?: boolean;
+  /**
    * A feed that one GET of `buildUrl(since)` cannot sync walks its pages here. Pure: every request goes
    * through `http`, which the sync engine builds on its fetch (timeouts, back-off on 429/5xx, and the
    * configured base URL in place of the official origin, so tests point every feed at localhost). URLs

@@ -362,6 +362,8 @@ export default defineFeed({
   },
   map: mapOpenFda,
   endpoint: {
+    // api.fda.gov serves browsers directly (CORS open).
+    corsOpen: true,
     buildUrl(since) {
       // The far bound keeps the range closed without a clock; report_date never runs ahead of today.
       return openFdaUrl('food', since ?? '2004-01-01', '2999-12-31');

@@ -18,6 +18,7 @@
  */
 import { z } from 'zod';
 import type { FeedHttp, FeedMapper, FeedResponse } from '../feeds/feed';
+import { feedOrigins } from '../feeds/lib/permissions';
 import type { Recall, SourceStatus } from '../schemas';
 import { feedEnabled, type Settings } from '../settings';
 import {
@@ -68,6 +69,12 @@ export interface SyncDeps {
   onProgress?: (p: SyncProgress) => void;
   /** Per request; a feed that hangs must not hold the sync forever. */
   timeoutMs?: number;
+  /**
+   * Whether the extension holds the host permission a feed needs (lib/permissions.ts). Absent in tests
+   * and the CLI; the background asks the browser. Not consulted when a base URL replaces the official
+   * host (a mirror or a local server must answer with CORS headers instead).
+   */
+  mayReach?: (origins: string[]) => Promise<boolean>;
 }
 
 export interface SyncOutcome {
@@ -334,6 +341,17 @@ async function fetchFeed(deps: SyncDeps, mapper: FeedMapper, state: SyncState, f
 }
 
 async function syncFeed(deps: SyncDeps, mapper: FeedMapper, state: SyncState): Promise<SyncOutcome> {
+  const origins = feedOrigins(mapper);
+  if (
+    origins.length &&
+    !deps.settings.feeds[mapper.id]?.baseUrl &&
+    deps.mayReach &&
+    !(await deps.mayReach(origins))
+  ) {
+    throw new Error(
+      `permission to reach ${origins.join(', ')} was not granted: turn ${mapper.name} on again in the settings`,
+    );
+  }
   const now = deps.now();
   const deepScanDue =
     !state.lastDeepScanAt || now.getTime() - Date.parse(state.lastDeepScanAt) > DEEP_SCAN_EVERY_MS;

@@ -319,6 +319,29 @@ describe('syncing an official feed', () => {
   });
 });
 
+describe('host permissions', () => {
+  it('does not fetch a feed whose host permission was not granted, and says how to grant it', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openRecallDb();
+    const web = new FakeWeb();
+    const eu = feeds.find((f) => f.id === 'eu-safety-gate');
+    if (!eu) throw new Error('eu-safety-gate feed missing');
+    const d: SyncDeps = {
+      db,
+      fetch: web.fetch,
+      now: () => clock,
+      random: () => 0.5,
+      settings: parseSettings({ feeds: { cpsc: { enabled: false }, 'eu-safety-gate': { enabled: true } } }),
+      feeds: [eu],
+      mayReach: async () => false,
+    };
+    const [outcome] = await runSync(d);
+    expect(outcome?.status).toBe('failed');
+    expect(outcome?.message).toMatch(/permission to reach https:\/\/ec\.europa\.eu\/\* was not granted/);
+    expect(web.requests).toEqual([]);
+  });
+});
+
 describe('sync helpers', () => {
   it('reads Retry-After as seconds or as a date', () => {
     const now = new Date('2026-11-28T12:00:00Z');

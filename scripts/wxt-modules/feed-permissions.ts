@@ -1,0 +1,29 @@
+/**
+ * Optional host permissions for the feeds, generated from the feed registry at build time: each feed
+ * whose host does not send open CORS headers adds its origin (utils/feeds/lib/permissions.ts). Nothing
+ * is granted at install; the options page asks when the user turns such a feed on.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createJiti } from 'jiti';
+import { defineWxtModule } from 'wxt/modules';
+import type { FeedMapper } from '../../utils/feeds/feed';
+import { feedOrigins } from '../../utils/feeds/lib/permissions';
+
+const NOT_FEEDS = new Set(['index.ts', 'feed.ts']);
+
+export default defineWxtModule({
+  name: 'feed-permissions',
+  setup(wxt) {
+    wxt.hook('build:manifestGenerated', async (_wxt, manifest) => {
+      const dir = path.join(wxt.config.root, 'utils/feeds');
+      const jiti = createJiti(import.meta.url, { moduleCache: false });
+      const origins = new Set<string>();
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !NOT_FEEDS.has(f))) {
+        const feed = await jiti.import<FeedMapper>(path.join(dir, file), { default: true });
+        for (const origin of feedOrigins(feed)) origins.add(origin);
+      }
+      if (origins.size > 0) manifest.optional_host_permissions = [...origins].sort();
+    });
+  },
+});
