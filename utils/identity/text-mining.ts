@@ -140,36 +140,78 @@ interface GtinHit {
   labelled: boolean;
 }
 
-/** Judges one candidate: a valid key, a raw string worth keeping, or nothing. */
+/** A candidate's grade, with its key when valid. */
+type Grade = { grade: 'valid'; gtin14: string } | { grade: 'raw'; gtin14: null };
+const RAW: Grade = { grade: 'raw', gtin14: null };
+
+/**
+ * The lengths a candidate can be graded at all: EAN-8, ISBN-10, UPC-A without check digit (11), and
+ * GTIN-12/13/14. Prose is full of short numbers ("18 inches", "2000-Watt"); a run of them that cannot
+ * add up to one of these lengths needs no label look-up and no check digit.
+ */
+function isCodeLength(length: number): boolean {
+  return length === 8 || (length >= 10 && length <= 14);
+}
+
+/**
+ * Judges one candidate: a valid key, a raw string worth keeping, or nothing. The check digit is only
+ * computed for lengths whose verdict depends on it. `digits` holds only digits and a final X, so its key
+ * is read straight from the digits (a label word or a separator cannot be in it).
+ */
 function gradeCandidate(
   digits: string,
   tokenCount: number,
   firstTokenLength: number,
   label: LabelKind,
-): 'valid' | 'raw' | null {
-  const labelled = label === 'code' || label === 'isbn';
-  const hasX = /x$/i.test(digits);
+): Grade | null {
   const length = digits.length;
-  if (hasX) {
+  if (!isCodeLength(length)) return null;
+  const labelled = label === 'code' || label === 'isbn';
+  const last = digits.charCodeAt(length - 1);
+  if (last === 88 || last === 120) {
+    // A final X: only an ISBN-10 after an ISBN label.
     if (label !== 'isbn' || length !== 10) return null;
-    return readGtin(digits).gtin14 ? 'valid' : 'raw';
+    const gtin14 = readGtin(digits).gtin14;
+    return gtin14 ? { grade: 'valid', gtin14 } : RAW;
   }
-  const valid = readGtin(digits).gtin14 !== null;
-  if (length >= 12 && length <= 14) {
-    if (valid) {
+  // An 11-digit UPC-A printed without its check digit is only a guess: kept raw, and only when labelled.
+  if (length === 11) return labelled ? RAW : null;
+  // EAN-8 looks like a date ("2026-10-15") and 10 digits like a phone number: both need their label.
+  if (length === 8 && !labelled) return null;
+  if (length === 10 && label !== 'isbn') return null;
+  const gtin14 = readGtin(digits).gtin14;
+  if (length >= 12) {
+    if (gtin14) {
       // Unlabelled numbers split by spaces join only in the printed UPC shape "7 84762 03730 3" (a lone
       // leading digit); "Item 12 8-49398-06563-1" must not become one 14-digit code.
       if (tokenCount > 1 && !labelled && firstTokenLength !== 1) return null;
-      return 'valid';
+      return { grade: 'valid', gtin14 };
     }
-    return labelled ? 'raw' : null;
+    return labelled ? RAW : null;
   }
-  // EAN-8 looks like a date ("2026-10-15") and 10 digits like a phone number: both need their label.
-  if (length === 8) return labelled ? (valid ? 'valid' : 'raw') : null;
-  if (length === 10) return label === 'isbn' ? (valid ? 'valid' : 'raw') : null;
-  // An 11-digit UPC-A printed without its check digit is only a guess: kept raw, and only when labelled.
-  if (length === 11) return labelled ? 'raw' : null;
-  return null;
+  return gtin14 ? { grade: 'valid', gtin14 } : RAW;
+}
+
+interface Option {
+  /** The run index after the candidate's last token. */
+  next: number;
+  digits: string;
+  /** How many tokens were joined. */
+  count: number;
+  graded: Grade | null;
+}
+
+/**
+ * The candidate a run position stands for, in order of preference: a single valid token, the longest
+ * valid join, a single raw token, the longest raw join.
+ */
+function pickOption(options: Option[]): Option | undefined {
+  const first = options[0];
+  if (first?.graded?.grade === 'valid') return first;
+  for (let k = options.length - 1; k >= 0; k--) if (options[k]?.graded?.grade === 'valid') return options[k];
+  if (first?.graded?.grade === 'raw') return first;
+  for (let k = options.length - 1; k >= 0; k--) if (options[k]?.graded?.grade === 'raw') return options[k];
+  return undefined;
 }
 
 /** Splits a run of space-separated number tokens into codes, left to right. */
@@ -177,37 +219,36 @@ function codesInRun(text: string, run: NumberToken[], out: GtinHit[]): void {
   let i = 0;
   while (i < run.length) {
     const first = run[i] as NumberToken;
-    const label = labelBefore(text, first.start);
-    const labelled = label === 'code' || label === 'isbn';
-    const options: Array<{ next: number; digits: string; count: number }> = [];
+    const options: Option[] = [];
     let digits = '';
+    let possible = false;
     for (let j = i; j < run.length && j < i + 6; j++) {
       digits += (run[j] as NumberToken).digits;
       if (digits.length > 14) break;
-      options.push({ next: j + 1, digits, count: j - i + 1 });
+      options.push({ next: j + 1, digits, count: j - i + 1, graded: null });
+      if (isCodeLength(digits.length)) possible = true;
     }
-    const graded = options.map((o) => ({
-      ...o,
-      grade: gradeCandidate(o.digits, o.count, first.digits.length, label),
-    }));
-    const pick =
-      graded.find((o) => o.count === 1 && o.grade === 'valid') ??
-      [...graded].reverse().find((o) => o.grade === 'valid') ??
-      graded.find((o) => o.count === 1 && o.grade === 'raw') ??
-      [...graded].reverse().find((o) => o.grade === 'raw');
+    // No join reaches a code length: nothing here can be a code, whatever label stands before it.
+    if (!possible) {
+      i++;
+      continue;
+    }
+    const label = labelBefore(text, first.start);
+    const labelled = label === 'code' || label === 'isbn';
+    for (const o of options) o.graded = gradeCandidate(o.digits, o.count, first.digits.length, label);
+    const pick = pickOption(options);
     const last = pick ? run[pick.next - 1] : undefined;
-    if (!pick || !last) {
+    if (!pick?.graded || !last) {
       i++;
       continue;
     }
     const suppressed = label === 'other' || (!labelled && inRange(text, first.start, last.end));
     if (!suppressed) {
-      const raw = text.slice(first.start, last.end);
       out.push({
         start: first.start,
         end: last.end,
-        raw,
-        gtin14: pick.grade === 'valid' ? readGtin(pick.digits).gtin14 : null,
+        raw: text.slice(first.start, last.end),
+        gtin14: pick.graded.gtin14,
         labelled,
       });
     }
@@ -215,18 +256,29 @@ function codesInRun(text: string, run: NumberToken[], out: GtinHit[]): void {
   }
 }
 
-function findGtins(text: string): GtinHit[] {
+/**
+ * One-entry memo: a mapper mines the same Description for GTINs and then for table models, which needs
+ * the same hits again. The hits are never mutated by their readers.
+ */
+let memoGtins: { text: string; hits: readonly GtinHit[] } | null = null;
+
+function findGtins(text: string): readonly GtinHit[] {
+  if (memoGtins?.text === text) return memoGtins.hits;
   // "UPC-012345678905": the label's hyphen would glue the number to a word; a space keeps offsets aligned.
   const scan = text.replace(/\b(UPC|EAN|GTIN|ISBN)[-‐](?=\d)/gi, '$1 ');
-  const tokens: NumberToken[] = [];
-  for (const m of scan.matchAll(NUMBER_TOKEN)) {
-    tokens.push({ start: m.index, end: m.index + m[0].length, digits: m[0].replace(/[^\dXx]/g, '') });
-  }
   const out: GtinHit[] = [];
   let run: NumberToken[] = [];
-  for (const token of tokens) {
+  for (const m of scan.matchAll(NUMBER_TOKEN)) {
+    const token: NumberToken = {
+      start: m.index,
+      end: m.index + m[0].length,
+      digits: m[0].replace(/[^\dXx]/g, ''),
+    };
     const previous = run[run.length - 1];
-    if (previous && /^[ \u00a0]$/.test(scan.slice(previous.end, token.start))) {
+    // Tokens one space (or no-break space) apart form a run: "7 84762 03730 3".
+    const gap = previous ? token.start - previous.end : 0;
+    const between = gap === 1 ? scan.charCodeAt(previous?.end ?? 0) : 0;
+    if (previous && gap === 1 && (between === 0x20 || between === 0xa0)) {
       run.push(token);
     } else {
       if (run.length) codesInRun(scan, run, out);
@@ -234,7 +286,10 @@ function findGtins(text: string): GtinHit[] {
     }
   }
   if (run.length) codesInRun(scan, run, out);
-  return out.map((hit) => ({ ...hit, raw: text.slice(hit.start, hit.end) }));
+  // `scan` only differs from `text` by a hyphen turned into a space, so `raw` is re-read from `text`.
+  const hits = scan === text ? out : out.map((hit) => ({ ...hit, raw: text.slice(hit.start, hit.end) }));
+  memoGtins = { text, hits };
+  return hits;
 }
 
 /**
@@ -295,8 +350,12 @@ function readColumn(text: string, at: number): { kind: ColumnKind; end: number }
   return null;
 }
 
+/** One-entry memo: models and lots read the same Description's table headers. */
+let memoHeaders: { text: string; headers: readonly TableHeader[] } | null = null;
+
 /** Headers of flattened tables: a model or item column followed by at least one more known column. */
-function findTableHeaders(text: string): TableHeader[] {
+function findTableHeaders(text: string): readonly TableHeader[] {
+  if (memoHeaders?.text === text) return memoHeaders.headers;
   const headers: TableHeader[] = [];
   for (const m of text.matchAll(/\b(?:Model|MODEL|Item|ITEM)\b/g)) {
     if (headers.some((h) => m.index < h.end)) continue;
@@ -319,6 +378,7 @@ function findTableHeaders(text: string): TableHeader[] {
       headers.push({ start: m.index, end, columns });
     }
   }
+  memoHeaders = { text, headers };
   return headers;
 }
 
@@ -565,10 +625,12 @@ function isLotValue(token: string): boolean {
  * TRX113 ...") is skipped: the value after it is the first row's model, not a date code.
  */
 export function mineLots(text: string, origin = 'text'): MinedLot[] {
-  const headers = findTableHeaders(text);
+  // Read only when a label is found: most texts name no lot.
+  let headers: readonly TableHeader[] | null = null;
   const out: MinedLot[] = [];
   const seen = new Set<string>();
   for (const label of text.matchAll(LOT_LABEL)) {
+    headers ??= findTableHeaders(text);
     if (headers.some((h) => label.index >= h.start && label.index < h.end)) continue;
     const word = (label[1] ?? label[2] ?? '').toLowerCase();
     const kind: MinedLot['kind'] = word === 'lot' ? 'lot' : word === 'batch' ? 'batch' : 'date-code';
@@ -659,6 +721,18 @@ function isoDate(
   return `${year}-${mm}-${String(d).padStart(2, '0')}`;
 }
 
+/**
+ * True when the text holds two years (1900–2099, not followed by a digit), as every range needs. Two
+ * such years cannot overlap (the first is followed by a non-digit), so a left-to-right scan finds both.
+ */
+const YEAR = /(?:19|20)\d{2}(?!\d)/g;
+function hasTwoYears(text: string): boolean {
+  YEAR.lastIndex = 0;
+  const found = YEAR.test(text) && YEAR.test(text);
+  YEAR.lastIndex = 0;
+  return found;
+}
+
 /** The nearest kind word before `start` in the same sentence, with its offset. */
 function kindBefore(text: string, start: number): { kind: MinedDateRange['kind']; index: number } | null {
   const from = Math.max(0, start - 120);
@@ -687,6 +761,9 @@ export function mineDateRanges(
   defaultKind: MinedDateRange['kind'] = 'other',
 ): MinedDateRange[] {
   const out: MinedDateRange[] = [];
+  // Both patterns print two years; most texts have fewer, and the month alternation is costly to try at
+  // every word of a long Description.
+  if (!hasTwoYears(text)) return out;
   const covered: Array<[number, number]> = [];
   const add = (start: number, end: number, from: string | null, to: string | null) => {
     if (covered.some(([s, e]) => start < e && end > s)) return;
