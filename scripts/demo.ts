@@ -89,6 +89,11 @@ async function runHeadless(): Promise<void> {
         .join('; ');
       seen.push({ name, url, status: v.status, detail: detail || '-' });
     }
+    const options = await context.newPage();
+    await options.setViewportSize({ width: 900, height: 700 });
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByTestId('status-table').waitFor();
+    await options.screenshot({ path: path.join(OUT, 'options.png'), fullPage: true });
   } finally {
     await context.close();
     await store.close();
