@@ -12,7 +12,7 @@ import { SyncRunner } from '@/utils/background/sync-runner';
 import { feeds } from '@/utils/feeds';
 import { TabVerdict } from '@/utils/messaging';
 import { loadBundledData } from '@/utils/recall-index/bundled';
-import { clearIndex, openRecallDb, recallCount } from '@/utils/recall-index/db';
+import { clearIndex, openRecallDb, recallCount, storedPrefixKeys } from '@/utils/recall-index/db';
 import { indexStatus } from '@/utils/recall-index/query';
 import type { IndexStatus } from '@/utils/schemas';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/utils/settings';
@@ -36,11 +36,22 @@ export default defineBackground(() => {
     return db;
   })();
 
-  // Index status changes only when data is loaded or synced; computing it per lookup would cost reads.
+  // Index status and the set of stored model prefixes change only when data is loaded or synced;
+  // computing them per lookup would cost reads on every page.
   let status: Promise<IndexStatus> | null = null;
+  let hints: Promise<{ prefixes: Set<string> }> | null = null;
   const cachedStatus = () => {
     status ??= ready.then(indexStatus);
     return status;
+  };
+  const cachedHints = () => {
+    // Active generations are not cached: a sync flips them mid-run, and a stale set would hide records.
+    hints ??= ready.then(async (db) => ({ prefixes: await storedPrefixKeys(db) }));
+    return hints;
+  };
+  const dataChanged = () => {
+    status = null;
+    hints = null;
   };
 
   const readSettings = async (): Promise<Settings> =>
@@ -56,9 +67,7 @@ export default defineBackground(() => {
       await clearIndex(db);
       await loadBundledData(db, readPackagedJson);
     },
-    onChanged: () => {
-      status = null;
-    },
+    onChanged: dataChanged,
     mayReach: (origins) => browser.permissions.contains({ origins }),
     async storageBytes() {
       const estimate = await navigator.storage?.estimate?.();
@@ -86,7 +95,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason !== 'update') return;
     await loadBundledData(await ready, readPackagedJson);
-    status = null;
+    dataChanged();
   });
 
   // Same-document navigations (history.pushState between products) re-scan the tab's page; the filter
@@ -107,14 +116,19 @@ export default defineBackground(() => {
   // "Not this product" answers, kept on this device; the newest DISMISSALS_KEPT are remembered.
   const DISMISSALS = 'dismissedMatches';
   const DISMISSALS_KEPT = 2000;
+  let dismissed: Promise<Set<string>> | null = null;
   const dismissals: DismissalStore = {
-    async list() {
-      const stored = (await browser.storage.local.get(DISMISSALS))[DISMISSALS];
-      return new Set(Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : []);
+    list() {
+      dismissed ??= browser.storage.local.get(DISMISSALS).then(({ [DISMISSALS]: stored }) => {
+        return new Set(Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : []);
+      });
+      return dismissed;
     },
     async add(key) {
       const all = [...(await this.list()), key];
-      await browser.storage.local.set({ [DISMISSALS]: [...new Set(all)].slice(-DISMISSALS_KEPT) });
+      const kept = [...new Set(all)].slice(-DISMISSALS_KEPT);
+      dismissed = Promise.resolve(new Set(kept));
+      await browser.storage.local.set({ [DISMISSALS]: kept });
     },
   };
 
@@ -139,6 +153,7 @@ export default defineBackground(() => {
       extensionOrigin: browser.runtime.getURL('/'),
       db: () => ready,
       indexStatus: cachedStatus,
+      lookupHints: cachedHints,
       verdicts,
       dismissals,
       sync: runner,

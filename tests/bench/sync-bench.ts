@@ -161,7 +161,7 @@ for (const n of SIZES) {
   }
 }
 console.log(
-  '\n| index size | full sync (published index) | 1,000-record delta | lookup round trip, median |',
+  '\n| index size | full sync (published index) | 1,000-record delta | index lookup in the worker, median | page round trip, median |',
 );
-console.log('|---:|---:|---:|---:|');
+console.log('|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(r);

@@ -220,12 +220,17 @@ export async function sourceRecalls(db: RecallDb, source: string): Promise<Recal
 export async function candidatesForKeys(
   db: RecallDb,
   keys: string[],
+  activeGenerations?: ReadonlySet<string>,
 ): Promise<{ idsByKey: Map<string, string[]>; recalls: Map<string, Recall> }> {
   const tx = db.transaction(['recalls', 'meta'], 'readonly');
-  const active = new Set((await tx.objectStore('meta').getAll()).map((m) => m.activeGen));
+  // The caller may know the active generations already (the background caches them); reading them here
+  // is one more round trip to the database before the key reads can start.
+  const active =
+    activeGenerations ?? new Set((await tx.objectStore('meta').getAll()).map((m) => m.activeGen));
   const byKey = tx.objectStore('recalls').index('keys');
+  // A read-only transaction has nothing to commit: the results are final once the requests succeed, so
+  // the lookup does not wait for the transaction's completion event.
   const found = await Promise.all(keys.map((k) => byKey.getAll(k)));
-  await tx.done;
   const idsByKey = new Map<string, string[]>();
   const recalls = new Map<string, Recall>();
   keys.forEach((k, i) => {
@@ -237,6 +242,19 @@ export async function candidatesForKeys(
     for (const r of live) recalls.set(r.id, r.recall);
   });
   return { idsByKey, recalls };
+}
+
+/** Every model-prefix key (`p:…`) in the index, of any generation: a small set, read once per data change. */
+export async function storedPrefixKeys(db: RecallDb): Promise<Set<string>> {
+  const out = new Set<string>();
+  const tx = db.transaction('recalls', 'readonly');
+  let cursor = await tx.store.index('keys').openKeyCursor(IDBKeyRange.bound('p:', 'p:\uffff'));
+  while (cursor) {
+    out.add(String(cursor.key));
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return out;
 }
 
 export async function sourceStatuses(db: RecallDb): Promise<SourceMeta[]> {

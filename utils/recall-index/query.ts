@@ -16,9 +16,24 @@ export interface LookupResult {
   recalls: Record<string, Recall>;
 }
 
-export async function lookupIdentities(db: RecallDb, identities: ProductIdentity[]): Promise<LookupResult> {
-  const keysPerIdentity = identities.map(identityKeys);
-  const { idsByKey, recalls: candidates } = await candidatesForKeys(db, [...new Set(keysPerIdentity.flat())]);
+/**
+ * `knownPrefixes`: the model-prefix keys the index holds (`storedPrefixKeys`). Prefix families are rare,
+ * while a page model asks for up to eight prefixes of itself; with the set at hand, only prefixes that
+ * exist are read. Without it every prefix is read (same answer, more requests).
+ */
+export async function lookupIdentities(
+  db: RecallDb,
+  identities: ProductIdentity[],
+  knownPrefixes?: ReadonlySet<string>,
+  activeGenerations?: ReadonlySet<string>,
+): Promise<LookupResult> {
+  const wanted = (k: string) => !knownPrefixes || !k.startsWith('p:') || knownPrefixes.has(k);
+  const keysPerIdentity = identities.map((identity) => identityKeys(identity).filter(wanted));
+  const { idsByKey, recalls: candidates } = await candidatesForKeys(
+    db,
+    [...new Set(keysPerIdentity.flat())],
+    activeGenerations,
+  );
 
   const recalls: Record<string, Recall> = {};
   const matches = keysPerIdentity.map((keys, i) => {
