@@ -8,19 +8,12 @@ import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { FeedServer } from './feed-server';
 import { expect, FIXTURES, test, verdictFor } from './fixtures';
+import { amazonListing as listing } from './listing';
 
 const CPSC_PATH = '/RestWebServices/Recall';
 const recallsPage = JSON.parse(
   readFileSync(path.resolve(FIXTURES, '../feeds/cpsc/recalls-page.json'), 'utf8'),
 ) as Array<Record<string, unknown>>;
-
-/** An Amazon listing printing `upc` in its details table. */
-const listing = (asin: string, upc: string) => `<!doctype html><html><body><div id="dp-container">
-  <input type="hidden" id="ASIN" name="ASIN" value="${asin}">
-  <span id="productTitle">A listing</span>
-  <div id="prodDetails"><table id="productDetails_techSpec_section_1" class="a-keyvalue prodDetTable">
-  <tr><th class="a-color-secondary a-size-base prodDetSectionEntry">UPC</th>
-  <td class="a-size-base prodDetAttrValue">&lrm;${upc}</td></tr></table></div></div></body></html>`;
 
 let server: FeedServer;
 test.beforeEach(async () => {

@@ -5,57 +5,14 @@
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { buildPublishedIndex, type PublishedBuild } from '../../utils/recall-index/published';
-import { Recall } from '../../utils/schemas';
+import type { Recall } from '../../utils/schemas';
+import { recall } from '../unit/support/factories';
 import { FeedServer } from './feed-server';
 import { expect, test, verdictFor } from './fixtures';
+import { amazonListing as listing } from './listing';
 
-const base = (
-  id: string,
-  product: Partial<Recall['products'][number]>,
-  version = '2026-11-01T00:00:00',
-): Recall =>
-  Recall.parse({
-    schemaVersion: 1,
-    id: `cpsc:${id}`,
-    source: 'cpsc',
-    jurisdiction: 'US',
-    recallNumber: id,
-    title: `Recall ${id}`,
-    url: `https://www.cpsc.gov/Recalls/2026/recall-${id}`,
-    published: '2026-11-01',
-    updated: version.slice(0, 10),
-    status: 'active',
-    version,
-    hazard: 'It can break.',
-    remedy: 'Stop using it.',
-    remedyOptions: ['Refund'],
-    units: null,
-    soldAt: null,
-    countryOfOrigin: [],
-    manufacturers: [],
-    images: [],
-    products: [
-      {
-        name: `Product ${id}`,
-        brands: [],
-        models: [],
-        gtins: [],
-        rawGtins: [],
-        lots: [],
-        dateRanges: [],
-        identifiers: [],
-        ...product,
-      },
-    ],
-  });
-
-const STOOL = base('80001', { brands: ['Kettlebrook'], gtins: ['00850012345671'] });
-const BOARD = base('80002', { brands: ['Harbor Lane'], gtins: ['00850098765431'] });
-
-const listing = (asin: string, upc: string) => `<!doctype html><html><body><div id="dp-container">
-  <input type="hidden" id="ASIN" name="ASIN" value="${asin}"><span id="productTitle">A listing</span>
-  <div id="prodDetails"><table id="productDetails_techSpec_section_1" class="a-keyvalue prodDetTable">
-  <tr><th class="prodDetSectionEntry">UPC</th><td class="prodDetAttrValue">${upc}</td></tr></table></div></div></body></html>`;
+const STOOL = recall('80001', { brands: ['Kettlebrook'], gtins: ['00850012345671'] });
+const BOARD = recall('80002', { brands: ['Harbor Lane'], gtins: ['00850098765431'] });
 
 let server: FeedServer;
 test.beforeEach(async () => {
@@ -161,7 +118,7 @@ test('a service worker stopped mid-download resumes without fetching finished sh
   extensionId,
 }) => {
   const many = Array.from({ length: 12_000 }, (_, i) =>
-    base(String(100_000 + i), { models: [`ZX-${100_000 + i}`] }),
+    recall(String(100_000 + i), { models: [`ZX-${100_000 + i}`] }),
   );
   const v1 = await build(many, '2026-11-20T00:00:00Z');
   expect(v1.manifest.shards.length).toBeGreaterThan(2);

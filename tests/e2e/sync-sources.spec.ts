@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Worker } from '@playwright/test';
 import { FeedServer } from './feed-server';
 import { expect, FIXTURES, test, verdictFor } from './fixtures';
+import { amazonListing as listing } from './listing';
 
 const FEEDS = path.resolve(FIXTURES, '../feeds');
 const file = (name: string) => readFileSync(path.join(FEEDS, name));
@@ -37,14 +38,6 @@ const BARCODES: Record<string, string> = {
   accc: '9312345678907',
   samr: '6901234567892',
 };
-
-/** An Amazon listing printing `upc` in its details table. */
-const listing = (asin: string, upc: string) => `<!doctype html><html><body><div id="dp-container">
-  <input type="hidden" id="ASIN" name="ASIN" value="${asin}">
-  <span id="productTitle">A listing</span>
-  <div id="prodDetails"><table id="productDetails_techSpec_section_1" class="a-keyvalue prodDetTable">
-  <tr><th class="a-color-secondary a-size-base prodDetSectionEntry">UPC</th>
-  <td class="a-size-base prodDetAttrValue">&lrm;${upc}</td></tr></table></div></div></body></html>`;
 
 function serveFixtures(server: FeedServer): void {
   // openFDA: food and device answer with records; drug has nothing in the window (HTTP 404).

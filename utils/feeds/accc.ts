@@ -17,7 +17,7 @@ import { decodeEntities, htmlToText } from '../extract/html-text';
 import { brandKey, firmName } from '../identity/brand';
 import { splitCodes } from '../identity/gtin';
 import { isDistinctiveModel } from '../identity/model';
-import { mineGtins, mineLots, mineModels } from '../identity/text-mining';
+import { MONTHS, mineGtins, mineLots, mineModels } from '../identity/text-mining';
 import { type DateRange, RECALL_SCHEMA_VERSION } from '../schemas';
 import { defineFeed, type FeedHttp, type FeedParseResult, type FeedSyncResult } from './feed';
 import { Collector } from './lib/collector';
@@ -139,21 +139,6 @@ export type AcccItem = z.infer<typeof AcccItem>;
 /** Values that say "we do not know" rather than name anything: no model, brand or batch. */
 const UNKNOWN =
   /^(?:unknown|not known|not provided|not applicable|n\/?a|none|nil|all|all (?:models|batches|lots)|various|-)\b\.?$/i;
-
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
 
 /**
  * Australian dates are day first: "1 March 2025", "01/03/2025", "1 Mar 2025". Returns ISO or null.

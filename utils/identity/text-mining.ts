@@ -672,7 +672,8 @@ export interface MinedDateRange extends MinedAt {
   text: string;
 }
 
-const MONTHS: Record<string, number> = {
+/** English month names by their first three letters (shared with feed mappers that read dates). */
+export const MONTHS: Record<string, number> = {
   jan: 1,
   feb: 2,
   mar: 3,

@@ -120,11 +120,12 @@ export function feedUrl(mapper: FeedMapper, since: string | null, baseUrl: strin
   return new URL(`${prefix}${official.pathname}${official.search}`, base.origin).href;
 }
 
-async function get(deps: SyncDeps, url: string, headers: Record<string, string> = {}): Promise<Response> {
+/** One request with the engine's timeout; unreachable hosts, 429 and 5xx become errors with reasons. */
+async function request(deps: SyncDeps, url: string, init: RequestInit): Promise<Response> {
   let res: Response;
   try {
     res = await deps.fetch(url, {
-      headers,
+      ...init,
       signal: AbortSignal.timeout(deps.timeoutMs ?? 60_000),
       cache: 'no-store',
     });
@@ -141,6 +142,9 @@ async function get(deps: SyncDeps, url: string, headers: Record<string, string> 
   }
   return res;
 }
+
+const get = (deps: SyncDeps, url: string, headers: Record<string, string> = {}): Promise<Response> =>
+  request(deps, url, { headers });
 
 async function readJson(res: Response, what: string): Promise<unknown> {
   const text = await res.text();
@@ -177,29 +181,12 @@ function status(source: string, records: number, skipped: string[], now: Date): 
 const MAX_WALK_REQUESTS = 1_000;
 
 /** The POST twin of `get`, for the feeds whose list is a POST (EU Safety Gate). */
-async function post(deps: SyncDeps, url: string, body: unknown): Promise<Response> {
-  let res: Response;
-  try {
-    res = await deps.fetch(url, {
-      method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(deps.timeoutMs ?? 60_000),
-      cache: 'no-store',
-    });
-  } catch (e) {
-    const why = e instanceof Error && e.name === 'TimeoutError' ? 'timed out' : 'could not be reached';
-    throw new Error(`${new URL(url).host} ${why}`);
-  }
-  if (res.status === 429 || res.status >= 500) {
-    throw new HttpError(
-      `${new URL(url).host} answered HTTP ${res.status}${res.status === 429 ? ' (too many requests)' : ''}`,
-      res.status,
-      parseRetryAfter(res.headers.get('retry-after'), deps.now()),
-    );
-  }
-  return res;
-}
+const post = (deps: SyncDeps, url: string, body: unknown): Promise<Response> =>
+  request(deps, url, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 /**
  * Text by the response's charset: Content-Type first, else a `<meta charset>` or XML declaration in the
