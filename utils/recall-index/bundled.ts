@@ -1,14 +1,16 @@
 /**
- * Starter data: the extension ships a small dataset so the first page check works before any network.
- * It is loaded on install and update, and whenever the index is empty. Live sync (a later stage) calls
- * the same `replaceSource`, so bundled and synced data go through one write path.
+ * Starter data: the extension ships an index snapshot so the first page check works before any network.
+ * It is built by the same CLI as a published index, from our own demo data
+ * (`npm run build:starter`: public/demo/cpsc-demo.json → public/demo/starter-snapshot.json), loaded on
+ * install and update and whenever the index is empty, and replaced by the first sync of each source.
+ * Records are filed under their own source, so a CPSC sync replaces exactly the CPSC starter records.
  */
 import { parseFeedDocument } from '../feeds';
-import type { SourceStatus } from '../schemas';
+import type { Recall, SourceStatus } from '../schemas';
 import { type RecallDb, replaceSource, sourceStatuses } from './db';
 
-/** Files under public/ that hold bundled data, each a raw feed response or a snapshot. */
-export const BUNDLED_FILES = ['/demo/cpsc-demo.json'];
+/** Files under public/ that hold bundled data: snapshots or raw feed responses. */
+export const BUNDLED_FILES = ['/demo/starter-snapshot.json'];
 
 /** At most this many skip reasons are kept per source: enough to act on, bounded in storage. */
 const MAX_REASONS = 20;
@@ -22,19 +24,24 @@ export async function loadBundledData(
   const out: SourceStatus[] = [];
   for (const path of BUNDLED_FILES) {
     const result = parseFeedDocument(await readJson(path), { now });
-    // Synced data is newer than what shipped in the package; never overwrite it with the bundle.
-    const existing = statuses.find((s) => s.source === result.source);
-    if (existing?.origin === 'sync') continue;
-    const status: SourceStatus = {
-      source: result.source,
-      records: result.recalls.length,
-      skipped: result.skipped.length,
-      skippedReasons: result.skipped.slice(0, MAX_REASONS).map((s) => s.reason),
-      loadedAt: now.toISOString(),
-      origin: 'bundled',
-    };
-    await replaceSource(db, result.recalls, status);
-    out.push(status);
+    const bySource = new Map<string, Recall[]>();
+    for (const r of result.recalls) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r]);
+    if (bySource.size === 0) bySource.set(result.source, []);
+    for (const [source, recalls] of bySource) {
+      // Synced data is newer than what shipped in the package; never overwrite it with the bundle.
+      if (statuses.find((s) => s.source === source)?.origin === 'sync') continue;
+      const skipped = bySource.size === 1 ? result.skipped : [];
+      const status: SourceStatus = {
+        source,
+        records: recalls.length,
+        skipped: skipped.length,
+        skippedReasons: skipped.slice(0, MAX_REASONS).map((s) => s.reason),
+        loadedAt: now.toISOString(),
+        origin: 'bundled',
+      };
+      await replaceSource(db, recalls, status);
+      out.push(status);
+    }
   }
   return out;
 }

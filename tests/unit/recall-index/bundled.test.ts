@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { parseFeedDocument } from '../../../utils/feeds';
+import { buildSnapshot } from '../../../utils/feeds/snapshot';
 import { loadBundledData } from '../../../utils/recall-index/bundled';
 import { openRecallDb, recallCount, replaceSource, sourceStatuses } from '../../../utils/recall-index/db';
 import { recall } from '../support/factories';
@@ -50,6 +52,15 @@ describe('the bundled starter data', () => {
     });
     await loadBundledData(db, readPublic, NOW);
     expect(await recallCount(db)).toBe(1);
+  });
+
+  it('ships a starter snapshot that is exactly what the CLI builds from the demo data', async () => {
+    const snapshot = await readPublic('/demo/starter-snapshot.json');
+    const demo = parseFeedDocument(await readPublic('/demo/cpsc-demo.json'), { now: NOW });
+    const rebuilt = buildSnapshot(demo.recalls, new Date(snapshot.generatedAt));
+    expect(snapshot, 'run `npm run build:starter` after changing public/demo/cpsc-demo.json').toEqual(
+      rebuilt,
+    );
   });
 
   it('counts malformed records with their reasons and loads the rest', async () => {
