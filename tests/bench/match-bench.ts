@@ -1,83 +1,11 @@
 /**
- * Matching speed against index size (issue 6 budget, BENCHMARKS.md): 50 page identities looked up in a
- * MemoryIndex of 10,000 and of 250,000 synthetic recalls; prints the median over repeated runs. The
- * index is keyed (GTIN, raw code, model), so the time should depend on the candidates an identity
- * brings up, not on the index size: the two figures should be about the same.
- *
- * The identities mix what pages carry: a third hit a recall by GTIN, a third by brand and model, a third
- * hit nothing (the common case). Run with `npx vite-node tests/bench/match-bench.ts`; figures only.
+ * Matching speed against index size in Node (issue 6 budget, BENCHMARKS.md); the same measurement runs in
+ * Chromium with match-chromium-bench.ts. Run with `npx vite-node tests/bench/match-bench.ts`.
  */
-import { gtinCheckDigit, toGtin14 } from '../../utils/identity/gtin';
-import { MemoryIndex } from '../../utils/recall-index/memory-index';
-import { ProductIdentity, type Recall } from '../../utils/schemas';
-import { syntheticRecalls } from './synthetic-recalls';
+import { figureRow, IDENTITIES, measureMatching } from './match-core';
 
-const SIZES = [10_000, 250_000];
-const IDENTITIES = 50;
 const RUNS = Number(process.env.BENCH_RUNS ?? 41);
-
-function identityFor(i: number, recalls: Recall[]): ProductIdentity {
-  const base = {
-    schemaVersion: 1,
-    marketplace: 'amazon',
-    pageType: 'product',
-    url: `https://www.amazon.com/dp/B0BENCH${String(i).padStart(3, '0')}`,
-    itemId: `B0BENCH${String(i).padStart(3, '0')}`,
-    title: 'A product',
-    brand: null as string | null,
-    manufacturer: null,
-    models: [] as string[],
-    gtins: [] as string[],
-    rawGtins: [] as string[],
-    seller: null,
-    variant: null,
-    quantity: null,
-    facts: [],
-  };
-  // Spread the hits over the index so they are not all in the first records built.
-  const recall = recalls[Math.floor((i * recalls.length) / IDENTITIES)] as Recall;
-  const product = recall.products[0];
-  if (i % 3 === 0 && product?.gtins[0]) return ProductIdentity.parse({ ...base, gtins: [product.gtins[0]] });
-  if (i % 3 === 1 && product?.models[0]) {
-    return ProductIdentity.parse({ ...base, brand: product.brands[0] ?? null, models: [product.models[0]] });
-  }
-  // A miss: a GTIN and a model the generator cannot produce (its bodies start 1-9 and models have letters first).
-  const body = `0000${String(i).padStart(7, '0')}`;
-  return ProductIdentity.parse({
-    ...base,
-    brand: 'Nomatch',
-    models: [`ZZ-${i}-NOPE`],
-    gtins: [toGtin14(body + gtinCheckDigit(body))],
-  });
-}
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-console.log(`## Matching ${IDENTITIES} identities against a MemoryIndex (median of ${RUNS} runs)\n`);
+console.log(`## Matching ${IDENTITIES} identities against a MemoryIndex in Node (median of ${RUNS} runs)\n`);
 console.log('| recalls | build index | match 50 (median) | match 50 (p90) | matches found |');
 console.log('|---:|---:|---:|---:|---:|');
-for (const size of SIZES) {
-  const recalls = syntheticRecalls(size, 1);
-  const t0 = performance.now();
-  const index = new MemoryIndex(recalls);
-  const buildMs = performance.now() - t0;
-  const identities = Array.from({ length: IDENTITIES }, (_, i) => identityFor(i, recalls));
-  const times: number[] = [];
-  let found = 0;
-  // Two warm-up runs let the JIT settle before anything is timed.
-  for (let run = -2; run < RUNS; run++) {
-    const start = performance.now();
-    let matches = 0;
-    for (const identity of identities) matches += index.lookup(identity).length;
-    const ms = performance.now() - start;
-    if (run >= 0) times.push(ms);
-    found = matches;
-  }
-  const p90 = [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.9)] ?? Number.NaN;
-  console.log(
-    `| ${size.toLocaleString('en-US')} | ${(buildMs / 1000).toFixed(1)} s | ${median(times).toFixed(2)} ms | ${p90.toFixed(2)} ms | ${found} |`,
-  );
-}
+for (const size of [10_000, 250_000]) console.log(figureRow(measureMatching(size, RUNS)));

@@ -1,0 +1,87 @@
+/**
+ * The matching benchmark itself, runtime-agnostic so it runs in Node (match-bench.ts) and bundled into
+ * a Chromium page (match-chromium-bench.ts): 50 page identities looked up in a MemoryIndex of synthetic
+ * recalls. The index is keyed (GTIN, raw code, model), so the time should depend on the candidates an
+ * identity brings up, not on the index size.
+ *
+ * The identities mix what pages carry: a third hit a recall by GTIN, a third by brand and model, a third
+ * hit nothing (the common case).
+ */
+import { gtinCheckDigit, toGtin14 } from '../../utils/identity/gtin';
+import { MemoryIndex } from '../../utils/recall-index/memory-index';
+import { ProductIdentity, type Recall } from '../../utils/schemas';
+import { syntheticRecalls } from './synthetic-recalls';
+
+export const IDENTITIES = 50;
+
+export function identityFor(i: number, recalls: Recall[]): ProductIdentity {
+  const base = {
+    schemaVersion: 1,
+    marketplace: 'amazon',
+    pageType: 'product',
+    url: `https://www.amazon.com/dp/B0BENCH${String(i).padStart(3, '0')}`,
+    itemId: `B0BENCH${String(i).padStart(3, '0')}`,
+    title: 'A product',
+    brand: null as string | null,
+    manufacturer: null,
+    models: [] as string[],
+    gtins: [] as string[],
+    rawGtins: [] as string[],
+    seller: null,
+    variant: null,
+    quantity: null,
+    facts: [],
+  };
+  // Spread the hits over the index so they are not all in the first records built.
+  const recall = recalls[Math.floor((i * recalls.length) / IDENTITIES)] as Recall;
+  const product = recall.products[0];
+  if (i % 3 === 0 && product?.gtins[0]) return ProductIdentity.parse({ ...base, gtins: [product.gtins[0]] });
+  if (i % 3 === 1 && product?.models[0]) {
+    return ProductIdentity.parse({ ...base, brand: product.brands[0] ?? null, models: [product.models[0]] });
+  }
+  // A miss: a GTIN and a model the generator cannot produce (its bodies start 1-9 and models have letters first).
+  const body = `0000${String(i).padStart(7, '0')}`;
+  return ProductIdentity.parse({
+    ...base,
+    brand: 'Nomatch',
+    models: [`ZZ-${i}-NOPE`],
+    gtins: [toGtin14(body + gtinCheckDigit(body))],
+  });
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+export interface MatchFigures {
+  size: number;
+  buildMs: number;
+  medianMs: number;
+  p90Ms: number;
+  found: number;
+}
+
+export function measureMatching(size: number, runs: number): MatchFigures {
+  const recalls = syntheticRecalls(size, 1);
+  const t0 = performance.now();
+  const index = new MemoryIndex(recalls);
+  const buildMs = performance.now() - t0;
+  const identities = Array.from({ length: IDENTITIES }, (_, i) => identityFor(i, recalls));
+  const times: number[] = [];
+  let found = 0;
+  // Two warm-up runs let the JIT settle before anything is timed.
+  for (let run = -2; run < runs; run++) {
+    const start = performance.now();
+    let matches = 0;
+    for (const identity of identities) matches += index.lookup(identity).length;
+    const ms = performance.now() - start;
+    if (run >= 0) times.push(ms);
+    found = matches;
+  }
+  const p90Ms = [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.9)] ?? Number.NaN;
+  return { size, buildMs, medianMs: median(times), p90Ms, found };
+}
+
+export const figureRow = (f: MatchFigures): string =>
+  `| ${f.size.toLocaleString('en-US')} | ${(f.buildMs / 1000).toFixed(1)} s | ${f.medianMs.toFixed(2)} ms | ${f.p90Ms.toFixed(2)} ms | ${f.found} |`;
