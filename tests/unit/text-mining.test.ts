@@ -153,6 +153,38 @@ describe('mineModels', () => {
     expect(exactModels(text)).toEqual(['426028', '589938', '426011']);
   });
 
+  it('steps over a row whose UPC has a bad check digit in a table it already recognised', () => {
+    // 073141001230 ends the middle row with a wrong check digit (073141001236 would be valid).
+    const text =
+      'ITEM # PRODUCT DESCRIPTION UPC BAR CODE 710201 Kite Kit Red 012345678905 710202 Kite Kit Blue PDQ 073141001230 710203 Kite Kit Green 3pk 042100005264 Assembly instructions are included.';
+    expect(exactModels(text)).toEqual(['710201', '710202', '710203']);
+    // The misprinted code is a row boundary only: never a GTIN, and no header means no table at all.
+    expect(keys(text)).toEqual(['00012345678905', '00042100005264']);
+    expect(exactModels('Kite Kit Blue PDQ 073141001230 710203 Kite Kit Green')).toEqual([]);
+  });
+
+  it('reads the model before a UPC cell with a bad check digit, dashed or plain', () => {
+    const text =
+      'Model/Item # UPC Description KT200 0-12345-67890-1 Kite Kit Red KT201 012345678905 Kite Kit Blue';
+    expect(exactModels(text)).toEqual(['KT200', 'KT201']);
+    // After a bad code, the next cell is a word: nothing is taken.
+    expect(exactModels('ITEM # DESCRIPTION UPC 710201 Kite 012345678901 Spare parts kit')).toEqual([
+      '710201',
+    ]);
+  });
+
+  it('reads the space-separated lists of a table that starts with a "Model Name" column', () => {
+    const text =
+      'Model numbers are on the rating plate. Model Name Model Numbers Finish 30-Inch Acme™ range with griddle KRG30AX KRG30AXL All Finishes 36 -Inch Acme™ range with two ovens KRG36AX KRG36AXL All Finishes';
+    expect(exactModels(text)).toEqual(['KRG30AX', 'KRG30AXL', 'KRG36AX', 'KRG36AXL']);
+    // A lone strict shape in a row is not a list; without the "Model Numbers" column there is no table.
+    expect(exactModels('Model Name Model Numbers Finish 24-Inch Acme range KRG24AX All Finishes')).toEqual(
+      [],
+    );
+    expect(exactModels('Model Name Finish 30-Inch Acme range KRG30AX KRG30AXL All Finishes')).toEqual([]);
+    expect(exactModels('the model name and model numbers are shown KRG30AX KRG30AXL')).toEqual([]);
+  });
+
   it('reads the first column of a table whose rows end in a serial range', () => {
     const text =
       'Model Description Serial No. Range TB21044BEN BRUSH MOWER 44T 10.5 HP 3014835626 to 3015507481 TB23244BEN BRUSH MOWER PRO XL44T 17.5 HP 3014860338 to 3015403241';

@@ -312,13 +312,22 @@ export function mineGtins(text: string, origin = 'text'): MinedGtin[] {
 // ---------------------------------------------------------------------------------------------------
 // Flattened tables
 
-type ColumnKind = 'model' | 'model-list' | 'upc' | 'description' | 'date-code' | 'range' | 'serial' | 'other';
+type ColumnKind =
+  | 'model'
+  | 'model-name'
+  | 'model-list'
+  | 'upc'
+  | 'description'
+  | 'date-code'
+  | 'range'
+  | 'serial'
+  | 'other';
 
 /** Column headings CPSC tables use, longest first so "Model Numbers" is not read as "Model". */
 const COLUMNS: Array<[RegExp, ColumnKind]> = [
   [/(?:model\s*\/\s*item|item\s*\/\s*model)(?:\s*(?:#|no\.?|numbers?))?/iy, 'model'],
   [/model\s+numbers/iy, 'model-list'],
-  [/model\s+name/iy, 'other'],
+  [/model\s+name/iy, 'model-name'],
   [/model(?:\s*(?:#|no\.?|number))?/iy, 'model'],
   [/item(?:\s*(?:#|no\.?|number))?/iy, 'model'],
   [/upc(?:\s+bar\s+codes?|\s+codes?|\s+numbers?|\s*#)?|bar\s*codes?/iy, 'upc'],
@@ -353,7 +362,11 @@ function readColumn(text: string, at: number): { kind: ColumnKind; end: number }
 /** One-entry memo: models and lots read the same Description's table headers. */
 let memoHeaders: { text: string; headers: readonly TableHeader[] } | null = null;
 
-/** Headers of flattened tables: a model or item column followed by at least one more known column. */
+/**
+ * Headers of flattened tables: a model or item column followed by at least one more known column, or a
+ * "Model Name" column right before a "Model Numbers" one ("Model Name Model Numbers Color ...": the
+ * name cell is prose, the lists come after it).
+ */
 function findTableHeaders(text: string): readonly TableHeader[] {
   if (memoHeaders?.text === text) return memoHeaders.headers;
   const headers: TableHeader[] = [];
@@ -374,7 +387,8 @@ function findTableHeaders(text: string): readonly TableHeader[] {
     }
     const first = columns[0];
     const known = columns.slice(1).some((c) => c !== 'other' && c !== 'model');
-    if ((first === 'model' || first === 'model-list') && columns.length >= 2 && known) {
+    const named = first === 'model-name' && columns[1] === 'model-list';
+    if (((first === 'model' || first === 'model-list') && columns.length >= 2 && known) || named) {
       headers.push({ start: m.index, end, columns });
     }
   }
@@ -517,6 +531,33 @@ function tokenAfter(text: string, at: number): { value: string; index: number } 
   return { value: m[1], index: at + m[0].length - m[1].length };
 }
 
+/**
+ * A UPC-A printed as 12 digits, alone (or dashed "0-35051-59176-8"). Inside a table whose header names a
+ * UPC column such a cell ends a row even when its check digit is wrong (a misprint in the notice), so
+ * the next row's first cell is still found; it never becomes a GTIN.
+ */
+const UPC_SHAPED = new RegExp(
+  `(?<![\\p{L}\\p{N}${DASHES}/.])(?:\\d{12}|\\d[${DASHES}]\\d{5}[${DASHES}]\\d{5}[${DASHES}]\\d)(?![\\p{L}\\p{N}])(?![${DASHES}/.][\\p{L}\\p{N}])`,
+  'gu',
+);
+
+/** The UPC cells of a table region: the GTIN hits, and the UPC-shaped codes with a bad check digit. */
+function upcCells(
+  text: string,
+  region: { start: number; end: number },
+  gtins: readonly GtinHit[],
+): Array<{ start: number; end: number }> {
+  const cells: Array<{ start: number; end: number }> = [...gtins];
+  UPC_SHAPED.lastIndex = region.start;
+  for (let m = UPC_SHAPED.exec(text); m && m.index + m[0].length <= region.end; m = UPC_SHAPED.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (readGtin(m[0]).gtin14 || gtins.some((g) => g.start < end && g.end > start)) continue;
+    cells.push({ start, end });
+  }
+  return cells.sort((a, b) => a.start - b.start);
+}
+
 function tableModels(text: string, origin: string, out: MinedModel[]): void {
   const headers = findTableHeaders(text);
   if (headers.length === 0) return;
@@ -531,8 +572,9 @@ function tableModels(text: string, origin: string, out: MinedModel[]): void {
     };
     // The model column printed right before the UPC column: "TRX113 8-49398-06563-1".
     const modelIndex = columns.indexOf('model');
+    const cells = columns.includes('upc') ? upcCells(text, region, gtins) : [];
     if (modelIndex >= 0 && columns[modelIndex + 1] === 'upc') {
-      for (const g of gtins) take(tokenBefore(text, g.start));
+      for (const g of cells) take(tokenBefore(text, g.start));
     }
     // The model column first and a recognisable last column: each row starts right after the previous
     // row's last cell ("... 035051426028 589938 MGA's ...", "... 3014835626 to 3015507481 TB23244BEN ...").
@@ -540,7 +582,7 @@ function tableModels(text: string, origin: string, out: MinedModel[]): void {
     if (columns[0] === 'model' && (last === 'upc' || last === 'range')) {
       take(tokenAfter(text, header.end));
       if (last === 'upc') {
-        for (const g of gtins) take(tokenAfter(text, g.end));
+        for (const g of cells) take(tokenAfter(text, g.end));
       } else {
         const ranges = /\d[\d-]*\s+(?:to|through|thru|[–—-])\s+\d[\d-]*/g;
         ranges.lastIndex = region.start;

@@ -22,6 +22,15 @@ const LIST_OF: Record<RecallIdentifier['field'], ListName> = {
   brand: 'brands',
 };
 
+/**
+ * A value mined from prose, as a string of its own. V8 cuts substrings of 13 characters or more as
+ * slices that keep their whole parent alive: a mined "8-49398-06563-1" would hold its 4 KB Description
+ * in memory for as long as the mapped recall lives. Joining and cutting again copies the characters.
+ */
+function detached(value: string, source: RecallIdentifierSource): string {
+  return source === 'prose' && value.length >= 13 ? `${value} `.slice(0, -1) : value;
+}
+
 export interface CollectorOptions {
   /** Brand keys never to list: the seller or exclusive retailer a CPSC title names. */
   excludedBrandKeys?: Iterable<string>;
@@ -70,36 +79,33 @@ export class Collector {
   /** A printed code: a valid one becomes a GTIN-14 key, an invalid one of barcode length stays raw. */
   gtin(printed: string, source: RecallIdentifierSource, origin: string): void {
     const reading = readGtin(printed);
+    const raw = detached(reading.raw, source);
     if (reading.gtin14) {
-      this.add('gtins', reading.gtin14, reading.gtin14, {
-        field: 'gtin',
-        value: reading.raw,
-        source,
-        origin,
-      });
+      this.add('gtins', reading.gtin14, reading.gtin14, { field: 'gtin', value: raw, source, origin });
       return;
     }
-    const key = rawGtinKey(reading.raw);
+    const key = rawGtinKey(raw);
     // Shorter or longer strings cannot meet a barcode on a page; they would only be noise in the index.
     if (key.length < 8 || key.length > 14) return;
-    this.add('rawGtins', key, reading.raw, { field: 'rawGtin', value: reading.raw, source, origin });
+    this.add('rawGtins', key, raw, { field: 'rawGtin', value: raw, source, origin });
   }
 
   model(printed: string, source: RecallIdentifierSource, origin: string): void {
-    const value = cleanModel(printed);
-    if (!value || this.placeholder?.test(value)) return;
+    const cleaned = cleanModel(printed);
+    if (!cleaned || this.placeholder?.test(cleaned)) return;
+    const value = detached(cleaned, source);
     this.add('models', modelKey(value), value, { field: 'model', value, source, origin });
   }
 
   /** A lot or batch as printed; the source says whether a lot field gave it (EU batchNumbers) or prose. */
   lot(printed: string, source: RecallIdentifierSource, origin: string): void {
-    const value = clean(printed);
+    const value = detached(clean(printed), source);
     if (!value) return;
     this.add('lots', value, value, { field: 'lot', value, source, origin });
   }
 
   brand(printed: string, source: RecallIdentifierSource, origin: string): void {
-    const value = clean(printed);
+    const value = detached(clean(printed), source);
     const key = brandKey(value);
     if (!key || this.excludedBrands.has(key) || this.placeholder?.test(value)) return;
     this.add('brands', key, value, { field: 'brand', value, source, origin });

@@ -13,12 +13,19 @@ export function present<T>(items: ReadonlyArray<T | null | undefined> | null | u
   return (items ?? []).filter((x): x is T => x !== null && x !== undefined);
 }
 
+/** What `clean` would change: a zero-width character, whitespace other than one inner space. */
+const UNCLEAN = /\u200b|\u200c|\u200d|\ufeff|[^\S ]| {2}|^ | $/;
+
 /**
  * Whitespace collapsed and trimmed. Zero-width spaces and joiners go too: Health Canada titles carry
  * them, and `\s` does not match them (it does match U+FEFF and the no-break space).
  */
 export function clean(value: string | null | undefined): string {
-  return (value ?? '')
+  const s = value ?? '';
+  // Most values are clean already: returned as they are, they are not copied (a mapped record then
+  // shares its strings with the parsed feed instead of holding a second copy of each).
+  if (!UNCLEAN.test(s)) return s;
+  return s
     .replace(/\u200b|\u200c|\u200d|\ufeff/g, '')
     .replace(/\s+/g, ' ')
     .trim();
