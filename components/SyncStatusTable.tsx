@@ -1,5 +1,5 @@
 /** Per-source index and sync status, for the options page: what we hold, when it last worked, what failed. */
-import { formatAge } from '../utils/recall-index/explain';
+import { formatAge, sourceLabel } from '../utils/recall-index/explain';
 import type { IndexStatus } from '../utils/schemas';
 
 export function SyncStatusTable({ index, now }: { index: IndexStatus; now?: Date }) {
@@ -25,7 +25,7 @@ export function SyncStatusTable({ index, now }: { index: IndexStatus; now?: Date
           const y = index.syncs.find((x) => x.source === source);
           return (
             <tr key={source} data-source={source}>
-              <th scope="row">{source.toUpperCase()}</th>
+              <th scope="row">{sourceLabel(source)}</th>
               <td>{s ? s.records.toLocaleString('en-US') : '—'}</td>
               <td title={s?.skippedReasons.join('\n') ?? ''}>{s ? s.skipped : '—'}</td>
               <td>

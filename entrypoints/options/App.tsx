@@ -10,6 +10,7 @@ import { feeds } from '@/utils/feeds';
 import type { FeedMapper } from '@/utils/feeds/feed';
 import { feedOrigins } from '@/utils/feeds/lib/permissions';
 import { SyncNowResponse, SyncStatusResponse } from '@/utils/messaging';
+import { sourceLabel } from '@/utils/recall-index/explain';
 import { feedEnabled, parseSettings, SETTINGS_KEY, Settings } from '@/utils/settings';
 
 const INTERVALS = [
@@ -78,7 +79,7 @@ export function App() {
     const res = SyncNowResponse.safeParse(await pending);
     setMessage(
       res.success
-        ? res.data.outcomes.map((o) => `${o.source.toUpperCase()}: ${o.message}`).join(' · ') ||
+        ? res.data.outcomes.map((o) => `${sourceLabel(o.source)}: ${o.message}`).join(' · ') ||
             'Nothing to sync.'
         : 'The sync could not be started.',
     );
@@ -160,7 +161,7 @@ export function App() {
         {status?.running && (
           <div class="progress" data-testid="sync-progress">
             <progress max={progress?.total || 1} value={progress?.done ?? 0} />
-            <span>{progress ? `${progress.source.toUpperCase()}: ${progress.phase}` : 'starting…'}</span>
+            <span>{progress ? `${sourceLabel(progress.source)}: ${progress.phase}` : 'starting…'}</span>
           </div>
         )}
         {message && (

@@ -48,10 +48,34 @@ export function describeCaveat(c: MatchCaveat): string {
 
 const AUTHORITY: Record<string, string> = {
   cpsc: 'U.S. Consumer Product Safety Commission',
+  openfda: 'U.S. Food and Drug Administration',
+  'eu-safety-gate': 'EU Safety Gate',
+  'health-canada': 'Health Canada',
+  'uk-opss': 'UK Office for Product Safety and Standards',
+  accc: 'Australian Competition and Consumer Commission',
+  rappelconso: 'RappelConso (France)',
+  samr: 'China State Administration for Market Regulation',
+};
+
+/** Short names of sources (feed ids, and "published" for a published index) for lists and tables. */
+const SOURCE_LABEL: Record<string, string> = {
+  cpsc: 'CPSC',
+  openfda: 'openFDA',
+  'eu-safety-gate': 'EU Safety Gate',
+  'health-canada': 'Health Canada',
+  'uk-opss': 'UK OPSS',
+  accc: 'ACCC',
+  rappelconso: 'RappelConso',
+  samr: 'SAMR',
+  published: 'published index',
 };
 
 export function authorityName(recall: Recall): string {
-  return AUTHORITY[recall.source] ?? recall.source.toUpperCase();
+  return AUTHORITY[recall.source] ?? sourceLabel(recall.source);
+}
+
+export function sourceLabel(source: string): string {
+  return SOURCE_LABEL[source] ?? source.toUpperCase();
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
