@@ -37,24 +37,13 @@ import {
   mineLots,
   mineModels,
 } from '../../utils/identity/text-mining';
+import { prng } from './synthetic-recalls';
 
 const RECORDS = Number(process.env.MAP_BENCH_RECORDS ?? 10_000);
 const RUNS = Number(process.env.MAP_BENCH_RUNS ?? 3);
 
 // ---------------------------------------------------------------------------------------------------
 // Seeded randomness
-
-/** mulberry32, as in synthetic-recalls.ts: small, seeded, the same on every runtime. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = prng(0x5eedc95c);
 const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));

@@ -15,7 +15,7 @@ import {
 } from '../../utils/schemas';
 
 /** mulberry32: small, fast, seeded; good enough for test data, identical on every runtime. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
