@@ -3,7 +3,7 @@
  * build: each feed's base URL points at one local feed server, which serves our fixtures at the paths
  * the official APIs use (openFDA pages and its 404 "No matches found", a POST list then a detail for the
  * EU, the daily file for Health Canada, offset pages for RappelConso, a search then content
- * items for the UK, RSS text for the ACCC, a list page then a GB2312 notice for SAMR). One "Sync now" on
+ * items for the UK, RSS text then notice pages for the ACCC, a list page then a GB2312 notice for SAMR). One "Sync now" on
  * the options page runs them all; each source's row shows its records and a listing with one of its
  * barcodes gets a warning.
  */
@@ -39,6 +39,10 @@ const BARCODES: Record<string, string> = {
   samr: '6901234567892',
 };
 
+/** The ACCC notice page served, and a barcode printed only there (not in the RSS). */
+const ACCC_NOTICE = '/recalls/kitchenly-glass-storage-set';
+const ACCC_PAGE_BARCODE = '9350000123454';
+
 function serveFixtures(server: FeedServer): void {
   // openFDA: food and device answer with records; drug has nothing in the window (HTTP 404).
   server.routes.set('/food/enforcement.json', { body: file('openfda/food-enforcement.json') });
@@ -73,6 +77,11 @@ function serveFixtures(server: FeedServer): void {
   server.routes.set('/rss/feed.xml/psa_recall', {
     body: file('accc/recalls.xml'),
     headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
+  });
+  // ACCC: one item's notice page is served; the other two answer 404 and keep their RSS records.
+  server.routes.set(ACCC_NOTICE, {
+    body: file('accc/notice-kitchenly-glass-storage-set.html'),
+    headers: { 'content-type': 'text/html; charset=utf-8' },
   });
   server.routes.set('/xfpzh/', {
     body: file('samr/list.html'),
@@ -139,6 +148,11 @@ test('every multi-request source syncs from the local feed server and its record
   ).toHaveLength(1);
   expect(server.requests).toContain('/safety-gate-alerts/public/api/notification/10200001?language=en');
   expect(server.requests).toContain('/xfpzh/xfpzhgg/202603/t20260305_0001.html');
+  expect(server.requests).toContain(ACCC_NOTICE);
+  // The two ACCC notice pages that answer 404 are counted in the Skipped column and named in its title.
+  const acccSkipped = options.locator('tr[data-source="accc"] td').nth(1);
+  await expect(acccSkipped).toHaveText('2');
+  await expect(acccSkipped).toHaveAttribute('title', /notice page .*: HTTP 404; its RSS item is kept/);
 
   let n = 0;
   for (const [source, upc] of Object.entries(BARCODES)) {
@@ -148,4 +162,8 @@ test('every multi-request source syncs from the local feed server and its record
     await openAt(url, { html: listing(asin, upc) });
     expect((await verdictFor(worker, url)).status, source).toBe('warning');
   }
+  // The ACCC record took the barcode its notice page prints: a listing with it warns too.
+  const pageListing = 'https://www.amazon.com/dp/B0SRCACCC1';
+  await openAt(pageListing, { html: listing('B0SRCACCC1', ACCC_PAGE_BARCODE) });
+  expect((await verdictFor(worker, pageListing)).status, 'accc notice page').toBe('warning');
 });

@@ -11,6 +11,13 @@
  * in the research corpus; the section names follow the scraped notice pages (../shared/notes/feeds.md §6)
  * and every reader falls back to mining the whole description, so a renamed section loses structure,
  * not identifiers.
+ *
+ * The sync walk also reads each item's notice page (the item's `link`, on productsafety.gov.au under
+ * `/recalls/` or `/search-consumer-product-recalls/`), at most `ACCC_MAX_NOTICES` per run, and hands
+ * the mapper an `accc-rss-notices` document: the RSS text as it came, plus what each page said under
+ * "Identifying numbers" / "Details to help identify the product", "Brand" and "Dates available for
+ * sale", keyed by the item's link. The RSS stays the list: a page adds identifiers to its item's record
+ * and never adds or removes a record. A plain RSS document maps exactly as it always did.
  */
 import { z } from 'zod';
 import { decodeEntities, htmlToText } from '../extract/html-text';
@@ -19,15 +26,22 @@ import { splitCodes } from '../identity/gtin';
 import { isDistinctiveModel } from '../identity/model';
 import { MONTHS, mineGtins, mineLots, mineModels } from '../identity/text-mining';
 import { type DateRange, RECALL_SCHEMA_VERSION } from '../schemas';
-import { defineFeed, type FeedHttp, type FeedParseResult, type FeedSyncResult } from './feed';
+import {
+  defineFeed,
+  type FeedHttp,
+  type FeedParseResult,
+  type FeedSyncOptions,
+  type FeedSyncResult,
+} from './feed';
 import { Collector } from './lib/collector';
 import { mapRecords } from './lib/map-records';
-import { later } from './lib/sync-walk';
+import { bound, later, overlapDay } from './lib/sync-walk';
 import { clean, readUrl } from './lib/text';
 
 const SOURCE = 'accc';
 const SITE = 'productsafety.gov.au';
-const FEED_URL = 'https://www.productsafety.gov.au/rss/feed.xml/psa_recall';
+const ORIGIN = 'https://www.productsafety.gov.au';
+const FEED_URL = `${ORIGIN}/rss/feed.xml/psa_recall`;
 
 // ---------------------------------------------------------------------------------------------------
 // RSS without a DOM
@@ -241,8 +255,9 @@ function sectionOf(label: string): SectionKind | null {
 /**
  * The description's sections by kind, as lines. A heading is a line of its own ("What are the
  * hazards?") or the label of a "Label: value" line ("Dates available for sale: 1 March 2025 - ...").
+ * `isHeading` (notice pages) names the other heading lines, which end a section without starting one.
  */
-function readSections(text: string): Map<SectionKind, string[]> {
+function readSections(text: string, isHeading?: (line: string) => boolean): Map<SectionKind, string[]> {
   const out = new Map<SectionKind, string[]>();
   let current: SectionKind | null = null;
   for (const line of text.split('\n')) {
@@ -250,6 +265,11 @@ function readSections(text: string): Map<SectionKind, string[]> {
     if (whole) {
       current = whole;
       if (!out.has(current)) out.set(current, []);
+      continue;
+    }
+    // A heading of a section we do not read ("Related recalls") ends the one before it.
+    if (isHeading?.(line)) {
+      current = null;
       continue;
     }
     const colon = /^([^:|]{3,60})\s*(?::|\|)\s*(.+)$/.exec(line);
@@ -347,9 +367,134 @@ function titleModels(product: string): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Notice pages
+
+/** Notice pages read per run: the newest items first; the rest keep what their RSS description says. */
+export const ACCC_MAX_NOTICES = 40;
+/** After this many notice pages in a row cannot be read, the rest wait for the next run. */
+const MAX_FAILURES_IN_A_ROW = 3;
+/** The `format` of the document the sync walk hands the mapper: the RSS plus what the pages said. */
+export const ACCC_NOTICES_FORMAT = 'accc-rss-notices';
+
+/** What one notice page adds to its RSS item: lines of its sections, as printed. */
+export const AcccNotice = z.object({
+  brands: z.array(z.string()),
+  /** "Model number: GL-4SET", "Barcode | 9350000123454", prose lines: read like the RSS section. */
+  identify: z.array(z.string()),
+  /** "12 January 2026 - 3 October 2026", or null when the page has no such section. */
+  dates: z.string().nullable(),
+});
+export type AcccNotice = z.infer<typeof AcccNotice>;
+
+const AcccNoticesDocument = z.object({
+  format: z.literal(ACCC_NOTICES_FORMAT),
+  rss: z.string(),
+  /** Incremental runs: items published before this day are already stored and left out. */
+  since: z.string().nullable(),
+  /** By the item's `link` as the RSS prints it (trimmed). */
+  notices: z.record(z.string(), AcccNotice),
+});
+type AcccNoticesDocument = z.infer<typeof AcccNoticesDocument>;
+
+function isNoticesDocument(data: unknown): boolean {
+  const doc = AcccNoticesDocument.safeParse(data);
+  return doc.success && isAcccFeed(doc.data.rss);
+}
+
+/**
+ * The notice page an item's link names, on the feed's origin (the www host, https), or null for a link
+ * that is not a recall notice on productsafety.gov.au.
+ */
+export function noticeUrl(link: string | null): string | null {
+  try {
+    const url = new URL(clean(link), `${ORIGIN}/`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    if (url.hostname !== SITE && url.hostname !== `www.${SITE}`) return null;
+    if (!/^\/(?:recalls|search-consumer-product-recalls)\/[^/]+\/?$/.test(url.pathname)) return null;
+    return `${ORIGIN}${url.pathname}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The text of headings: `<h1>`..`<h6>` and Drupal's `field__label`, as the text reader prints them. (`<dt>`
+ * is not one: inside a section it labels a value, "Model number".)
+ */
+function headingTexts(html: string): Set<string> {
+  const out = new Set<string>();
+  const add = (inner: string | undefined) => {
+    const text = htmlToText(inner ?? '').replace(/\n/g, ' ');
+    if (text) out.add(text);
+  };
+  for (const m of html.matchAll(/<(h[1-6])\b[^>]*>([\s\S]*?)<\/\1\s*>/gi)) add(m[2]);
+  for (const m of html.matchAll(
+    /<(div|span|label|strong)\b[^>]*\bclass\s*=\s*["'][^"']*\bfield__label\b[^"']*["'][^>]*>([\s\S]*?)<\/\1\s*>/gi,
+  ))
+    add(m[2]);
+  return out;
+}
+
+const isIdLabel = (line: string) => {
+  const key = clean(line).replace(/[:?]+$/, '');
+  return ID_LABELS.some(([re]) => re.test(key));
+};
+
+/** A barcode line loses its remarks: "Barcode: 9350000123454 (set of four)" → "Barcode: 9350000123454". */
+function tidyBarcodeLine(line: string): string {
+  const m = /^([A-Za-z][A-Za-z /.]{1,40}?)\s*(?::|\|)\s*(.+)$/.exec(line);
+  if (!m?.[1] || !m[2] || !/^(?:barcodes?|barcode numbers?|gtin|ean|upc|apn)$/i.test(clean(m[1])))
+    return line;
+  return `${clean(m[1])}: ${clean(m[2].replace(/\([^)]*\)/g, ' '))}`;
+}
+
+/**
+ * Identifier lines as the RSS reader wants them: a label on a line of its own and its value on the next
+ * (`<dt>Model number</dt><dd>X</dd>`) become "Model number: X", and barcode lines lose their remarks.
+ */
+function pairLabels(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const next = lines[i + 1];
+    if (next !== undefined && isIdLabel(line) && !isIdLabel(next)) {
+      out.push(tidyBarcodeLine(`${clean(line).replace(/:$/, '')}: ${next}`));
+      i++;
+    } else out.push(tidyBarcodeLine(line));
+  }
+  return out;
+}
+
+/**
+ * A notice page's identifying numbers, brand and sale dates, read without a DOM from its `<main>` (else
+ * its `<body>`): headings are lines of their own, so each section runs to the next heading, known or not.
+ * Null when the text is not a recall notice page (no section this feed knows, or not HTML at all: a
+ * maintenance page, an RSS document).
+ */
+export function readNoticePage(html: string): AcccNotice | null {
+  if (!/<(?:html|body|main)\b/i.test(html) || /<rss\b/i.test(html.slice(0, 4096))) return null;
+  const main =
+    /<main\b[^>]*>([\s\S]*)<\/main\s*>/i.exec(html)?.[1] ??
+    /<body\b[^>]*>([\s\S]*)<\/body\s*>/i.exec(html)?.[1] ??
+    html;
+  const headings = headingTexts(main);
+  const bySection = readSections(htmlToText(main), (line) => headings.has(line));
+  if (bySection.size === 0) return null;
+  const dates = listLines(bySection.get('dates')).find((line) => saleRange(line) !== null);
+  return {
+    brands: listLines(bySection.get('brand')).slice(0, 5),
+    identify: pairLabels(listLines(bySection.get('identify'))),
+    dates: dates ?? (joinLines(bySection.get('dates')) || null),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
 // One item
 
-function mapItem(item: AcccItem, nativeId: string): unknown {
+const PAGE_BRAND = 'Notice page: Brand';
+const PAGE_IDENTIFY = 'Notice page: Identifying numbers';
+
+function mapItem(item: AcccItem, nativeId: string, notice?: AcccNotice): unknown {
   const html = item.description ?? '';
   const text = htmlToText(html);
   const pra = praNumber(text);
@@ -379,12 +524,24 @@ function mapItem(item: AcccItem, nativeId: string): unknown {
     for (const m of mineModels(chunk, origin)) if (m.kind === 'exact') c.model(m.value, 'prose', origin);
     for (const l of mineLots(chunk, origin)) c.lot(l.value, 'prose', origin);
   }
+  // The notice page, when the sync read it: after the RSS, so the description's values come first.
+  if (notice) {
+    for (const b of notice.brands) for (const v of splitBrands(b)) c.brand(v, 'structured', PAGE_BRAND);
+    for (const line of notice.identify) readIdentifierLine(c, line, PAGE_IDENTIFY);
+    const pageText = notice.identify.join('\n');
+    for (const g of mineGtins(pageText, PAGE_IDENTIFY)) c.gtin(g.raw, 'prose', PAGE_IDENTIFY);
+    for (const m of mineModels(pageText, PAGE_IDENTIFY))
+      if (m.kind === 'exact') c.model(m.value, 'prose', PAGE_IDENTIFY);
+    for (const l of mineLots(pageText, PAGE_IDENTIFY)) c.lot(l.value, 'prose', PAGE_IDENTIFY);
+  }
   for (const m of titleModels(productName)) c.model(m, 'prose', 'title');
   for (const s of suppliers) c.brand(firmName(s), 'structured', 'Supplier');
 
   const dates = joinLines(bySection.get('dates'));
   const sold = saleRange(dates);
   if (sold) c.dateRange(sold);
+  const pageSold = notice?.dates ? saleRange(notice.dates) : null;
+  if (pageSold) c.dateRange(pageSold);
 
   const traders = listLines(bySection.get('traders'));
   const where = joinLines(bySection.get('where'));
@@ -434,9 +591,25 @@ function itemNativeId(raw: Record<string, unknown>): string | null {
 }
 
 function mapAccc(data: unknown): FeedParseResult {
-  if (typeof data !== 'string') throw new Error('ACCC feed: expected the RSS XML as a string');
-  const items = rssItems(data);
-  if (!items) throw new Error('ACCC feed: not an RSS 2.0 channel (no <rss> with a <channel>)');
+  if (typeof data === 'string') return mapRss(data, null);
+  const doc = AcccNoticesDocument.safeParse(data);
+  if (doc.success) return mapRss(doc.data.rss, doc.data);
+  throw new Error(
+    `ACCC feed: expected the RSS XML as a string (or an "${ACCC_NOTICES_FORMAT}" document from the sync)`,
+  );
+}
+
+function mapRss(xml: string, withNotices: AcccNoticesDocument | null): FeedParseResult {
+  const all = rssItems(xml);
+  if (!all) throw new Error('ACCC feed: not an RSS 2.0 channel (no <rss> with a <channel>)');
+  const since = withNotices?.since ?? null;
+  const items = since
+    ? all.filter((item) => {
+        const day = readPubDate(item.pubDate)?.day;
+        return !day || day >= since;
+      })
+    : all;
+  const notices = new Map(Object.entries(withNotices?.notices ?? {}));
   return mapRecords(items, {
     source: SOURCE,
     noun: 'item',
@@ -447,32 +620,77 @@ function mapAccc(data: unknown): FeedParseResult {
     missingId: 'no PRA number, guid or link',
     exclude: (item) =>
       !clean(item.title) && !clean(item.description) ? 'neither a title nor a description' : null,
-    map: mapItem,
+    map: (item, nativeId) => mapItem(item, nativeId, notices.get(clean(item.link))),
   });
 }
 
 /**
- * One GET of the RSS as text (decoded by its charset), handed to `map` whole: the feed is always the
- * newest 100 recalls, with no paging or date filter, so a run is one request and upserts them all. The
- * cursor is the newest `pubDate` day, kept for the status; it does not narrow the request. A body that
- * is not RSS fails the run, keeping the last good index.
+ * One GET of the RSS as text (decoded by its charset): the feed is always the newest 100 recalls, with
+ * no paging or date filter. A body that is not RSS fails the run, keeping the last good index. The
+ * cursor is the newest `pubDate` day; an incremental run hands on only the items from a day before it
+ * (older ones are stored already, with whatever their pages added), a full run all of them.
+ *
+ * Then the notice page of each item handed on, newest first, at most `maxItems` (`ACCC_MAX_NOTICES`, 40)
+ * per run; items past the bound keep what their RSS description says. A page that answers 404, cannot
+ * be fetched or is not a notice page leaves its item as the RSS has it and is named in `skipped`; after
+ * three such pages in a row the rest are left for the next run. No page ever fails the run.
  */
-async function syncAccc(http: FeedHttp, cursor: string | null): Promise<FeedSyncResult> {
+async function syncAccc(
+  http: FeedHttp,
+  cursor: string | null,
+  opts: FeedSyncOptions,
+): Promise<FeedSyncResult> {
   const res = await http.getText(FEED_URL, { accept: 'application/rss+xml, application/xml, text/xml' });
   if (res.status === 404 || !res.body) throw new Error(`ACCC feed: HTTP ${res.status}, no RSS`);
   const items = rssItems(res.body);
   if (!items) throw new Error('ACCC feed: not an RSS 2.0 channel (no <rss> with a <channel>)');
+  const since = overlapDay(cursor);
+  const maxNotices = bound(opts, 'maxItems', ACCC_MAX_NOTICES);
+  const notices: Record<string, AcccNotice> = {};
+  const skipped: string[] = [];
+  const tried = new Set<string>();
   let newest = cursor;
-  for (const item of items) newest = later(newest, readPubDate(item.pubDate)?.day);
-  return { documents: [res.body], cursor: newest };
+  let failuresInARow = 0;
+  for (const item of items) {
+    const day = readPubDate(item.pubDate)?.day;
+    newest = later(newest, day);
+    if (since && day && day < since) continue;
+    const link = clean(item.link);
+    const url = noticeUrl(link);
+    if (!url || tried.has(link) || tried.size >= maxNotices || failuresInARow >= MAX_FAILURES_IN_A_ROW)
+      continue;
+    tried.add(link);
+    const why = await readNotice(http, url).then(
+      (notice) => {
+        if (typeof notice === 'string') return notice;
+        notices[link] = notice;
+        return null;
+      },
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+    failuresInARow = why === null ? 0 : failuresInARow + 1;
+    if (why !== null) skipped.push(`notice page ${url}: ${why}; its RSS item is kept as the feed has it`);
+  }
+  return {
+    documents: [{ format: ACCC_NOTICES_FORMAT, rss: res.body, since, notices }],
+    cursor: newest,
+    skipped,
+  };
+}
+
+/** One notice page read, or why not in words. */
+async function readNotice(http: FeedHttp, url: string): Promise<AcccNotice | string> {
+  const page = await http.getText(url, { accept: 'text/html' });
+  if (page.status === 404 || !page.body) return `HTTP ${page.status}`;
+  return readNoticePage(page.body) ?? 'not a recall notice page';
 }
 
 export default defineFeed({
   id: 'accc',
   jurisdiction: 'AU',
   name: 'Australia ACCC Product Safety Recalls',
-  accepts: 'an ACCC productsafety.gov.au recalls RSS document (as text)',
-  detect: isAcccFeed,
+  accepts: `an ACCC productsafety.gov.au recalls RSS document (as text), or an "${ACCC_NOTICES_FORMAT}" document`,
+  detect: (data) => isAcccFeed(data) || isNoticesDocument(data),
   map: mapAccc,
   endpoint: {
     buildUrl(since) {
@@ -485,6 +703,7 @@ export default defineFeed({
     notes:
       'RSS 2.0, XML: hand the body to the mapper as text. Only the newest 100 recalls, no paging or date ' +
       'filter: poll often enough that fewer than 100 recalls appear between polls, and keep older records. ' +
-      'Identifiers are in the description HTML; the notice page has more (not fetched here).',
+      "Identifiers are in the description HTML; the sync also reads each item's notice page (identifying " +
+      `numbers, brand, sale dates), at most ${ACCC_MAX_NOTICES} per run, newest first.`,
   },
 });

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import accc, { rssItems, xmlText } from '../../../utils/feeds/accc';
+import accc, {
+  ACCC_NOTICES_FORMAT,
+  noticeUrl,
+  readNoticePage,
+  rssItems,
+  xmlText,
+} from '../../../utils/feeds/accc';
 import { buildSnapshot } from '../../../utils/feeds/snapshot';
 import { Recall } from '../../../utils/schemas';
 
@@ -159,5 +165,109 @@ describe('the ACCC mapper', () => {
       null,
     ];
     for (const data of negatives) expect(accc.detect(data)).toBe(false);
+  });
+});
+
+describe('the ACCC notice page', () => {
+  const page = () => xml('notice-kitchenly-glass-storage-set.html');
+  const KITCHENLY = 'https://www.productsafety.gov.au/recalls/kitchenly-glass-storage-set';
+  const withNotices = (notices: Record<string, unknown>, since: string | null = null) => ({
+    format: ACCC_NOTICES_FORMAT,
+    rss: xml('recalls.xml'),
+    since,
+    notices,
+  });
+
+  it('reads the brand, the identifying details (label and value on separate lines) and the sale dates', () => {
+    expect(readNoticePage(page())).toEqual({
+      brands: ['Kitchenly'],
+      identify: [
+        'Model number: GL-4SET, GL-6SET',
+        'Batch numbers: 2407K and 2408K',
+        'Barcode: 9350000123454',
+        'Barcode: 9350000998878',
+        'The batch number is printed on the base of each container.',
+      ],
+      dates: '12 January 2026 - 3 October 2026',
+    });
+  });
+
+  it('ends a section at any heading, so related recalls, the footer and scripts add nothing', () => {
+    const identify = readNoticePage(page())?.identify.join('\n') ?? '';
+    expect(identify).not.toMatch(/9312345000128|FOOTER-9000|NOT-A-MODEL-1|Related recalls/);
+  });
+
+  it('reads an "Identifying numbers" table as "label | value" rows', () => {
+    const html =
+      '<html><body><main><h2>Identifying numbers</h2><table><tr><td>Barcode</td><td>9 350000 123454</td></tr>' +
+      '<tr><td>Model</td><td>GL-4SET</td></tr></table><h2>Images</h2><p>Barcode | 9312345000128</p></main></body></html>';
+    expect(readNoticePage(html)?.identify).toEqual(['Barcode: 9 350000 123454', 'Model | GL-4SET']);
+  });
+
+  it('is no notice page when the text is RSS, a maintenance page or has no section it knows', () => {
+    expect(readNoticePage(xml('recalls.xml'))).toBeNull();
+    expect(readNoticePage('<html><body><h1>Down for maintenance</h1></body></html>')).toBeNull();
+    expect(readNoticePage('Brand: Kitchenly')).toBeNull();
+  });
+
+  it('names the notice page of a link on productsafety.gov.au only, on the feed origin', () => {
+    expect(noticeUrl(' http://productsafety.gov.au/recalls/kitchenly-glass-storage-set ')).toBe(KITCHENLY);
+    expect(noticeUrl('/search-consumer-product-recalls/kitchenly-glass-storage-set')).toBe(
+      'https://www.productsafety.gov.au/search-consumer-product-recalls/kitchenly-glass-storage-set',
+    );
+    for (const link of [
+      'https://evil.example/recalls/kitchenly-glass-storage-set',
+      'https://www.productsafety.gov.au/news/recall-roundup',
+      'https://www.productsafety.gov.au/recalls',
+      'javascript:alert(1)',
+      null,
+    ])
+      expect(noticeUrl(link)).toBeNull();
+  });
+
+  it('merges the page into its item: the page barcode reaches gtins, with brand, models, lots and sale dates', () => {
+    const result = accc.map(withNotices({ [KITCHENLY]: readNoticePage(page()) }), NOW);
+    expect(result.skipped).toEqual([]);
+    const recall = result.recalls.find((r) => r.id === 'accc:2026/21250');
+    expect(recall?.products[0]).toMatchObject({
+      brands: ['Kitchenly'],
+      models: ['GL-4SET', 'GL-6SET'],
+      gtins: ['09350000123454', '09350000998878'],
+      rawGtins: [],
+      lots: ['2407K', '2408K'],
+      dateRanges: [
+        { kind: 'sold', from: '2026-01-12', to: '2026-10-03', text: '12 January 2026 - 3 October 2026' },
+      ],
+    });
+    expect(recall?.products[0]?.identifiers).toContainEqual({
+      field: 'gtin',
+      value: '9350000123454',
+      source: 'structured',
+      origin: 'Notice page: Identifying numbers',
+    });
+    expect(accc.detect(withNotices({ [KITCHENLY]: readNoticePage(page()) }))).toBe(true);
+  });
+
+  it('maps the other items of a document with pages exactly as the plain RSS maps them', () => {
+    const plain = accc.map(xml('recalls.xml'), NOW).recalls;
+    const merged = accc.map(withNotices({ [KITCHENLY]: readNoticePage(page()) }), NOW).recalls;
+    expect(merged.filter((r) => r.id !== 'accc:2026/21250')).toEqual(
+      plain.filter((r) => r.id !== 'accc:2026/21250'),
+    );
+    expect(accc.map(withNotices({}), NOW).recalls).toEqual(plain);
+  });
+
+  it('leaves out the items published before the day an incremental run starts from', () => {
+    const ids = accc.map(withNotices({}, '2026-10-10'), NOW).recalls.map((r) => r.id);
+    expect(ids).toEqual(['accc:2026/21345', 'accc:2026/21299']);
+  });
+
+  it('refuses a document with pages that is not the sync format', () => {
+    expect(() => accc.map({ format: ACCC_NOTICES_FORMAT, rss: 1, notices: {} }, NOW)).toThrow(
+      /RSS XML as a string/,
+    );
+    expect(accc.detect({ format: ACCC_NOTICES_FORMAT, rss: '<html></html>', since: null, notices: {} })).toBe(
+      false,
+    );
   });
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import accc from '../../../utils/feeds/accc';
+import accc, { ACCC_MAX_NOTICES } from '../../../utils/feeds/accc';
 import eu, { EU_MAX_ITEMS } from '../../../utils/feeds/eu-safety-gate';
 import type { FeedHttp, FeedMapper, FeedResponse, FeedSyncResult } from '../../../utils/feeds/feed';
 import hc, { HC_OPEN_DATA_URL } from '../../../utils/feeds/health-canada';
@@ -337,10 +337,22 @@ describe('UK OPSS sync', () => {
 });
 
 describe('ACCC sync', () => {
-  it('reads the RSS as text in one request and keeps the newest pubDate day as the cursor', async () => {
+  const KITCHENLY = '/recalls/kitchenly-glass-storage-set';
+  const RSS = '/rss/feed.xml/psa_recall';
+  /** The site: the RSS, the Kitchenly notice page; every other notice page answers 404. */
+  const site = () =>
+    new FakeHttp(({ url }) =>
+      url.pathname === RSS
+        ? { body: text('accc/recalls.xml') }
+        : url.pathname === KITCHENLY
+          ? { body: text('accc/notice-kitchenly-glass-storage-set.html') }
+          : { status: 404 },
+    );
+
+  it('reads the RSS as text first and keeps the newest pubDate day as the cursor', async () => {
     const http = new FakeHttp(() => ({ body: text('accc/recalls.xml') }));
     const result = await walk(accc, http, null);
-    expect(http.requests).toHaveLength(1);
+    expect(http.paths()[0]).toBe(`GET ${RSS}`);
     expect(mapAll(accc, result).ids).toHaveLength(3);
     expect(result.cursor).toMatch(/^2026-\d{2}-\d{2}$/);
   });
@@ -349,6 +361,82 @@ describe('ACCC sync', () => {
     await expect(
       walk(accc, new FakeHttp(() => ({ body: '<html>maintenance</html>' })), null),
     ).rejects.toThrow(/not an RSS/);
+  });
+
+  it('reads each item’s notice page, newest first, and a barcode from a page reaches gtins', async () => {
+    const http = site();
+    const result = await walk(accc, http, null);
+    expect(http.paths()).toEqual([
+      `GET ${RSS}`,
+      'GET /recalls/zephyra-home-pty-ltd-zephyra-single-electric-blanket-zp-eb410',
+      'GET /recalls/racecub-toys-pty-ltd-racecub-ride-on-car-rc-88',
+      `GET ${KITCHENLY}`,
+    ]);
+    const recalls = result.documents.flatMap((d) => accc.map(d, { now: NOW }).recalls);
+    expect(recalls.map((r) => r.id)).toEqual(['accc:2026/21345', 'accc:2026/21299', 'accc:2026/21250']);
+    expect(recalls[2]?.products[0]?.gtins).toEqual(['09350000123454', '09350000998878']);
+    expect(result.cursor).toBe('2026-10-14');
+  });
+
+  it('keeps the RSS record of a notice page that answers 404 and names the page in words', async () => {
+    const result = await walk(accc, site(), null);
+    expect(result.skipped).toEqual([
+      'notice page https://www.productsafety.gov.au/recalls/zephyra-home-pty-ltd-zephyra-single-electric-blanket-zp-eb410: HTTP 404; its RSS item is kept as the feed has it',
+      'notice page https://www.productsafety.gov.au/recalls/racecub-toys-pty-ltd-racecub-ride-on-car-rc-88: HTTP 404; its RSS item is kept as the feed has it',
+    ]);
+    const plain = accc.map(text('accc/recalls.xml'), { now: NOW }).recalls;
+    const synced = result.documents.flatMap((d) => accc.map(d, { now: NOW }).recalls);
+    expect(synced.slice(0, 2)).toEqual(plain.slice(0, 2));
+    expect(mapAll(accc, result).skipped).toEqual([]);
+  });
+
+  it('does not fail the run when a notice page cannot be fetched or is not a notice page', async () => {
+    const http = new FakeHttp(({ url }) =>
+      url.pathname === RSS
+        ? { body: text('accc/recalls.xml') }
+        : url.pathname === KITCHENLY
+          ? { status: 503 }
+          : { body: '<html><body><h1>Please wait</h1></body></html>' },
+    );
+    const result = await walk(accc, http, null);
+    expect(mapAll(accc, result).ids).toHaveLength(3);
+    expect(result.skipped).toHaveLength(3);
+    expect(result.skipped?.[0]).toMatch(/zp-eb410: not a recall notice page; its RSS item is kept/);
+    expect(result.skipped?.[2]).toMatch(/kitchenly-glass-storage-set: .*HTTP 503; its RSS item is kept/);
+  });
+
+  it('reads at most maxItems notice pages per run, 40 by default', async () => {
+    expect(ACCC_MAX_NOTICES).toBe(40);
+    const http = site();
+    const result = await walk(accc, http, null, { maxItems: 1 });
+    expect(http.requests).toHaveLength(2);
+    expect(mapAll(accc, result).ids).toHaveLength(3);
+    expect(result.skipped).toHaveLength(1);
+  });
+
+  it('leaves the rest for the next run after three unreadable pages in a row', async () => {
+    const items = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<item><title>Item ${i}</title><link>https://www.productsafety.gov.au/recalls/item-${i}</link><description>PRA 2026/3000${i}</description><pubDate>Mon, 06 Oct 2026 11:00:00 +1100</pubDate></item>`,
+    ).join('');
+    const rss = `<rss version="2.0"><channel><link>https://www.productsafety.gov.au/</link>${items}</channel></rss>`;
+    const http = new FakeHttp(({ url }) => (url.pathname === RSS ? { body: rss } : { status: 404 }));
+    const result = await walk(accc, http, null);
+    expect(http.requests).toHaveLength(4);
+    expect(mapAll(accc, result).ids).toHaveLength(6);
+  });
+
+  it('on an incremental run hands on and reads the pages of only the items from a day before the cursor', async () => {
+    const http = site();
+    const result = await walk(accc, http, '2026-10-11');
+    expect(http.paths()).toEqual([
+      `GET ${RSS}`,
+      'GET /recalls/zephyra-home-pty-ltd-zephyra-single-electric-blanket-zp-eb410',
+      'GET /recalls/racecub-toys-pty-ltd-racecub-ride-on-car-rc-88',
+    ]);
+    expect(mapAll(accc, result).ids).toEqual(['accc:2026/21345', 'accc:2026/21299']);
+    expect(result.cursor).toBe('2026-10-14');
   });
 });
 
