@@ -25,7 +25,11 @@ export async function loadBundledData(
   for (const path of BUNDLED_FILES) {
     const result = parseFeedDocument(await readJson(path), { now });
     const bySource = new Map<string, Recall[]>();
-    for (const r of result.recalls) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r]);
+    for (const r of result.recalls) {
+      const list = bySource.get(r.source);
+      if (list) list.push(r);
+      else bySource.set(r.source, [r]);
+    }
     if (bySource.size === 0) bySource.set(result.source, []);
     for (const [source, recalls] of bySource) {
       // Synced data is newer than what shipped in the package; never overwrite it with the bundle.

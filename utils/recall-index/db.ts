@@ -178,7 +178,9 @@ export async function replaceSource(db: RecallDb, recalls: Recall[], status: Sou
 
 /**
  * Applies an incremental change to a source's active generation in one transaction: upserts replace
- * records by id (a corrected notice replaces the old version), removals delete withdrawn ones.
+ * records by id (a corrected notice replaces the old version), removals delete withdrawn ones. The
+ * source's record count moves by what was added and removed, counted here rather than by scanning the
+ * generation afterwards (a scan of 250,000 records took seconds).
  */
 export async function applyChanges(
   db: RecallDb,
@@ -191,11 +193,22 @@ export async function applyChanges(
   const meta = await tx.objectStore('meta').get(source);
   const gen = meta?.activeGen ?? generationTag(source, 1);
   const recallStore = tx.objectStore('recalls');
+  const ids = [...new Set([...removals, ...upserts.map((r) => r.id)])];
+  const present = new Set(
+    (await Promise.all(ids.map((id) => recallStore.getKey([gen, id]))))
+      .filter((k): k is [string, string] => k !== undefined)
+      .map(([, id]) => id),
+  );
+  const upserted = new Set(upserts.map((r) => r.id));
+  const removed = removals.filter((id) => present.has(id) && !upserted.has(id)).length;
+  const added = [...upserted].filter((id) => !present.has(id)).length;
   // A put replaces the record and, through the multiEntry index, all of its keys.
   await Promise.all([
-    ...removals.map((id) => recallStore.delete([gen, id])),
+    ...removals.filter((id) => !upserted.has(id)).map((id) => recallStore.delete([gen, id])),
     ...upserts.map((recall) => recallStore.put(row(gen, recall))),
-    tx.objectStore('meta').put({ ...status(meta), activeGen: gen }),
+    tx
+      .objectStore('meta')
+      .put({ ...status(meta), records: Math.max(0, (meta?.records ?? 0) + added - removed), activeGen: gen }),
   ]);
   await tx.done;
 }

@@ -354,13 +354,7 @@ async function syncFeed(deps: SyncDeps, mapper: FeedMapper, state: SyncState): P
     await replaceSource(deps.db, recalls, status(mapper.id, recalls.length, skipped, now));
     state.lastDeepScanAt = now.toISOString();
   } else {
-    await applyChanges(deps.db, mapper.id, recalls, [], (current) => ({
-      ...status(mapper.id, 0, skipped, now),
-      records: (current?.records ?? 0) + recalls.length,
-    }));
-    // The running total above counts updates of known records twice; recount the live generation.
-    const meta = await deps.db.get('meta', mapper.id);
-    if (meta) await deps.db.put('meta', { ...meta, records: await generationCount(deps.db, meta.activeGen) });
+    await applyChanges(deps.db, mapper.id, recalls, [], () => status(mapper.id, 0, skipped, now));
   }
   state.cursor = run.cursor;
   return {
@@ -383,7 +377,11 @@ const sourceOf = (recallId: string) => recallId.slice(0, recallId.indexOf(':'));
 
 function groupBySource(recalls: Recall[]): Map<string, Recall[]> {
   const out = new Map<string, Recall[]>();
-  for (const r of recalls) out.set(r.source, [...(out.get(r.source) ?? []), r]);
+  for (const r of recalls) {
+    const list = out.get(r.source);
+    if (list) list.push(r);
+    else out.set(r.source, [r]);
+  }
   return out;
 }
 
@@ -391,14 +389,16 @@ async function applyDelta(deps: SyncDeps, base: URL, entry: DeltaEntry): Promise
   const delta = parseDelta(await fetchVerified(deps, base, entry.file, entry.sha256), entry.file);
   const upserts = groupBySource(delta.upserts);
   const removals = new Map<string, string[]>();
-  for (const id of delta.removals) removals.set(sourceOf(id), [...(removals.get(sourceOf(id)) ?? []), id]);
+  for (const id of delta.removals) {
+    const list = removals.get(sourceOf(id));
+    if (list) list.push(id);
+    else removals.set(sourceOf(id), [id]);
+  }
   const now = deps.now();
   for (const source of new Set([...upserts.keys(), ...removals.keys()])) {
     await applyChanges(deps.db, source, upserts.get(source) ?? [], removals.get(source) ?? [], (current) =>
       status(source, current?.records ?? 0, current?.skippedReasons ?? [], now),
     );
-    const meta = await deps.db.get('meta', source);
-    if (meta) await deps.db.put('meta', { ...meta, records: await generationCount(deps.db, meta.activeGen) });
   }
 }
 

@@ -119,6 +119,19 @@ describe('the recall database', () => {
     expect(await recallCount(db)).toBe(1);
   });
 
+  it('keeps the source record count true through corrections, additions and removals', async () => {
+    const db = await openRecallDb();
+    await replaceSource(db, [stool, warmer], status('cpsc', 2));
+    const corrected = { ...warmer, version: '2026-11-02T00:00:00' };
+    const added = recall('3', { models: ['QX-77801'] });
+    await applyChanges(db, 'cpsc', [corrected, added], ['cpsc:1', 'cpsc:404'], (m) => ({
+      ...status('cpsc', 0),
+      ...m,
+    }));
+    expect((await sourceStatuses(db))[0]?.records).toBe(await recallCount(db));
+    expect(await recallCount(db)).toBe(2);
+  });
+
   it('upgrades a version-0 (absent) database in place and keeps working on reopen', async () => {
     const db = await openRecallDb();
     await replaceSource(db, [stool], status('cpsc', 1));
