@@ -1,13 +1,13 @@
 /** What we read off the page, so a user can see what was (and was not) checked. */
 import { Fragment } from 'preact';
+import { displayGtin } from '../utils/recall-index/explain';
 import type { ProductIdentity } from '../utils/schemas';
 
 export function ProductFacts({ identity }: { identity: ProductIdentity }) {
   const rows: Array<[string, string]> = [];
   if (identity.brand) rows.push(['Brand', identity.brand]);
   if (identity.models.length) rows.push(['Model', identity.models.join(', ')]);
-  if (identity.gtins.length)
-    rows.push(['Barcode', identity.gtins.map((g) => g.replace(/^0+(?=\d{12})/, '')).join(', ')]);
+  if (identity.gtins.length) rows.push(['Barcode', identity.gtins.map(displayGtin).join(', ')]);
   if (identity.itemId) rows.push(['Listing id', identity.itemId]);
   return (
     <div class="product">

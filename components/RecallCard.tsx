@@ -3,6 +3,7 @@ import {
   authorityName,
   describeCaveat,
   describeEvidence,
+  displayGtin,
   formatDate,
   TIER_LABEL,
   TIER_MEANING,
@@ -56,7 +57,7 @@ export function RecallCard({ recall, match }: RecallCardProps) {
         {product && product.gtins.length > 0 && (
           <>
             <dt>Barcodes</dt>
-            <dd>{product.gtins.map((g) => g.replace(/^0+(?=\d{12})/, '')).join(', ')}</dd>
+            <dd>{product.gtins.map(displayGtin).join(', ')}</dd>
           </>
         )}
         {product && product.lots.length > 0 && (

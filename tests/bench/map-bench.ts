@@ -37,7 +37,7 @@ import {
   mineLots,
   mineModels,
 } from '../../utils/identity/text-mining';
-import { prng } from './synthetic-recalls';
+import { MONTHS, prng } from './synthetic-recalls';
 
 const RECORDS = Number(process.env.MAP_BENCH_RECORDS ?? 10_000);
 const RUNS = Number(process.env.MAP_BENCH_RUNS ?? 3);
@@ -148,20 +148,6 @@ const SELLERS = [
   'Enhomee-Direct',
   'Shanghai Chushuo Electronic Commerce Co.',
   'HomeVibe',
-];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
 ];
 const FILLER = [
   'The {p} measure about {n} inches deep, {n} inches wide and {n} inches tall.',

@@ -149,7 +149,8 @@ const RETAILERS = [
   'Macy’s',
 ];
 const COUNTRIES = ['China', 'Vietnam', 'United States', 'Mexico', 'India', 'Taiwan', 'Cambodia', 'Indonesia'];
-const MONTHS = [
+/** English month names, shared with the CPSC bench's prose. */
+export const MONTHS = [
   'January',
   'February',
   'March',

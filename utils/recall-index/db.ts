@@ -218,14 +218,6 @@ export async function generationCount(db: RecallDb, gen: string): Promise<number
   return db.count('recalls', IDBKeyRange.bound([gen, ''], [gen, '\uffff']));
 }
 
-/** All records of a source's active generation (for diffs and exports; not on the page path). */
-export async function sourceRecalls(db: RecallDb, source: string): Promise<Recall[]> {
-  const gen = await activeGeneration(db, source);
-  if (!gen) return [];
-  const rows = await db.getAll('recalls', IDBKeyRange.bound([gen, ''], [gen, '\uffff']));
-  return rows.map((r) => r.recall);
-}
-
 /**
  * The recall ids filed under each key and the recalls themselves, read in one transaction and limited
  * to active generations: a lookup is on every page load, and each extra transaction costs milliseconds.

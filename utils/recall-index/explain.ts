@@ -42,6 +42,9 @@ export function describeEvidence(e: MatchEvidence): string {
   }
 }
 
+/** A GTIN-14 key as people read it: the 12- or 13-digit code printed on the pack. */
+export const displayGtin = (gtin14: string): string => gtin14.replace(/^0+(?=\d{12})/, '');
+
 export function describeCaveat(c: MatchCaveat): string {
   return c.values.length > 0 ? `${c.message} Affected: ${c.values.join(', ')}.` : c.message;
 }
