@@ -36,6 +36,8 @@ export interface LaunchedExtension {
 export async function launchWithExtension(options: {
   extensionPath: string;
   headless: boolean;
+  /** More Chromium switches (a benchmark opens a debugging port to read the worker's heap). */
+  args?: string[];
 }): Promise<LaunchedExtension> {
   if (!existsSync(path.join(options.extensionPath, 'manifest.json'))) {
     throw new Error(`No built extension at ${options.extensionPath}: run the build first.`);
@@ -47,6 +49,7 @@ export async function launchWithExtension(options: {
     args: [
       `--disable-extensions-except=${options.extensionPath}`,
       `--load-extension=${options.extensionPath}`,
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -14,6 +14,7 @@ import { buildPublishedIndex, type PublishedBuild } from '../../utils/recall-ind
 import { Recall } from '../../utils/schemas';
 import { FeedServer } from '../e2e/feed-server';
 import { syntheticRecalls } from './synthetic-recalls';
+import { DEBUG_PORT, sampleWorkerHeap } from './worker-heap';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CACHE = path.join(ROOT, 'bench-output');
@@ -94,6 +95,7 @@ function serve(server: FeedServer, b: PublishedBuild) {
   for (const [file, bytes] of b.files) server.routes.set(`/index/${file}`, { body: bytes });
 }
 
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const PRODUCT = `<!doctype html><html><body><div id="dp-container">
   <input type="hidden" id="ASIN" name="ASIN" value="B0BENCH001"><span id="productTitle">Kettlebrook stool</span>
@@ -112,7 +114,9 @@ for (const n of SIZES) {
   const { context, worker, extensionId } = await launchWithExtension({
     extensionPath: extensionDir('chrome-mv3'),
     headless: true,
+    args: [`--remote-debugging-port=${DEBUG_PORT}`],
   });
+  const heap = await sampleWorkerHeap(extensionId);
   try {
     await worker.evaluate(async (url) => {
       await chrome.storage.local.set({
@@ -128,9 +132,11 @@ for (const n of SIZES) {
         return { ms: performance.now() - t, res };
       });
     const full = await syncNow();
+    const fullHeap = heap.resetPeak();
     server.routes.clear();
     serve(server, v2);
     const delta = await syncNow();
+    const deltaHeap = await heap.stop();
 
     const url = 'https://www.amazon.com/dp/B0BENCH001';
     await context.route(url, (route) =>
@@ -153,7 +159,7 @@ for (const n of SIZES) {
     console.log(`${n}: full sync: ${outcome(full)}`);
     console.log(`${n}: delta sync: ${outcome(delta)}`);
     rows.push(
-      `| ${n.toLocaleString('en-US')} | ${(full.ms / 1000).toFixed(1)} s | ${delta.ms.toFixed(0)} ms | ${median(indexTimes).toFixed(1)} ms | ${median(lookups).toFixed(1)} ms |`,
+      `| ${n.toLocaleString('en-US')} | ${(full.ms / 1000).toFixed(1)} s | ${mb(fullHeap)} | ${delta.ms.toFixed(0)} ms | ${mb(deltaHeap)} | ${median(indexTimes).toFixed(1)} ms | ${median(lookups).toFixed(1)} ms |`,
     );
   } finally {
     await context.close();
@@ -161,7 +167,7 @@ for (const n of SIZES) {
   }
 }
 console.log(
-  '\n| index size | full sync (published index) | 1,000-record delta | index lookup in the worker, median | page round trip, median |',
+  '\n| index size | full sync (published index) | peak worker heap | 1,000-record delta | peak worker heap | index lookup in the worker, median | page round trip, median |',
 );
-console.log('|---:|---:|---:|---:|---:|');
+console.log('|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(r);

@@ -18,9 +18,10 @@ test('loads the bundled recalls into IndexedDB on install', async ({ worker }) =
         const open = indexedDB.open('recall-sentinel');
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('recalls')) return resolve(0);
-          const req = db.transaction('recalls').objectStore('recalls').count();
-          req.onsuccess = () => resolve(req.result);
+          // Records are stored in runs (utils/recall-index/runs.ts), each of which counts its records.
+          if (!db.objectStoreNames.contains('runs')) return resolve(0);
+          const req = db.transaction('runs').objectStore('runs').getAll();
+          req.onsuccess = () => resolve(req.result.reduce((n, run) => n + run.count, 0));
         };
       });
       if (n > 0) return n;

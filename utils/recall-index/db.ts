@@ -1,43 +1,54 @@
 /**
  * The on-device recall index (IndexedDB through idb).
  *
- *   recalls  { gen, id, recall, keys } by [gen, id]: every record belongs to a generation of its source;
- *            `keys` (gtin / raw-gtin / model keys from keys.ts) carries a multiEntry index, so one put
- *            files a record under all its keys and a lookup is one index read per key, filtered to the
- *            active generations
+ *   runs     { gen, run, count, hashes, ordinals, prefixes }: one row per batch of records written
+ *            (runs.ts), with the table of its keys' hashes and the records they lead to
+ *   pages    { gen, run, n, records }: the records of a run, sixteen to a row, as JSON text
+ *   changes  { gen, id, recall | null, keys }: incremental changes on top of a generation's runs; a row
+ *            replaces the run copy of its id, and a null recall is a withdrawal
  *   meta     per-source status by `source`, including which generation is active
  *   sync     per-source sync state (cursor, validators, back-off, a staging generation in progress)
  *
  * Generations make replacement atomic and resumable. A full reload of a source writes a new generation
- * beside the live one, in as many transactions as it needs (a service worker may be stopped between
- * them: the next run resumes the same staging generation); nothing reads it until one small transaction
- * flips `meta.activeGen`. The old generation is then deleted. Incremental changes (a cursor sync, a
- * delta) are applied to the active generation in one transaction each.
+ * beside the live one, run by run, in as many transactions as it needs (a service worker may be stopped
+ * between them: the next run resumes the same staging generation, and a batch written again overwrites
+ * its own rows); nothing reads it until one small transaction flips `meta.activeGen`. The old generation
+ * is then deleted. Incremental changes (a cursor sync, a delta) go to `changes`, one transaction each.
+ *
+ * A lookup asks the in-memory tables of the active generations (loaded once after each data change, and
+ * once when the service worker starts), then reads only the pages their entries point to. Records are
+ * checked against the `Recall` schema when they are read, so a damaged row is skipped, never shown.
  *
  * Every schema change is a numbered step in `upgrade`, applied in order from the stored version, and has a
  * migration test.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
-import type { Recall, SourceStatus } from '../schemas';
+import { Recall, type SourceStatus } from '../schemas';
 import { recallKeys } from './keys';
+import {
+  buildRun,
+  idIndexKey,
+  keyHash,
+  ordinalsFor,
+  type PageRow,
+  pageOf,
+  type RunRow,
+  slotOf,
+} from './runs';
 
 export const DB_NAME = 'recall-sentinel';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
-export interface RecallRow {
+/** Records per run when a caller hands over more at once (a large feed reloaded whole). */
+const RUN_SIZE = 20_000;
+
+interface ChangeRow {
   gen: string;
   id: string;
-  recall: Recall;
-  /** The record's index keys (keys.ts); a multiEntry index makes each one findable. */
+  /** The record as changed, or null when it was withdrawn. */
+  recall: Recall | null;
   keys: string[];
 }
-
-const row = (gen: string, recall: Recall): RecallRow => ({
-  gen,
-  id: recall.id,
-  recall,
-  keys: recallKeys(recall),
-});
 
 /** Status of one source, plus the generation lookups read. */
 export interface SourceMeta extends SourceStatus {
@@ -45,21 +56,42 @@ export interface SourceMeta extends SourceStatus {
 }
 
 export interface RecallIndexSchema extends DBSchema {
-  recalls: { key: [string, string]; value: RecallRow; indexes: { keys: string } };
+  runs: { key: [string, string]; value: RunRow };
+  pages: { key: [string, string, number]; value: PageRow };
+  changes: { key: [string, string]; value: ChangeRow };
   meta: { key: string; value: SourceMeta };
   sync: { key: string; value: { source: string } & Record<string, unknown> };
 }
 
 export type RecallDb = IDBPDatabase<RecallIndexSchema>;
+type IndexStore = 'runs' | 'pages' | 'changes';
+const INDEX_STORES: IndexStore[] = ['runs', 'pages', 'changes'];
 
 /** A generation tag: the source and a counter, e.g. "cpsc#3". */
 export const generationTag = (source: string, n: number): string => `${source}#${n}`;
 const generationNumber = (gen: string): number => Number(gen.slice(gen.lastIndexOf('#') + 1)) || 0;
+/** Every row of a generation, in any store keyed by [gen, ...]. */
+const ofGeneration = (gen: string) => IDBKeyRange.bound([gen], [gen, []]);
+
+/** Stores a batch's rows through whatever transaction the caller holds (a write, or the upgrade). */
+interface RunSink {
+  put(store: 'runs' | 'pages', value: RunRow | PageRow): Promise<unknown>;
+}
+
+async function putRuns(sink: RunSink, gen: string, recalls: readonly Recall[]): Promise<void> {
+  const writes: Array<Promise<unknown>> = [];
+  for (let i = 0; i < recalls.length; i += RUN_SIZE) {
+    const { run, pages } = buildRun(gen, recalls.slice(i, i + RUN_SIZE));
+    for (const page of pages) writes.push(sink.put('pages', page));
+    writes.push(sink.put('runs', run));
+  }
+  await Promise.all(writes);
+}
 
 export function openRecallDb(name = DB_NAME): Promise<RecallDb> {
   return openDB<RecallIndexSchema>(name, DB_VERSION, {
     async upgrade(db, oldVersion, _newVersion, tx) {
-      // The upgrade transaction is typed for the current schema; version-1 stores are reached untyped.
+      // The upgrade transaction is typed for the current schema; older stores are reached untyped.
       const raw = db as unknown as IDBPDatabase;
       const rawTx = tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
       if (oldVersion < 1) {
@@ -90,18 +122,198 @@ export function openRecallDb(name = DB_NAME): Promise<RecallDb> {
         }
       }
       if (oldVersion < 3) {
-        // Version 3: keys live on the record under a multiEntry index; the keys store goes. Writing a
-        // record is one put instead of one per key, which made full syncs several times faster.
+        // Version 3: keys live on the record under a multiEntry index; the keys store goes.
         const rows = (await rawTx.objectStore('recalls').getAll()) as Array<{ gen: string; recall: Recall }>;
         raw.deleteObjectStore('keys');
         raw.deleteObjectStore('recalls');
-        const recalls = db.createObjectStore('recalls', { keyPath: ['gen', 'id'] });
+        const recalls = raw.createObjectStore('recalls', { keyPath: ['gen', 'id'] });
         recalls.createIndex('keys', 'keys', { multiEntry: true });
-        for (const r of rows) await tx.objectStore('recalls').put(row(r.gen, r.recall));
+        for (const r of rows) {
+          await rawTx
+            .objectStore('recalls')
+            .put({ gen: r.gen, id: r.recall.id, recall: r.recall, keys: recallKeys(r.recall) });
+        }
+      }
+      if (oldVersion < 4) {
+        // Version 4: records in runs of pages with a hash table per run (runs.ts); a row per record
+        // with a multiEntry index cost minutes at 250,000 recalls.
+        const rows = (await rawTx.objectStore('recalls').getAll()) as Array<{ gen: string; recall: Recall }>;
+        raw.deleteObjectStore('recalls');
+        db.createObjectStore('runs', { keyPath: ['gen', 'run'] });
+        db.createObjectStore('pages', { keyPath: ['gen', 'run', 'n'] });
+        db.createObjectStore('changes', { keyPath: ['gen', 'id'] });
+        const byGen = new Map<string, Recall[]>();
+        for (const r of rows) byGen.set(r.gen, [...(byGen.get(r.gen) ?? []), r.recall]);
+        const sink: RunSink = { put: (store, value) => rawTx.objectStore(store).put(value) };
+        for (const [gen, recalls] of byGen) await putRuns(sink, gen, recalls);
       }
     },
   });
 }
+
+// ---------------------------------------------------------------------------------------------------
+// What lookups keep in memory between data changes
+
+interface GenerationView {
+  runs: RunRow[];
+  /** Changed records by id (null: withdrawn); they replace the runs' copies. */
+  changed: Map<string, Recall | null>;
+  /** Changed records under each of their keys. */
+  changedByKey: Map<string, Recall[]>;
+}
+
+interface IndexView {
+  generations: Map<string, GenerationView>;
+}
+
+/**
+ * One view per open database, rebuilt after every write through this module. Writes happen in the
+ * service worker that also answers lookups, so the view cannot go stale behind its back.
+ */
+const views = new WeakMap<RecallDb, Promise<IndexView>>();
+
+function dataChanged(db: RecallDb): void {
+  views.delete(db);
+}
+
+async function readView(db: RecallDb): Promise<IndexView> {
+  const tx = db.transaction(['meta', 'runs', 'changes'], 'readonly');
+  const metas = await tx.objectStore('meta').getAll();
+  const generations = new Map<string, GenerationView>();
+  await Promise.all(
+    metas.map(async ({ activeGen: gen }) => {
+      const [runs, changes] = await Promise.all([
+        tx.objectStore('runs').getAll(ofGeneration(gen)),
+        tx.objectStore('changes').getAll(ofGeneration(gen)),
+      ]);
+      const changed = new Map<string, Recall | null>();
+      const changedByKey = new Map<string, Recall[]>();
+      for (const row of changes) {
+        changed.set(row.id, row.recall);
+        if (!row.recall) continue;
+        for (const key of row.keys) changedByKey.set(key, [...(changedByKey.get(key) ?? []), row.recall]);
+      }
+      generations.set(gen, { runs, changed, changedByKey });
+    }),
+  );
+  return { generations };
+}
+
+function indexView(db: RecallDb): Promise<IndexView> {
+  let view = views.get(db);
+  if (!view) {
+    view = readView(db);
+    views.set(db, view);
+    view.catch(() => views.delete(db));
+  }
+  return view;
+}
+
+/** A record as stored, checked again on the way out: a damaged row is skipped rather than shown. */
+function readRecord(text: string | undefined): Recall | null {
+  if (text === undefined) return null;
+  try {
+    const parsed = Recall.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+type ReadTx = IDBPTransaction<RecallIndexSchema, Array<'pages'>, 'readonly' | 'readwrite'>;
+
+/** True when `recall` is really filed under `key`, not just under a key with the same hash. */
+function holdsKey(recall: Recall, key: string): boolean {
+  return key === idIndexKey(recall.id) || recallKeys(recall).includes(key);
+}
+
+/**
+ * The records of a generation's runs filed under each key: the tables say which pages to read, one read
+ * per page however many keys lead to it, all in the caller's transaction.
+ */
+async function recordsForKeys(
+  tx: ReadTx,
+  gen: string,
+  runs: readonly RunRow[],
+  keys: readonly string[],
+): Promise<Map<string, Recall[]>> {
+  const wanted: Array<{ key: string; run: string; ordinal: number }> = [];
+  for (const key of keys) {
+    const h = keyHash(key);
+    for (const run of runs)
+      for (const ordinal of ordinalsFor(run, h)) wanted.push({ key, run: run.run, ordinal });
+  }
+  const out = new Map<string, Recall[]>();
+  if (wanted.length === 0) return out;
+  const pageId = (run: string, ordinal: number) => `${run}\n${pageOf(ordinal)}`;
+  const reads = new Map<string, Promise<PageRow | undefined>>();
+  for (const w of wanted) {
+    const id = pageId(w.run, w.ordinal);
+    if (!reads.has(id)) reads.set(id, tx.objectStore('pages').get([gen, w.run, pageOf(w.ordinal)]));
+  }
+  const pages = new Map<string, PageRow | undefined>();
+  await Promise.all([...reads].map(async ([id, read]) => pages.set(id, await read)));
+  for (const w of wanted) {
+    const recall = readRecord(pages.get(pageId(w.run, w.ordinal))?.records[slotOf(w.ordinal)]);
+    if (!recall || !holdsKey(recall, w.key)) continue;
+    const list = out.get(w.key);
+    if (list) list.push(recall);
+    else out.set(w.key, [recall]);
+  }
+  return out;
+}
+
+/**
+ * The recall ids filed under each key and the recalls themselves, from the active generations. A key
+ * no table holds costs nothing; the rest is one round of page reads in one transaction, because each
+ * extra transaction or round trip costs milliseconds on every page load.
+ */
+export async function candidatesForKeys(
+  db: RecallDb,
+  keys: string[],
+): Promise<{ idsByKey: Map<string, string[]>; recalls: Map<string, Recall> }> {
+  const view = await indexView(db);
+  const idsByKey = new Map<string, string[]>(keys.map((k) => [k, []]));
+  const recalls = new Map<string, Recall>();
+  const add = (key: string, recall: Recall) => {
+    const ids = idsByKey.get(key) as string[];
+    if (!ids.includes(recall.id)) ids.push(recall.id);
+    recalls.set(recall.id, recall);
+  };
+  const hashes = keys.map(keyHash);
+  const mayHold = [...view.generations].filter(([, g]) =>
+    g.runs.some((run) => hashes.some((h) => ordinalsFor(run, h).length > 0)),
+  );
+  if (mayHold.length > 0) {
+    const tx = db.transaction(['pages'], 'readonly');
+    const found = await Promise.all(
+      mayHold.map(async ([gen, g]) => ({ g, byKey: await recordsForKeys(tx, gen, g.runs, keys) })),
+    );
+    for (const { g, byKey } of found) {
+      for (const [key, list] of byKey) {
+        // A changed record's run copy is out of date: its current version (if any) comes below.
+        for (const recall of list) if (!g.changed.has(recall.id)) add(key, recall);
+      }
+    }
+  }
+  for (const g of view.generations.values()) {
+    for (const key of keys) for (const recall of g.changedByKey.get(key) ?? []) add(key, recall);
+  }
+  return { idsByKey, recalls };
+}
+
+/** The model-prefix keys (`p:…`) the active generations hold: a small set, read once per data change. */
+export async function storedPrefixKeys(db: RecallDb): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const g of (await indexView(db)).generations.values()) {
+    for (const run of g.runs) for (const p of run.prefixes) out.add(p);
+    for (const key of g.changedByKey.keys()) if (key.startsWith('p:')) out.add(key);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Generations
 
 /** The active generation of a source, or null when the source was never loaded. */
 export async function activeGeneration(db: RecallDb, source: string): Promise<string | null> {
@@ -121,15 +333,22 @@ export async function nextGeneration(db: RecallDb, source: string, reserved: str
 }
 
 /**
- * Writes records into a staging generation. Safe to repeat after an interruption: the same record is
- * put again under the same keys, never duplicated.
+ * Writes records into a staging generation, as one run per batch. Safe to repeat after an interruption:
+ * the same batch is written to the same rows, never duplicated. Batches of one generation must not
+ * share ids (a published shard holds every record of its ids; a feed reload is one call).
  */
-export async function writeGeneration(db: RecallDb, gen: string, recalls: Recall[]): Promise<void> {
+export async function writeGeneration(db: RecallDb, gen: string, recalls: readonly Recall[]): Promise<void> {
+  if (recalls.length === 0) return;
   // Relaxed durability: a staging generation that a crash loses is rewritten on resume, and nothing
   // reads it before activation, so waiting for a disk flush per batch buys nothing.
-  const tx = db.transaction('recalls', 'readwrite', { durability: 'relaxed' });
-  await Promise.all(recalls.map((recall) => tx.store.put(row(gen, recall))));
+  const tx = db.transaction(['runs', 'pages'], 'readwrite', { durability: 'relaxed' });
+  await putRuns(
+    { put: (store, value) => tx.objectStore(store).put(value as RunRow & PageRow) },
+    gen,
+    recalls,
+  );
   await tx.done;
+  dataChanged(db);
 }
 
 /**
@@ -148,6 +367,7 @@ export async function activateGenerations(
     await tx.store.put({ ...status, activeGen: gen });
   }
   await tx.done;
+  dataChanged(db);
   return retired;
 }
 
@@ -160,9 +380,12 @@ export async function activateGeneration(
   return (await activateGenerations(db, [{ gen, status }]))[0] ?? null;
 }
 
-/** Deletes every record of a generation (after it was retired, or when a staging run is abandoned). */
+/** Deletes every row of a generation (after it was retired, or when a staging run is abandoned). */
 export async function dropGeneration(db: RecallDb, gen: string): Promise<void> {
-  await db.delete('recalls', IDBKeyRange.bound([gen, ''], [gen, '\uffff']));
+  const tx = db.transaction(INDEX_STORES, 'readwrite');
+  await Promise.all(INDEX_STORES.map((store) => tx.objectStore(store).delete(ofGeneration(gen))));
+  await tx.done;
+  dataChanged(db);
 }
 
 /**
@@ -176,11 +399,34 @@ export async function replaceSource(db: RecallDb, recalls: Recall[], status: Sou
   if (retired) await dropGeneration(db, retired);
 }
 
+type WriteTx = IDBPTransaction<
+  RecallIndexSchema,
+  Array<'runs' | 'pages' | 'changes' | 'meta'>,
+  'readonly' | 'readwrite'
+>;
+
+/** Of `ids`, those a generation holds: changed records by their change row, the rest by their runs. */
+async function presentIds(tx: WriteTx, gen: string, ids: readonly string[]): Promise<Set<string>> {
+  const changes = await Promise.all(ids.map((id) => tx.objectStore('changes').get([gen, id])));
+  const present = new Set<string>();
+  const unchanged: string[] = [];
+  ids.forEach((id, i) => {
+    const row = changes[i];
+    if (!row) unchanged.push(id);
+    else if (row.recall) present.add(id);
+  });
+  if (unchanged.length > 0) {
+    const runs = await tx.objectStore('runs').getAll(ofGeneration(gen));
+    const found = await recordsForKeys(tx as unknown as ReadTx, gen, runs, unchanged.map(idIndexKey));
+    for (const id of unchanged) if (found.has(idIndexKey(id))) present.add(id);
+  }
+  return present;
+}
+
 /**
  * Applies an incremental change to a source's active generation in one transaction: upserts replace
- * records by id (a corrected notice replaces the old version), removals delete withdrawn ones. The
- * source's record count moves by what was added and removed, counted here rather than by scanning the
- * generation afterwards (a scan of 250,000 records took seconds).
+ * records by id (a corrected notice replaces the old version), removals withdraw them. The source's
+ * record count moves by what was added and removed, counted here rather than by scanning the generation.
  */
 export async function applyChanges(
   db: RecallDb,
@@ -189,77 +435,51 @@ export async function applyChanges(
   removals: string[],
   status: (current: SourceMeta | undefined) => SourceStatus,
 ): Promise<void> {
-  const tx = db.transaction(['recalls', 'meta'], 'readwrite');
+  const tx = db.transaction(['runs', 'pages', 'changes', 'meta'], 'readwrite');
   const meta = await tx.objectStore('meta').get(source);
   const gen = meta?.activeGen ?? generationTag(source, 1);
-  const recallStore = tx.objectStore('recalls');
-  const ids = [...new Set([...removals, ...upserts.map((r) => r.id)])];
-  const present = new Set(
-    (await Promise.all(ids.map((id) => recallStore.getKey([gen, id]))))
-      .filter((k): k is [string, string] => k !== undefined)
-      .map(([, id]) => id),
-  );
-  const upserted = new Set(upserts.map((r) => r.id));
-  const removed = removals.filter((id) => present.has(id) && !upserted.has(id)).length;
+  const latest = [...new Map(upserts.map((r) => [r.id, r])).values()];
+  const upserted = new Set(latest.map((r) => r.id));
+  const withdrawn = [...new Set(removals)].filter((id) => !upserted.has(id));
+  const present = await presentIds(tx, gen, [...upserted, ...withdrawn]);
   const added = [...upserted].filter((id) => !present.has(id)).length;
-  // A put replaces the record and, through the multiEntry index, all of its keys.
+  const removed = withdrawn.filter((id) => present.has(id));
+  const changes = tx.objectStore('changes');
   await Promise.all([
-    ...removals.filter((id) => !upserted.has(id)).map((id) => recallStore.delete([gen, id])),
-    ...upserts.map((recall) => recallStore.put(row(gen, recall))),
-    tx
-      .objectStore('meta')
-      .put({ ...status(meta), records: Math.max(0, (meta?.records ?? 0) + added - removed), activeGen: gen }),
+    ...latest.map((recall) => changes.put({ gen, id: recall.id, recall, keys: recallKeys(recall) })),
+    ...removed.map((id) => changes.put({ gen, id, recall: null, keys: [] })),
+    tx.objectStore('meta').put({
+      ...status(meta),
+      records: Math.max(0, (meta?.records ?? 0) + added - removed.length),
+      activeGen: gen,
+    }),
   ]);
   await tx.done;
+  dataChanged(db);
 }
 
-/** How many records a generation holds. */
+/** How many records a generation holds: its runs, plus what its changes added, minus what they withdrew. */
 export async function generationCount(db: RecallDb, gen: string): Promise<number> {
-  return db.count('recalls', IDBKeyRange.bound([gen, ''], [gen, '\uffff']));
-}
-
-/**
- * The recall ids filed under each key and the recalls themselves, read in one transaction and limited
- * to active generations: a lookup is on every page load, and each extra transaction costs milliseconds.
- */
-export async function candidatesForKeys(
-  db: RecallDb,
-  keys: string[],
-  activeGenerations?: ReadonlySet<string>,
-): Promise<{ idsByKey: Map<string, string[]>; recalls: Map<string, Recall> }> {
-  const tx = db.transaction(['recalls', 'meta'], 'readonly');
-  // The caller may know the active generations already (the background caches them); reading them here
-  // is one more round trip to the database before the key reads can start.
-  const active =
-    activeGenerations ?? new Set((await tx.objectStore('meta').getAll()).map((m) => m.activeGen));
-  const byKey = tx.objectStore('recalls').index('keys');
-  // A read-only transaction has nothing to commit: the results are final once the requests succeed, so
-  // the lookup does not wait for the transaction's completion event.
-  const found = await Promise.all(keys.map((k) => byKey.getAll(k)));
-  const idsByKey = new Map<string, string[]>();
-  const recalls = new Map<string, Recall>();
-  keys.forEach((k, i) => {
-    const live = (found[i] ?? []).filter((r) => active.has(r.gen));
-    idsByKey.set(
-      k,
-      live.map((r) => r.id),
+  const tx = db.transaction(['runs', 'pages', 'changes'], 'readonly');
+  const [runs, changes] = await Promise.all([
+    tx.objectStore('runs').getAll(ofGeneration(gen)),
+    tx.objectStore('changes').getAll(ofGeneration(gen)),
+  ]);
+  let count = runs.reduce((n, r) => n + r.count, 0);
+  if (changes.length > 0) {
+    const found = await recordsForKeys(
+      tx as unknown as ReadTx,
+      gen,
+      runs,
+      changes.map((c) => idIndexKey(c.id)),
     );
-    for (const r of live) recalls.set(r.id, r.recall);
-  });
-  return { idsByKey, recalls };
-}
-
-/** Every model-prefix key (`p:…`) in the index, of any generation: a small set, read once per data change. */
-export async function storedPrefixKeys(db: RecallDb): Promise<Set<string>> {
-  const out = new Set<string>();
-  const tx = db.transaction('recalls', 'readonly');
-  let cursor = await tx.store.index('keys').openKeyCursor(IDBKeyRange.bound('p:', 'p:\uffff'));
-  while (cursor) {
-    out.add(String(cursor.key));
-    cursor = await cursor.continue();
+    for (const c of changes) {
+      const inRuns = found.has(idIndexKey(c.id));
+      if (c.recall && !inRuns) count++;
+      if (!c.recall && inRuns) count--;
+    }
   }
-  await tx.done;
-  return out;
+  return count;
 }
 
 export async function sourceStatuses(db: RecallDb): Promise<SourceMeta[]> {
@@ -275,11 +495,9 @@ export async function recallCount(db: RecallDb): Promise<number> {
 
 /** Empties the index and every sync state ("clear and rebuild"); the stores stay. */
 export async function clearIndex(db: RecallDb): Promise<void> {
-  const tx = db.transaction(['recalls', 'meta', 'sync'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('recalls').clear(),
-    tx.objectStore('meta').clear(),
-    tx.objectStore('sync').clear(),
-  ]);
+  const stores = [...INDEX_STORES, 'meta', 'sync'] as const;
+  const tx = db.transaction([...stores], 'readwrite');
+  await Promise.all(stores.map((store) => tx.objectStore(store).clear()));
   await tx.done;
+  dataChanged(db);
 }

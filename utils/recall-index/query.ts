@@ -1,6 +1,6 @@
 /**
- * Lookup: page identities in, matches out. One read transaction for the keys of every identity and the
- * candidate recalls, then the pure matcher decides. Candidates come only from identifier keys, so a
+ * Lookup: page identities in, matches out. The keys of every identity are asked of the index at once
+ * (db.ts: in-memory filters, then at most one read transaction), then the pure matcher decides. Candidates come only from identifier keys, so a
  * brand that appears in a thousand recalls costs nothing here.
  */
 import type { IndexStatus, ProductIdentity, Recall, RecallMatch } from '../schemas';
@@ -25,15 +25,10 @@ export async function lookupIdentities(
   db: RecallDb,
   identities: ProductIdentity[],
   knownPrefixes?: ReadonlySet<string>,
-  activeGenerations?: ReadonlySet<string>,
 ): Promise<LookupResult> {
   const wanted = (k: string) => !knownPrefixes || !k.startsWith('p:') || knownPrefixes.has(k);
   const keysPerIdentity = identities.map((identity) => identityKeys(identity).filter(wanted));
-  const { idsByKey, recalls: candidates } = await candidatesForKeys(
-    db,
-    [...new Set(keysPerIdentity.flat())],
-    activeGenerations,
-  );
+  const { idsByKey, recalls: candidates } = await candidatesForKeys(db, [...new Set(keysPerIdentity.flat())]);
 
   const recalls: Record<string, Recall> = {};
   const matches = keysPerIdentity.map((keys, i) => {

@@ -33,12 +33,11 @@ import {
 } from './db';
 import {
   type DeltaEntry,
-  decodeJson,
+  decodeVerified,
   deltaChain,
   parseDelta,
   parseManifest,
   parseShard,
-  verifyFile,
 } from './published';
 import { readSyncState, type SyncState, writeSyncState } from './sync-state';
 
@@ -49,8 +48,6 @@ const BACKOFF_BASE_MS = 5 * MINUTE;
 const BACKOFF_MAX_MS = 24 * 60 * MINUTE;
 const DEEP_SCAN_EVERY_MS = 30 * 24 * 60 * MINUTE;
 const OVERLAP_MS = 24 * 60 * MINUTE;
-/** Records per write transaction while staging: bounded memory and short transactions. */
-const WRITE_BATCH = 2_000;
 
 export interface SyncProgress {
   source: string;
@@ -368,9 +365,9 @@ async function syncFeed(deps: SyncDeps, mapper: FeedMapper, state: SyncState): P
 async function fetchVerified(deps: SyncDeps, base: URL, file: string, sha256: string): Promise<unknown> {
   const res = await get(deps, new URL(file, base).href);
   if (!res.ok) throw new HttpError(`${file}: HTTP ${res.status}`, res.status, null);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (!(await verifyFile(bytes, sha256))) throw new ChecksumError(`${file} does not match its checksum`);
-  return decodeJson(bytes, file);
+  const verified = await decodeVerified(new Uint8Array(await res.arrayBuffer()), sha256, file);
+  if (!verified) throw new ChecksumError(`${file} does not match its checksum`);
+  return verified.value;
 }
 
 const sourceOf = (recallId: string) => recallId.slice(0, recallId.indexOf(':'));
@@ -463,9 +460,8 @@ async function syncPublished(deps: SyncDeps, manifestUrl: string, state: SyncSta
     for (const [source, recalls] of groupBySource(parsed.recalls)) {
       staging.gens[source] ??= await nextGeneration(deps.db, source, Object.values(staging.gens));
       const gen = staging.gens[source] as string;
-      for (let i = 0; i < recalls.length; i += WRITE_BATCH) {
-        await writeGeneration(deps.db, gen, recalls.slice(i, i + WRITE_BATCH));
-      }
+      // One run per shard and source (db.ts): a resumed download writes a shard's rows again in place.
+      await writeGeneration(deps.db, gen, recalls);
       written += recalls.length;
     }
     staging.done.push(shard.file);

@@ -27,6 +27,8 @@ const status = (source: string, records: number): SourceStatus => ({
   origin: 'bundled',
 });
 
+const STORES = ['changes', 'meta', 'pages', 'runs', 'sync'];
+
 const stool = recall('1', { brands: ['Kettlebrook'], models: ['KB-TS100'], gtins: ['00850012345671'] });
 const warmer = recall('2', { brands: ['Lumora'], models: ['LM-HW5000'] });
 
@@ -38,7 +40,7 @@ describe('the recall database', () => {
   it('creates its stores when opened for the first time', async () => {
     const db = await openRecallDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'recalls', 'sync']);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
   });
 
   it('migrates a version-1 database: its records become the first generation and stay findable', async () => {
@@ -75,7 +77,7 @@ describe('the recall database', () => {
     v2.close();
 
     const db = await openRecallDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'recalls', 'sync']);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
     const { matches } = await lookupIdentities(db, [identity({ gtins: ['00850012345671'] })]);
     expect(matches[0]?.map((m) => m.recallId)).toEqual(['cpsc:1']);
     expect(await db.get('sync', 'cpsc')).toMatchObject({ cursor: '2026-11-01' });
@@ -98,7 +100,73 @@ describe('the recall database', () => {
     const gen = (await sourceStatuses(db))[0]?.activeGen as string;
     await replaceSource(db, [warmer], status('cpsc', 1));
     expect(await generationCount(db, gen)).toBe(0);
-    expect(await db.count('recalls')).toBe(1);
+    expect(await db.count('runs')).toBe(1);
+    expect(await db.count('pages')).toBe(1);
+  });
+
+  it('migrates a version-3 database: every generation becomes runs, and changes start empty', async () => {
+    const v3 = await openDB('recall-sentinel', 3, {
+      upgrade(db) {
+        db.createObjectStore('recalls', { keyPath: ['gen', 'id'] }).createIndex('keys', 'keys', {
+          multiEntry: true,
+        });
+        db.createObjectStore('meta', { keyPath: 'source' });
+        db.createObjectStore('sync', { keyPath: 'source' });
+      },
+    });
+    await v3.put('recalls', { gen: 'cpsc#2', id: stool.id, recall: stool, keys: ['g:00850012345671'] });
+    await v3.put('recalls', { gen: 'cpsc#2', id: warmer.id, recall: warmer, keys: ['m:LMHW5000'] });
+    await v3.put('recalls', { gen: 'cpsc#3', id: warmer.id, recall: warmer, keys: ['m:LMHW5000'] });
+    await v3.put('meta', { ...status('cpsc', 2), activeGen: 'cpsc#2' });
+    v3.close();
+
+    const db = await openRecallDb();
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    expect(await recallCount(db)).toBe(2);
+    expect(await generationCount(db, 'cpsc#3')).toBe(1);
+    const { matches } = await lookupIdentities(db, [
+      identity({ gtins: ['00850012345671'] }),
+      identity({ brand: 'Lumora', models: ['LM-HW5000'] }),
+    ]);
+    expect(matches.map((m) => m.map((x) => x.recallId))).toEqual([['cpsc:1'], ['cpsc:2']]);
+  });
+
+  it('writes the same batch again to the same rows, so a resumed sync never holds a record twice', async () => {
+    const db = await openRecallDb();
+    const gen = await nextGeneration(db, 'cpsc');
+    await writeGeneration(db, gen, [stool, warmer]);
+    await writeGeneration(db, gen, [stool, warmer]);
+    expect(await generationCount(db, gen)).toBe(2);
+    expect(await db.count('runs')).toBe(1);
+  });
+
+  it('keeps one copy of a record that a batch lists twice: the last one', async () => {
+    const db = await openRecallDb();
+    const newer = { ...warmer, version: '2026-11-02T00:00:00', title: 'Corrected' };
+    await replaceSource(db, [warmer, stool, newer], status('cpsc', 2));
+    const { recalls } = await lookupIdentities(db, [identity({ brand: 'Lumora', models: ['LM-HW5000'] })]);
+    expect(recalls['cpsc:2']?.title).toBe('Corrected');
+    expect(await recallCount(db)).toBe(2);
+  });
+
+  it('skips a stored record that no longer reads as a recall instead of showing it', async () => {
+    const db = await openRecallDb();
+    await replaceSource(db, [stool, warmer], status('cpsc', 2));
+    const [page] = await db.getAll('pages');
+    if (!page) throw new Error('no page stored');
+    await db.put('pages', {
+      ...page,
+      records: page.records.map((r) => r.replace('"products"', '"prodxcts"')),
+    });
+    const result = await lookupIdentities(db, [identity({ gtins: ['00850012345671'] })]);
+    expect(result.matches[0]).toEqual([]);
+  });
+
+  it('finds nothing, and reads nothing, for keys the index does not hold', async () => {
+    const db = await openRecallDb();
+    await replaceSource(db, [stool], status('cpsc', 1));
+    const result = await lookupIdentities(db, [identity({ gtins: ['00850099999997'], models: ['ZZ-404X'] })]);
+    expect(result.matches[0]).toEqual([]);
   });
 
   it('applies upserts and removals to the live generation in one step', async () => {
@@ -117,6 +185,18 @@ describe('the recall database', () => {
     ]);
     expect(result.matches.map((m) => m.map((x) => x.recallId))).toEqual([[], [], ['cpsc:2']]);
     expect(await recallCount(db)).toBe(1);
+  });
+
+  it('brings back a withdrawn record when a later change restores it', async () => {
+    const db = await openRecallDb();
+    await replaceSource(db, [stool, warmer], status('cpsc', 2));
+    await applyChanges(db, 'cpsc', [], ['cpsc:1'], () => status('cpsc', 1));
+    expect(await recallCount(db)).toBe(1);
+    await applyChanges(db, 'cpsc', [stool], [], (m) => ({ ...status('cpsc', 0), ...m }));
+    expect(await recallCount(db)).toBe(2);
+    expect((await sourceStatuses(db))[0]?.records).toBe(2);
+    const { matches } = await lookupIdentities(db, [identity({ gtins: ['00850012345671'] })]);
+    expect(matches[0]?.map((m) => m.recallId)).toEqual(['cpsc:1']);
   });
 
   it('keeps the source record count true through corrections, additions and removals', async () => {

@@ -1,0 +1,71 @@
+/**
+ * The page side of index-lookup-bench.ts, bundled into a Chromium page: the real IndexedDB index
+ * (db.ts, query.ts) filled with synthetic recalls, then asked about a page's worth of identities.
+ */
+import {
+  activateGeneration,
+  nextGeneration,
+  openRecallDb,
+  recallCount,
+  writeGeneration,
+} from '../../utils/recall-index/db';
+import { lookupIdentities } from '../../utils/recall-index/query';
+import { identityFor } from './match-core';
+import { syntheticRecalls } from './synthetic-recalls';
+
+/** Records per write, as a published shard of a 250,000-record index holds. */
+const BATCH = 4_000;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+export interface LookupFigures {
+  size: number;
+  writeMs: number;
+  identities: number;
+  coldMs: number;
+  medianMs: number;
+  p90Ms: number;
+  matched: number;
+}
+
+async function measure(size: number, identitiesWanted: number, runs: number): Promise<LookupFigures> {
+  const recalls = syntheticRecalls(size, 1);
+  const db = await openRecallDb(`bench-${size}-${Date.now()}`);
+  const t0 = performance.now();
+  const gen = await nextGeneration(db, 'cpsc');
+  for (let i = 0; i < recalls.length; i += BATCH) await writeGeneration(db, gen, recalls.slice(i, i + BATCH));
+  await activateGeneration(db, gen, {
+    source: 'cpsc',
+    records: size,
+    skipped: 0,
+    skippedReasons: [],
+    loadedAt: new Date().toISOString(),
+    origin: 'sync',
+  });
+  const writeMs = performance.now() - t0;
+  if ((await recallCount(db)) !== size) throw new Error('the index does not hold every record');
+  const identities = Array.from({ length: identitiesWanted }, (_, i) => identityFor(i, recalls));
+  // The first lookup after a data change loads the filters.
+  let t = performance.now();
+  let result = await lookupIdentities(db, identities);
+  const coldMs = performance.now() - t;
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    t = performance.now();
+    result = await lookupIdentities(db, identities);
+    times.push(performance.now() - t);
+  }
+  db.close();
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    size,
+    writeMs,
+    identities: identities.length,
+    coldMs,
+    medianMs: median(times),
+    p90Ms: sorted[Math.floor(sorted.length * 0.9)] ?? Number.NaN,
+    matched: result.matches.filter((m) => m.length > 0).length,
+  };
+}
+
+(globalThis as unknown as { __rsIndex: typeof measure }).__rsIndex = measure;

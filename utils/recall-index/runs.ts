@@ -1,0 +1,124 @@
+/**
+ * A run: one batch of records as the index stores it (see db.ts). Pure; nothing here touches IndexedDB.
+ *
+ *   pages    the records themselves, PAGE_SIZE to a row, each as its JSON text (a string is the cheapest
+ *            value IndexedDB can copy, and a lookup parses only the record it needs)
+ *   table    every (key, record) pair of the run as two parallel arrays sorted by the key's 32-bit hash:
+ *            `hashes[i]` and `ordinals[i]`, the record's position in the run (page = ordinal / PAGE_SIZE)
+ *
+ * Why not a row per record with a multiEntry index: Chromium pays a fixed cost per put and per index
+ * entry, and at 250,000 recalls (1.7 million keys) that came to minutes. A run of 4,000 records is 250
+ * page rows and one run row. The tables of the live generations are held in memory by the lookup, so a
+ * key the index does not hold (nearly every key on nearly every page) costs no database read at all, and
+ * one that it holds costs one read of the page its record is on. A 32-bit hash can collide, so a record
+ * found this way is checked for the key before it counts (the same idea as Safe Browsing's local list of
+ * hash prefixes, confirmed before use).
+ */
+import type { Recall } from '../schemas';
+import { recallKeys } from './keys';
+
+/** Every record is also filed under its id, so "is this id in the generation?" is a table question. */
+export const idIndexKey = (id: string): string => `i:${id}`;
+
+/** FNV-1a over UTF-16 code units: synchronous, tiny, identical in every runtime. */
+export function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Records per page row: a page (about 30 KB) stays below Chromium's large-value threshold (64 KB). */
+export const PAGE_SIZE = 16;
+
+export interface RunRow {
+  gen: string;
+  run: string;
+  /** Records in the run. */
+  count: number;
+  /** Key hashes, ascending; one entry per (key, record) pair. */
+  hashes: Uint32Array;
+  /** Record ordinal within the run, parallel to `hashes`. */
+  ordinals: Uint32Array;
+  /** The run's model-prefix keys (`p:`): rare, and read as a set by the lookup. */
+  prefixes: string[];
+}
+
+export interface PageRow {
+  gen: string;
+  run: string;
+  n: number;
+  /** JSON text of each record. */
+  records: string[];
+}
+
+export interface BuiltRun {
+  run: RunRow;
+  pages: PageRow[];
+}
+
+/** Where a record lives: its page and the slot within the page. */
+export const pageOf = (ordinal: number): number => Math.floor(ordinal / PAGE_SIZE);
+export const slotOf = (ordinal: number): number => ordinal % PAGE_SIZE;
+
+/** The ordinals of records that may be filed under the key with hash `h` (binary search). */
+export function ordinalsFor(run: Pick<RunRow, 'hashes' | 'ordinals'>, h: number): number[] {
+  const { hashes, ordinals } = run;
+  let lo = 0;
+  let hi = hashes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((hashes[mid] as number) < h) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < hashes.length && hashes[i] === h; i++) out.push(ordinals[i] as number);
+  return out;
+}
+
+/**
+ * A run's name, derived from its records' ids: writing the same batch again (a sync resumed after the
+ * service worker stopped) overwrites the same rows instead of adding a copy.
+ */
+function runName(recalls: readonly Recall[]): string {
+  let h = 0x811c9dc5;
+  for (const r of recalls) {
+    for (let i = 0; i < r.id.length; i++) {
+      h ^= r.id.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= 0x0a;
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${recalls.length.toString(36)}-${(h >>> 0).toString(36)}`;
+}
+
+/** Lays out a batch of records (one id once: the last copy wins) as pages and a hash table. */
+export function buildRun(gen: string, batch: readonly Recall[]): BuiltRun {
+  const recalls = [...new Map(batch.map((r) => [r.id, r])).values()];
+  const run = runName(recalls);
+  const pages: PageRow[] = [];
+  const pairs: number[] = [];
+  const prefixes = new Set<string>();
+  recalls.forEach((recall, ordinal) => {
+    if (slotOf(ordinal) === 0) pages.push({ gen, run, n: pageOf(ordinal), records: [] });
+    (pages[pageOf(ordinal)] as PageRow).records.push(JSON.stringify(recall));
+    for (const key of [idIndexKey(recall.id), ...recallKeys(recall)]) {
+      pairs.push(keyHash(key), ordinal);
+      if (key.startsWith('p:')) prefixes.add(key);
+    }
+  });
+  // Sort pair indices by hash (then ordinal, so equal input lays out equal rows).
+  const order = new Uint32Array(pairs.length / 2);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => (pairs[2 * a] as number) - (pairs[2 * b] as number) || a - b);
+  const hashes = new Uint32Array(order.length);
+  const ordinals = new Uint32Array(order.length);
+  order.forEach((pair, i) => {
+    hashes[i] = pairs[2 * pair] as number;
+    ordinals[i] = pairs[2 * pair + 1] as number;
+  });
+  return { run: { gen, run, count: recalls.length, hashes, ordinals, prefixes: [...prefixes] }, pages };
+}
