@@ -1,18 +1,42 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { ALL_SITES } from './utils/any-shop';
 
-// Host permissions are not requested here: each marketplace's content script declares its own `matches`
-// (generated from the adapter registry by scripts/wxt-modules/site-content-scripts.ts), and the feeds we
-// sync send CORS headers. `storage` keeps verdicts, settings; `alarms` schedules syncs.
+/**
+ * The demo build stands in for a user who allowed one shop (what the popup's "Check this shop" grants),
+ * as a required permission, because a test cannot answer the browser's permission prompt. `.test` never
+ * resolves on the internet; the e2e tests serve it through Playwright routing.
+ */
+const DEMO_ALLOWED_SHOP = 'http://shop.test/*';
+
+// Host permissions: each marketplace's content script declares its own `matches` (generated from the
+// adapter registry by scripts/wxt-modules/site-content-scripts.ts); the product pages the background
+// reads for carts on another origin are added by scripts/wxt-modules/product-page-hosts.ts, and the feeds
+// that need one are optional (scripts/wxt-modules/feed-permissions.ts).
+// `storage` keeps verdicts, settings; `alarms` schedules syncs; `webNavigation` hears same-document
+// navigations on the marketplaces. "Any shop" (utils/any-shop.ts): `scripting` registers the reader for
+// the sites the user allows through the optional host permissions below, every site or one at a time;
+// `activeTab` lets the popup see which site the user is on when they click the toolbar button, so it can
+// offer "Check this shop" for that site alone.
 export default defineConfig({
   // Local WXT modules live under scripts/ so the top level stays as the project layout says.
   modulesDir: 'scripts/wxt-modules',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Recall Sentinel',
     description: 'Shows official product-safety recalls on the shopping pages where you buy.',
-    permissions: ['storage', 'alarms', 'webNavigation'],
+    // The demo build adds `tabs` in place of `activeTab`, which only a real click on the toolbar grants.
+    permissions: [
+      'storage',
+      'alarms',
+      'webNavigation',
+      'scripting',
+      'activeTab',
+      ...(mode === 'demo' ? ['tabs'] : []),
+    ],
+    optional_host_permissions: [...ALL_SITES],
+    ...(mode === 'demo' && { host_permissions: [DEMO_ALLOWED_SHOP] }),
     action: { default_title: 'Recall Sentinel' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -86,6 +86,25 @@ export const DismissMatchRequest = z.object({
 });
 export type DismissMatchRequest = z.infer<typeof DismissMatchRequest>;
 
+/**
+ * Content script → background: the HTML of a cart line's product page on another origin than the cart
+ * (JD: cart.jd.com → item.jd.com), which the page's CORS rules keep from the content script. The
+ * background fetches only that marketplace's product pages, for its cart and order pages
+ * (utils/background/product-page.ts); the content script parses the HTML with its own adapter.
+ */
+export const FetchProductPageRequest = z.object({
+  type: z.literal('fetch-product-page'),
+  url: z.string().max(2048),
+});
+export type FetchProductPageRequest = z.infer<typeof FetchProductPageRequest>;
+export const FetchProductPageResponse = z.object({
+  ok: z.literal(true),
+  /** Where the page was read, after redirects (checked like the request). */
+  url: z.string(),
+  html: z.string(),
+});
+export type FetchProductPageResponse = z.infer<typeof FetchProductPageResponse>;
+
 /** Options/popup → background: sync every enabled source now, whatever its schedule. */
 export const SyncNowRequest = z.object({ type: z.literal('sync-now') });
 export type SyncNowRequest = z.infer<typeof SyncNowRequest>;
@@ -130,6 +149,7 @@ export const Request = z.discriminatedUnion('type', [
   TabVerdictRequest,
   IndexStatusRequest,
   DismissMatchRequest,
+  FetchProductPageRequest,
   SyncNowRequest,
   SyncStatusRequest,
   RebuildRequest,
@@ -141,6 +161,7 @@ export interface ResponseFor {
   'tab-verdict': TabVerdictResponse;
   'index-status': IndexStatusResponse;
   'dismiss-match': { ok: true };
+  'fetch-product-page': FetchProductPageResponse;
   'sync-now': SyncNowResponse;
   'sync-status': SyncStatusResponse;
   'clear-and-rebuild': SyncNowResponse;

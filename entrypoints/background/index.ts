@@ -1,15 +1,26 @@
 /**
  * Background service worker: wiring only. Message handling lives in utils/background/handle-message.ts,
  * syncing in utils/recall-index/sync.ts (run one at a time by utils/background/sync-runner.ts), the index
- * in utils/recall-index/. Verdicts are kept in storage.session so they survive the service worker being
- * stopped while the tab stays open.
+ * in utils/recall-index/, the "any shop" rules in utils/any-shop.ts, cross-origin product pages in
+ * utils/background/product-page.ts. Verdicts are kept in storage.session so they survive the service
+ * worker being stopped while the tab stays open.
  */
 import { browser } from 'wxt/browser';
+import {
+  ANY_SHOP_SCRIPT_FILE,
+  ANY_SHOP_SCRIPT_ID,
+  anyShopContext,
+  anyShopRegistration,
+  newlyAllowedSites,
+  sameRegistration,
+} from '@/utils/any-shop';
 import { badgeFor } from '@/utils/background/badge';
 import { type DismissalStore, handleMessage, type VerdictStore } from '@/utils/background/handle-message';
 import { navigationFilters } from '@/utils/background/navigation-filters';
+import { fetchProductPage, limitConcurrency, PRODUCT_PAGE_LIMITS } from '@/utils/background/product-page';
 import { SyncRunner } from '@/utils/background/sync-runner';
 import { feeds } from '@/utils/feeds';
+import { adapters } from '@/utils/marketplaces';
 import { TabVerdict } from '@/utils/messaging';
 import { loadBundledData } from '@/utils/recall-index/bundled';
 import { clearIndex, openRecallDb, recallCount, storedPrefixKeys } from '@/utils/recall-index/db';
@@ -113,6 +124,46 @@ export default defineBackground(() => {
     { url: navigationFilters(contentMatches) },
   );
 
+  // "Any shop": one dynamic content script for the sites the user allowed, derived from the permissions
+  // alone whenever the worker starts and whenever they change; nothing else is stored.
+  const shops = anyShopContext(browser.runtime.getManifest());
+  let registering: Promise<void> = Promise.resolve();
+  const registerAnyShop = (): Promise<void> => {
+    // One at a time: a start-up and a permission event racing would register the same id twice.
+    registering = registering
+      .then(async () => {
+        const { origins = [] } = await browser.permissions.getAll();
+        const wanted = anyShopRegistration(origins, shops);
+        const [existing] = await browser.scripting.getRegisteredContentScripts({ ids: [ANY_SHOP_SCRIPT_ID] });
+        if (wanted && sameRegistration(existing, wanted)) return;
+        if (existing) await browser.scripting.unregisterContentScripts({ ids: [ANY_SHOP_SCRIPT_ID] });
+        if (wanted) await browser.scripting.registerContentScripts([wanted]);
+      })
+      .catch((e: unknown) => console.warn('recall-sentinel: could not register the any-shop script', e));
+    return registering;
+  };
+  void registerAnyShop();
+  // A site allowed just now (the popup's "Check this shop", the options page) is read in its open tabs
+  // at once, injected here rather than by the popup: Firefox may close the popup while its permission
+  // prompt shows, and a reload would lose what the shopper had on the page. A grant of every site does
+  // not touch open tabs; they are read when next loaded.
+  browser.permissions.onAdded.addListener(async ({ origins = [] }) => {
+    await registerAnyShop();
+    const sites = newlyAllowedSites(origins, shops);
+    if (sites.length === 0) return;
+    const tabs = await browser.tabs.query({ url: sites }).catch(() => []);
+    for (const tab of tabs) {
+      if (tab.id === undefined) continue;
+      await browser.scripting
+        .executeScript({ target: { tabId: tab.id }, files: [ANY_SHOP_SCRIPT_FILE] })
+        .catch(() => undefined);
+    }
+  });
+  browser.permissions.onRemoved.addListener(() => void registerAnyShop());
+
+  // Product pages on another origin than a cart (JD, Taobao/Tmall, eBay), for the content script.
+  const productPageFetch = limitConcurrency(PRODUCT_PAGE_LIMITS.concurrency, fetchProductPage);
+
   // "Not this product" answers, kept on this device; the newest DISMISSALS_KEPT are remembered.
   const DISMISSALS = 'dismissedMatches';
   const DISMISSALS_KEPT = 2000;
@@ -157,6 +208,10 @@ export default defineBackground(() => {
       verdicts,
       dismissals,
       sync: runner,
+      productPages: {
+        adapters,
+        fetch: (url, adapter) => productPageFetch(url, adapter, (input, init) => fetch(input, init)),
+      },
       async onVerdict(tabId, verdict) {
         const badge = badgeFor(verdict.status);
         await browser.action.setBadgeText({ tabId, text: badge.text });

@@ -1,7 +1,8 @@
 /**
  * Settings: which sources are on, a published index URL, how often to sync; "sync now" with progress,
- * the per-source status, storage used, and "clear and rebuild". Settings are written to storage.local
- * (the background re-reads them on every sync and reschedules its alarm when they change).
+ * the per-source status, storage used, and "clear and rebuild"; which other shops are checked
+ * (AnyShopSection). Settings are written to storage.local (the background re-reads them on every sync
+ * and reschedules its alarm when they change).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -12,6 +13,7 @@ import { feedOrigins } from '@/utils/feeds/lib/permissions';
 import { SyncNowResponse, SyncStatusResponse } from '@/utils/messaging';
 import { sourceLabel } from '@/utils/recall-index/explain';
 import { feedEnabled, parseSettings, SETTINGS_KEY, Settings } from '@/utils/settings';
+import { AnyShopSection } from './AnyShopSection';
 
 const INTERVALS = [
   { minutes: 60, label: 'every hour' },
@@ -142,6 +144,8 @@ export function App() {
           </select>
         </label>
       </section>
+
+      <AnyShopSection />
 
       <section>
         <h2>Index</h2>

@@ -1,24 +1,71 @@
 /**
  * The toolbar popup: this tab's verdict, the recall details, and how fresh the index is. The tab is the
  * active tab of the popup's window, or `?tab=<id>` when the popup is opened as a page (tests, demo).
+ *
+ * On a shop that no marketplace script covers and the user has not allowed, it offers "Check this
+ * shop": a host permission for that one site (utils/any-shop.ts). The background then registers the
+ * reader for the site and injects it into the open tab; the popup waits for the verdict. It sees the
+ * tab's address through `activeTab` (granted by the click on the toolbar button).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { CheckThisShop, type ShopCheckState } from '@/components/CheckThisShop';
 import { IndexFreshness } from '@/components/IndexFreshness';
 import { VerdictView } from '@/components/VerdictView';
+import {
+  anyShopContext,
+  anyShopRegistration,
+  coversUrl,
+  patternMatches,
+  siteLabel,
+  sitePattern,
+} from '@/utils/any-shop';
 import { ErrorResponse, type TabVerdict, TabVerdictResponse } from '@/utils/messaging';
 import type { IndexStatus } from '@/utils/schemas';
 
+interface Shop {
+  /** The permission "Check this shop" asks for: `https://host/*`. */
+  pattern: string;
+  state: ShopCheckState;
+}
+
 type State =
   | { kind: 'loading' }
-  | { kind: 'ready'; verdict: TabVerdict | null; index: IndexStatus }
+  | { kind: 'ready'; tabId: number; verdict: TabVerdict | null; index: IndexStatus; shop: Shop | null }
   | { kind: 'error'; message: string };
+
+/** How long the popup waits for the page's verdict after the site was allowed. */
+const READ_WAIT_MS = 6000;
 
 async function targetTabId(): Promise<number | null> {
   const fromQuery = new URLSearchParams(location.search).get('tab');
   if (fromQuery && /^\d+$/.test(fromQuery)) return Number(fromQuery);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
+}
+
+async function tabVerdict(tabId: number): Promise<TabVerdictResponse> {
+  const raw = await browser.runtime.sendMessage({ type: 'tab-verdict', tabId });
+  const failed = ErrorResponse.safeParse(raw);
+  if (failed.success) throw new Error(failed.data.error);
+  return TabVerdictResponse.parse(raw);
+}
+
+/**
+ * The "any shop" side of a tab that has no product verdict: null where it does not apply (not a web
+ * page, its address unknown, a marketplace page), else whether the site is allowed already.
+ */
+async function shopFor(tabId: number, verdict: TabVerdict | null): Promise<Shop | null> {
+  if (verdict && !(verdict.status === 'not-product' && verdict.page.marketplace === null)) return null;
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  const url = tab?.url && URL.canParse(tab.url) ? new URL(tab.url) : null;
+  const pattern = url ? sitePattern(url) : null;
+  if (!url || !pattern) return null;
+  const context = anyShopContext(browser.runtime.getManifest());
+  if (context.marketplaceMatches.some((m) => patternMatches(m, url))) return null;
+  const { origins = [] } = await browser.permissions.getAll();
+  const allowed = coversUrl(anyShopRegistration(origins, context), url);
+  return { pattern, state: allowed ? 'no-product-data' : 'offer' };
 }
 
 export function App() {
@@ -28,15 +75,42 @@ export function App() {
     (async () => {
       const tabId = await targetTabId();
       if (tabId === null) throw new Error('no active tab');
-      const raw = await browser.runtime.sendMessage({ type: 'tab-verdict', tabId });
-      const failed = ErrorResponse.safeParse(raw);
-      if (failed.success) throw new Error(failed.data.error);
-      const res = TabVerdictResponse.parse(raw);
-      setState({ kind: 'ready', verdict: res.verdict, index: res.index });
+      const res = await tabVerdict(tabId);
+      const shop = await shopFor(tabId, res.verdict);
+      setState({ kind: 'ready', tabId, verdict: res.verdict, index: res.index, shop });
     })().catch((e: unknown) =>
       setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
   }, []);
+
+  const setShop = (shop: Shop | null) => setState((s) => (s.kind === 'ready' ? { ...s, shop } : s));
+
+  /** After the grant: the background injects the reader; the verdict lands when the page was read. */
+  const awaitVerdict = async (tabId: number, shop: Shop) => {
+    const deadline = Date.now() + READ_WAIT_MS;
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 300));
+      const res = await tabVerdict(tabId);
+      if (res.verdict && res.verdict.status !== 'not-product') {
+        setState({ kind: 'ready', tabId, verdict: res.verdict, index: res.index, shop: null });
+        return;
+      }
+    }
+    setShop({ ...shop, state: 'no-product-data' });
+  };
+
+  const checkThisShop = (tabId: number, shop: Shop) => {
+    // The first call in the click handler, so the click counts as the user's gesture.
+    const asked = browser.permissions.request({ origins: [shop.pattern] });
+    setShop({ ...shop, state: 'asking' });
+    void asked
+      .then(async (granted) => {
+        if (!granted) return setShop({ ...shop, state: 'denied' });
+        setShop({ ...shop, state: 'reading' });
+        await awaitVerdict(tabId, shop);
+      })
+      .catch(() => setShop({ ...shop, state: 'denied' }));
+  };
 
   return (
     <main class="popup">
@@ -55,7 +129,15 @@ export function App() {
       )}
       {state.kind === 'ready' && (
         <>
-          <VerdictView verdict={state.verdict} />
+          {state.shop ? (
+            <CheckThisShop
+              site={siteLabel(state.shop.pattern)}
+              state={state.shop.state}
+              onCheck={() => state.shop && checkThisShop(state.tabId, state.shop)}
+            />
+          ) : (
+            <VerdictView verdict={state.verdict} />
+          )}
           <footer>
             <IndexFreshness index={state.index} />
           </footer>

@@ -23,7 +23,10 @@ export default defineWxtModule({
         const feed = await jiti.import<FeedMapper>(path.join(dir, file), { default: true });
         for (const origin of feedOrigins(feed)) origins.add(origin);
       }
-      if (origins.size > 0) manifest.optional_host_permissions = [...origins].sort();
+      // Merged with what wxt.config.ts lists (the "any shop" patterns).
+      const listed = manifest.optional_host_permissions ?? [];
+      const added = [...origins].filter((o) => !listed.includes(o)).sort();
+      if (added.length > 0) manifest.optional_host_permissions = [...listed, ...added];
     });
   },
 });

@@ -1,11 +1,13 @@
 /**
  * The marketplace folder's contract, as tests that say what to do when a file breaks it: every
  * `utils/marketplaces/<id>.ts` default-exports an adapter whose id is the file name, is in the registry,
- * exports test cases with at least one fixture, and declares valid Chrome match patterns that no other
- * adapter overlaps.
+ * exports test cases with at least one fixture, declares valid Chrome match patterns that no other
+ * adapter overlaps, and points cart and order lines only at product pages it may read.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { decodeHtml, parseHtml } from '../../scripts/lib/html';
+import { checkProductPageRequest } from '../../utils/background/product-page';
 import type { AdapterTestCase, MarketplaceAdapter } from '../../utils/marketplaces/adapter';
 import { adapters, allMatchPatterns } from '../../utils/marketplaces/index';
 
@@ -196,6 +198,34 @@ describe.each(files.map((path) => [fileId(path), path] as const))('utils/marketp
         parsePattern(pattern),
         `"${pattern}" is not a Chrome match pattern (scheme://host/path)`,
       ).not.toBeNull();
+    }
+  });
+
+  test('lists product hosts its own match patterns cover', () => {
+    const patterns = (adapter?.matches ?? []).map(parsePattern).filter((p): p is MatchPattern => p !== null);
+    for (const host of adapter?.productHosts ?? []) {
+      expect(host, 'productHosts are bare host names: item.example.com').toMatch(
+        /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/,
+      );
+      expect(
+        patterns.some((p) => patternMatches(p, new URL(`https://${host}/`))),
+        `add https://${host}/* to matches, or drop ${host} from productHosts (the build makes each a host permission)`,
+      ).toBe(true);
+    }
+  });
+
+  test('points cart and order lines at product pages it may read', () => {
+    for (const c of (cases ?? []).filter((c) => c.fixture && c.expectPageType !== 'product')) {
+      const page = new URL(c.url);
+      const doc = parseHtml(decodeHtml(readFileSync(new URL(c.fixture as string, FIXTURES))), c.url);
+      for (const line of adapter?.extract(doc, page).items ?? []) {
+        const target = line.itemId ? adapter?.productUrl?.(line.itemId, page) : null;
+        if (!target || new URL(target).origin === page.origin) continue;
+        expect(
+          checkProductPageRequest(target, c.url, adapters),
+          `${target} (from ${c.url}) is on another origin: list its host in productHosts, and make pageType() call it a product page`,
+        ).toMatchObject({ ok: true });
+      }
     }
   });
 

@@ -135,7 +135,7 @@ test('the background refuses lookups from extension pages and malformed messages
   for (const a of answers) expect(a).toMatchObject({ ok: false });
 });
 
-test('the production manifest runs only on marketplace pages, with no host permissions', () => {
+test('the production manifest runs only on marketplace pages, and asks for no other site at install', () => {
   const manifest = JSON.parse(
     readFileSync(path.resolve(import.meta.dirname, '../../.output/chrome-mv3/manifest.json'), 'utf8'),
   );
@@ -144,10 +144,17 @@ test('the production manifest runs only on marketplace pages, with no host permi
   expect(matches.some((m) => m.includes('localhost') || m.includes('127.0.0.1') || m === '<all_urls>')).toBe(
     false,
   );
-  expect(manifest.host_permissions ?? []).toEqual([]);
-  // Feeds without open CORS are asked for only when the user turns them on.
-  expect(manifest.optional_host_permissions).toContain('https://ec.europa.eu/*');
-  expect(manifest.permissions).toEqual(['storage', 'alarms', 'webNavigation']);
+  // The any-shop reader is registered at run time, for the sites the user allows.
+  const scripts: string[] = manifest.content_scripts.flatMap((c: { js: string[] }) => c.js);
+  expect(scripts).not.toContain('content-scripts/any-shop.js');
+  // Host permissions: only product pages read for carts on another host, each already a content-script host.
+  expect(manifest.host_permissions).toContain('https://item.jd.com/*');
+  for (const host of manifest.host_permissions) expect(matches, host).toContain(host);
+  // Other shops and the feeds without open CORS are asked for only when the user turns them on.
+  expect(manifest.optional_host_permissions).toEqual(
+    expect.arrayContaining(['https://*/*', 'http://*/*', 'https://ec.europa.eu/*']),
+  );
+  expect(manifest.permissions).toEqual(['storage', 'alarms', 'webNavigation', 'scripting', 'activeTab']);
 });
 
 test('"Not this product" hides the warning for that listing and is remembered', async ({

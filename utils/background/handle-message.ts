@@ -9,19 +9,25 @@
  *   tab-verdict   only our own extension pages (popup, options)
  *   index-status  either
  *   dismiss-match only our own content scripts ("not this product" on the banner)
+ *   fetch-product-page  only our own content scripts, in a tab's top frame, on a marketplace's cart or
+ *                 order page, for that marketplace's product pages (utils/background/product-page.ts)
  *   sync-now, sync-status, clear-and-rebuild   only our own extension pages
  */
-import { type ErrorResponse, Request, type TabVerdict } from '../messaging';
+import type { MarketplaceAdapter } from '../marketplaces/adapter';
+import { type ErrorResponse, type FetchProductPageResponse, Request, type TabVerdict } from '../messaging';
 import type { RecallDb } from '../recall-index/db';
 import { lookupIdentities } from '../recall-index/query';
 import type { IndexStatus } from '../schemas';
 import { dismissalKey, listingOf } from './listing';
+import { checkProductPageRequest } from './product-page';
 import { verdictStatus } from './verdict';
 
 export interface MessageSender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  /** 0 for a tab's top frame; our content scripts run there only. */
+  frameId?: number;
 }
 
 /** "Not this product" answers, as `dismissalKey` strings. */
@@ -65,6 +71,13 @@ export interface BackgroundDeps {
   dismissals: DismissalStore;
   onVerdict?: (tabId: number, verdict: TabVerdict) => Promise<void> | void;
   sync: SyncControl;
+  /** Product pages on other origins than a cart (absent: `fetch-product-page` is refused). */
+  productPages?: {
+    /** The marketplace adapters whose `productHosts`, `claims` and `pageType` decide what may be read. */
+    adapters: readonly MarketplaceAdapter[];
+    /** Fetches a checked URL (utils/background/product-page.ts `fetchProductPage`). */
+    fetch(url: URL, adapter: MarketplaceAdapter): Promise<FetchProductPageResponse | ErrorResponse>;
+  };
   now?: () => Date;
 }
 
@@ -133,6 +146,14 @@ export async function handleMessage(
         return fail('dismissals come from the page banner');
       await deps.dismissals.add(dismissalKey(msg.marketplace, msg.listing, msg.recallId));
       return { ok: true };
+    }
+    case 'fetch-product-page': {
+      if (sender.tab?.id === undefined || fromExtensionPage || (sender.frameId ?? 0) !== 0)
+        return fail('product pages are read for content scripts only');
+      if (!deps.productPages) return fail('product pages are not read here');
+      const checked = checkProductPageRequest(msg.url, sender.url, deps.productPages.adapters);
+      if (!checked.ok) return checked;
+      return deps.productPages.fetch(checked.url, checked.adapter);
     }
     case 'sync-now':
     case 'clear-and-rebuild': {

@@ -14,7 +14,7 @@ import type { DismissMatchRequest, LookupRequest, LookupResponse } from '../mess
 import { BANNER_TIERS } from '../recall-index/match';
 import type { PageType, ProductIdentity } from '../schemas';
 import { BannerMount } from './banner-mount';
-import { fetchDocumentInPage, resolveLines } from './resolve-lines';
+import { fetchDocumentFor, resolveLines } from './resolve-lines';
 import { scanKey } from './scan-key';
 
 const RESCAN_DEBOUNCE_MS = 400;
@@ -83,7 +83,7 @@ export class PageScanner {
     // Cart and order lines without identifiers: read their product pages, then check again.
     const adapter = this.adapters.find((a) => a.id === result.marketplace);
     if (!adapter?.productUrl || (result.pageType !== 'cart' && result.pageType !== 'orders')) return;
-    const resolved = await resolveLines(result.items, adapter, url, fetchDocumentInPage, this.productPages);
+    const resolved = await resolveLines(result.items, adapter, url, fetchDocumentFor(url), this.productPages);
     if (!this.ctx.isValid || this.lastKey !== key) return;
     const resolvedKey = scanKey(result.marketplace, result.pageType, resolved);
     if (resolvedKey === key) return;

@@ -1,11 +1,16 @@
 /**
  * Cart and order lines rarely show a barcode or model; the product page of each line does. For lines
- * with nothing to check, this fetches the line's product page (same origin, the user's own session, as
- * the page itself would), reads it with the same adapter, and lends the line that product's identifiers,
- * so a cart warning is as strong as a product-page warning. Bounded: a few pages at a time, a cap per
- * page view, a timeout each, and every product page read at most once per page view.
+ * with nothing to check, this fetches the line's product page, reads it with the same adapter, and lends
+ * the line that product's identifiers, so a cart warning is as strong as a product-page warning. A page
+ * on the cart's own origin is fetched here, with the user's own session, as the page itself would; one
+ * on another origin (JD, Taobao/Tmall, eBay carts) by the background, which the page's CORS rules do not
+ * bind (utils/background/product-page.ts). Bounded: a few pages at a time, a cap per page view, a timeout
+ * each, and every product page read at most once per page view.
  */
+import { browser } from 'wxt/browser';
+import { decodeHtml } from '../extract/decode-html';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
+import type { ErrorResponse, FetchProductPageRequest, FetchProductPageResponse } from '../messaging';
 import { identityKeys } from '../recall-index/keys';
 import type { ProductIdentity } from '../schemas';
 
@@ -78,13 +83,21 @@ export async function resolveLines(
 /** Fetches and parses a same-origin page the way the browser would show it (cookies, declared charset). */
 export const fetchDocumentInPage: FetchDocument = async (url) => {
   const res = await fetch(url, { credentials: 'include', signal: AbortSignal.timeout(8000) });
-  if (!res.ok || !(res.headers.get('content-type') ?? '').includes('html')) return null;
-  const charset = /charset=([\w-]+)/i.exec(res.headers.get('content-type') ?? '')?.[1] ?? 'utf-8';
-  let text: string;
-  try {
-    text = new TextDecoder(charset).decode(await res.arrayBuffer());
-  } catch {
-    return null;
-  }
+  const contentType = res.headers.get('content-type') ?? '';
+  if (!res.ok || !contentType.includes('html')) return null;
+  const text = decodeHtml(new Uint8Array(await res.arrayBuffer()), contentType);
   return new DOMParser().parseFromString(text, 'text/html');
 };
+
+/** Asks the background for a product page on another origin, and parses the HTML it returns. */
+export const fetchDocumentViaBackground: FetchDocument = async (url) => {
+  const request: FetchProductPageRequest = { type: 'fetch-product-page', url };
+  const res = (await browser.runtime.sendMessage(request)) as FetchProductPageResponse | ErrorResponse;
+  return res?.ok ? new DOMParser().parseFromString(res.html, 'text/html') : null;
+};
+
+/** Same-origin product pages in the page, the others through the background. */
+export function fetchDocumentFor(page: URL): FetchDocument {
+  return (url) =>
+    new URL(url).origin === page.origin ? fetchDocumentInPage(url) : fetchDocumentViaBackground(url);
+}

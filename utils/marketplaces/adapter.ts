@@ -26,11 +26,21 @@ export interface MarketplaceAdapter {
   /** Containers whose in-place changes (variant swaps) call for a re-scan. */
   observeSelectors?: string[];
   /**
-   * The product page of a cart or order line, on the same origin as `page` (so the content script can
-   * fetch it with the user's session). Cart rows rarely show a barcode or model; their product pages do.
-   * Omitted where the product pages live on another origin (JD, Taobao, eBay carts).
+   * The product page of a cart or order line. Cart rows rarely show a barcode or model; their product
+   * pages do. On the page's own origin the content script fetches it as the page would (the user's
+   * session); on another origin (JD: cart.jd.com → item.jd.com) it must be on `productHosts`, and the
+   * background fetches it (utils/background/product-page.ts), because the page's CORS rules stop the
+   * content script.
    */
   productUrl?(itemId: string, page: URL): string | null;
+  /**
+   * Hosts (exact names) of this marketplace's product pages that `productUrl` may point to from a cart or
+   * order page on another origin. The background fetches only https URLs on these hosts that `pageType`
+   * calls a product page, and only for a content script on this adapter's cart or order page; the build
+   * declares them as host permissions (scripts/wxt-modules/product-page-hosts.ts). Keep it to the hosts
+   * `productUrl` produces and the hosts those redirect to.
+   */
+  productHosts?: string[];
 }
 
 export interface ExtractResult {

@@ -86,6 +86,14 @@ const ebay: MarketplaceAdapter = {
   ]),
   claims: (url) => url.protocol === 'https:' && HOST.test(url.hostname),
   pageType,
+  // Cart and order lines link to `/itm/<id>` on the site's www host: the same origin for the purchase
+  // history, another origin for the carts (cart.payments.ebay.com → www.ebay.com), which the background
+  // reads. The cart's own TLD picks the site.
+  productUrl(itemId, page) {
+    const tld = HOST.exec(page.hostname)?.[2];
+    return tld && /^\d{9,15}$/.test(itemId) ? `https://www.ebay.${tld}/itm/${itemId}` : null;
+  },
+  productHosts: TLDS.map((tld) => `www.ebay.${tld}`),
   extract(doc, url) {
     const type = pageType(url);
     if (type === 'cart' || type === 'orders') {

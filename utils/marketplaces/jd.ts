@@ -8,7 +8,8 @@
  * first SKU's config). Brand, model and 货号 come from the labelled lists, scoped to their sections:
  * recommendation modules (`#choose-recommend`, 猜你喜欢, 店铺热卖) list other SKUs and brands.
  *
- * Cart and orders: one identity per line (SKU, title, quantity); lines carry no brand or model.
+ * Cart and orders: one identity per line (SKU, title, quantity); lines carry no brand or model, so each
+ * line's item page is read for them (`productUrl`, fetched by the background: another origin).
  */
 import { IdentityBuilder } from '../extract/identity-builder';
 import { dig, scriptObject } from '../extract/js-literal';
@@ -175,6 +176,11 @@ const jd: MarketplaceAdapter = {
   },
   // Variant choices and the parameter tabs; the 2024+ layout swaps them in place.
   observeSelectors: ['.product-intro', '#detail'],
+  // Cart and order lines carry only the SKU; its page is item.jd.com/<sku>.html, another origin than
+  // cart.jd.com and order.jd.com, so the background reads it. A JD Worldwide SKU redirects to
+  // npcitem.jd.hk, which is not on the list: that line stays as the cart shows it.
+  productUrl: (sku) => (/^\d{5,15}$/.test(sku) ? `https://item.jd.com/${sku}.html` : null),
+  productHosts: ['item.jd.com'],
 };
 
 export default jd;

@@ -178,6 +178,12 @@ const taobao: MarketplaceAdapter = {
   },
   // The SKU picker and parameter blocks: `#J_DetailMeta` (Tmall to 2021), `#J_isku` (Taobao), `#root` (React).
   observeSelectors: ['#J_DetailMeta', '#J_isku', '#root'],
+  // Cart and order lines carry only the item id. item.taobao.com/item.htm?id= is the one address for
+  // both: a Tmall item redirects to detail.tmall.com/item.htm?id=, so both hosts are listed (the
+  // background checks where the redirect lands). Both are other origins than cart.taobao.com and
+  // buyertrade.taobao.com, so the background reads them.
+  productUrl: (id) => (/^\d{6,15}$/.test(id) ? `https://item.taobao.com/item.htm?id=${id}` : null),
+  productHosts: ['item.taobao.com', 'detail.tmall.com'],
 };
 
 export default taobao;

@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type BackgroundDeps, handleMessage } from '../../../utils/background/handle-message';
+import { adapters } from '../../../utils/marketplaces';
 import type { TabVerdict } from '../../../utils/messaging';
 import { openRecallDb, replaceSource } from '../../../utils/recall-index/db';
 import { indexStatus } from '../../../utils/recall-index/query';
@@ -51,6 +52,10 @@ function deps(): BackgroundDeps & { stored: Map<number, TabVerdict> } {
       progress: () => null,
       clearAndRebuild: async () => [],
       storageBytes: async () => 1024,
+    },
+    productPages: {
+      adapters,
+      fetch: async (url) => ({ ok: true, url: url.href, html: `<p>${url.href}</p>` }),
     },
   };
 }
@@ -153,5 +158,52 @@ describe('the background message handler', () => {
     await handleMessage(lookup(), contentScript, d);
     const res = await handleMessage({ type: 'tab-verdict', tabId: 7 }, popup, d);
     expect(res).toMatchObject({ ok: true, verdict: { status: 'warning' }, index: { records: 1 } });
+  });
+
+  describe('product pages on another origin', () => {
+    const jdCart = { id: ID, url: 'https://cart.jd.com/cart_index', tab: { id: 9 }, frameId: 0 };
+    const read = (url: string) => ({ type: 'fetch-product-page', url });
+
+    it('reads a JD item page for the JD cart', async () => {
+      const res = await handleMessage(read('https://item.jd.com/100012345678.html'), jdCart, deps());
+      expect(res).toEqual({
+        ok: true,
+        url: 'https://item.jd.com/100012345678.html',
+        html: '<p>https://item.jd.com/100012345678.html</p>',
+      });
+    });
+
+    it('does not fetch what the checks refuse', async () => {
+      const d = deps();
+      const asked: string[] = [];
+      const pages = d.productPages;
+      if (pages)
+        pages.fetch = async (url) => {
+          asked.push(url.href);
+          return { ok: true, url: url.href, html: '' };
+        };
+      for (const [msg, sender] of [
+        [read('https://item.jd.com.evil.test/100012345678.html'), jdCart],
+        [read('https://item.jd.com/100012345678.html'), contentScript],
+        [read('https://item.jd.com/100012345678.html'), { ...jdCart, frameId: 3 }],
+        [read('https://item.jd.com/100012345678.html'), { ...jdCart, tab: undefined }],
+        [read('https://item.jd.com/100012345678.html'), popup],
+        [read('https://item.jd.com/100012345678.html'), { ...jdCart, id: 'someone-else' }],
+        [read(`https://item.jd.com/${'1'.repeat(3000)}.html`), jdCart],
+      ] as const) {
+        expect(await handleMessage(msg, sender, d), JSON.stringify([msg, sender])).toMatchObject({
+          ok: false,
+        });
+      }
+      expect(asked).toEqual([]);
+    });
+
+    it('refuses when the background was given no fetcher', async () => {
+      const d = deps();
+      delete d.productPages;
+      expect(await handleMessage(read('https://item.jd.com/100012345678.html'), jdCart, d)).toMatchObject({
+        ok: false,
+      });
+    });
   });
 });

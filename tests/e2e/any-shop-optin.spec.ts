@@ -1,0 +1,209 @@
+/**
+ * "Any shop" in real Chromium: the background registers the any-shop reader for the sites the user
+ * allowed, and only for them. A test cannot answer the browser's permission prompt (headless Chromium
+ * leaves `permissions.request` pending), so the demo build lists one shop, `http://shop.test/*`, as a
+ * required host permission: the state a user reaches by clicking "Check this shop" there. Withdrawing
+ * and granting it again goes through the browser's own site-access control. The pages are our
+ * fixtures, served at those addresses through Playwright routing; `.test` never resolves for real.
+ */
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+test.use({ build: 'chrome-mv3-demo' });
+
+const ALLOWED = 'http://shop.test/products/kettlebrook-cozynest-step-stool';
+const NOT_ALLOWED = 'http://other-shop.test/products/kettlebrook-cozynest-step-stool';
+const PRODUCT = { file: 'generic/jsonld-graph.html' };
+
+interface Registered {
+  id: string;
+  matches?: string[];
+  excludeMatches?: string[];
+  js?: string[];
+}
+
+/** The any-shop registration as the browser holds it, once the background has settled it. */
+async function registered(worker: Worker, expectAny: boolean): Promise<Registered[]> {
+  let scripts: Registered[] = [];
+  await expect
+    .poll(async () => {
+      scripts = await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+      return scripts.length > 0;
+    })
+    .toBe(expectAny);
+  return scripts;
+}
+
+/** The extension's tab id for the page at `url` (the demo build has `tabs`). */
+async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? null, url);
+  if (id === null) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+async function hasVerdict(worker: Worker, url: string): Promise<boolean> {
+  return worker.evaluate(async (target) => {
+    const all = await chrome.storage.session.get(null);
+    return Object.values(all).some((v) => (v as { page?: { url?: string } })?.page?.url === target);
+  }, url);
+}
+
+/** Waits long enough for a content script to have read the page and asked the background, had one run. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(1500);
+}
+
+test('registers the reader for the allowed shop only, next to the marketplaces', async ({ worker }) => {
+  const [script] = await registered(worker, true);
+  expect(script).toMatchObject({
+    id: 'any-shop',
+    matches: ['http://shop.test/*'],
+    js: ['content-scripts/any-shop.js'],
+  });
+  // A single site overlaps no marketplace, so nothing needs excluding.
+  expect(script?.excludeMatches ?? []).toEqual([]);
+});
+
+test('warns on a schema.org product page of an allowed shop', async ({ worker, openAt }) => {
+  await registered(worker, true);
+  const page = await openAt(ALLOWED, PRODUCT);
+  await expect(page.locator('recall-sentinel-banner')).toHaveAttribute('data-tier', 'confirmed');
+  expect(await hasVerdict(worker, ALLOWED)).toBe(true);
+});
+
+test('does nothing on the same page of a shop the user did not allow', async ({ worker, openAt }) => {
+  await registered(worker, true);
+  const page = await openAt(NOT_ALLOWED, PRODUCT);
+  await settle(page);
+  await expect(page.locator('recall-sentinel-banner')).toHaveCount(0);
+  expect(await hasVerdict(worker, NOT_ALLOWED)).toBe(false);
+});
+
+test('stops after a quick look on an allowed shop page without product data', async ({ worker, openAt }) => {
+  await registered(worker, true);
+  const url = 'http://shop.test/blogs/news/spring';
+  const page = await openAt(url, {
+    html: '<!doctype html><html><head><title>Spring news</title></head><body><h1>News</h1></body></html>',
+  });
+  await settle(page);
+  await expect(page.locator('recall-sentinel-banner')).toHaveCount(0);
+  // No lookup was sent: nothing was filed for the tab.
+  expect(await hasVerdict(worker, url)).toBe(false);
+});
+
+/**
+ * The browser's own site-access control (chrome://extensions, "Site access: On specific sites"), driven
+ * through the API that page uses. It can withhold and grant the demo build's required shop; the options
+ * page's Remove (`permissions.remove`) cannot, as Chrome refuses to remove a required permission. Both
+ * reach the background as `permissions.onRemoved` / `onAdded`.
+ */
+async function siteAccess(
+  context: BrowserContext,
+  extensionId: string,
+  change: 'withhold all' | 'grant shop.test' | 'withdraw shop.test',
+): Promise<void> {
+  const page = await context.newPage();
+  await page.goto('chrome://extensions/');
+  await page.evaluate(
+    async ([id, what]) => {
+      // biome-ignore lint/suspicious/noExplicitAny: chrome.developerPrivate is typed nowhere; only chrome://extensions has it.
+      const dp = (globalThis as any).chrome.developerPrivate;
+      if (what === 'withhold all')
+        await dp.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_SPECIFIC_SITES' });
+      else if (what === 'grant shop.test') await dp.addHostPermission(id, 'http://shop.test/*');
+      else await dp.removeHostPermission(id, 'http://shop.test/*');
+    },
+    [extensionId, change] as const,
+  );
+  await page.close();
+}
+
+test('unregisters the reader when the site is withdrawn, and the options page follows', async ({
+  context,
+  worker,
+  extensionId,
+  openAt,
+}) => {
+  await registered(worker, true);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const site = options.locator('[data-site="http://shop.test/*"]');
+  await expect(site).toContainText('http://shop.test');
+
+  await siteAccess(context, extensionId, 'withdraw shop.test');
+  expect(await registered(worker, false)).toEqual([]);
+  await expect(site).toHaveCount(0);
+  await expect(options.getByTestId('no-sites')).toBeVisible();
+
+  const page = await openAt(ALLOWED, PRODUCT);
+  await settle(page);
+  await expect(page.locator('recall-sentinel-banner')).toHaveCount(0);
+  expect(await hasVerdict(worker, ALLOWED)).toBe(false);
+});
+
+test('reads an open tab as soon as its site is allowed, without a reload', async ({
+  context,
+  worker,
+  extensionId,
+  openAt,
+}) => {
+  await siteAccess(context, extensionId, 'withhold all');
+  await registered(worker, false);
+  const page = await openAt(ALLOWED, PRODUCT);
+  await settle(page);
+  await expect(page.locator('recall-sentinel-banner')).toHaveCount(0);
+
+  let loads = 0;
+  page.on('load', () => loads++);
+  await siteAccess(context, extensionId, 'grant shop.test');
+  await expect(page.locator('recall-sentinel-banner')).toHaveAttribute('data-tier', 'confirmed');
+  expect(loads).toBe(0);
+  const [script] = await registered(worker, true);
+  expect(script?.matches).toEqual(['http://shop.test/*']);
+});
+
+test('the popup offers "Check this shop" on a shop the user did not allow', async ({
+  context,
+  worker,
+  extensionId,
+  openAt,
+}) => {
+  await registered(worker, true);
+  await openAt(NOT_ALLOWED, PRODUCT);
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(worker, NOT_ALLOWED)}`);
+  const offer = popup.locator('[data-status="not-checked"]');
+  await expect(offer).toContainText("This shop isn't checked yet");
+  await expect(offer).toContainText('http://other-shop.test');
+  await expect(offer.getByRole('button', { name: 'Check this shop' })).toBeEnabled();
+});
+
+test('the popup says so when an allowed shop page has no product data', async ({
+  context,
+  worker,
+  extensionId,
+  openAt,
+}) => {
+  await registered(worker, true);
+  const url = 'http://shop.test/pages/about';
+  const page = await openAt(url, { html: '<!doctype html><title>About us</title><h1>About</h1>' });
+  await settle(page);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(worker, url)}`);
+  await expect(popup.locator('[data-status="no-product-data"]')).toContainText(
+    'No product data on this page',
+  );
+});
+
+test('the popup shows the verdict, not the offer, on a marketplace page', async ({
+  openAt,
+  openPopupFor,
+}) => {
+  const url = 'https://www.amazon.com/dp/B0DEMO0001';
+  await openAt(url, { file: 'amazon/product-expander.html' });
+  const popup = await openPopupFor(url);
+  await expect(popup.locator('[data-status="warning"]')).toBeVisible();
+  await expect(popup.locator('[data-status="not-checked"]')).toHaveCount(0);
+});
