@@ -426,7 +426,8 @@ async function presentIds(tx: WriteTx, gen: string, ids: readonly string[]): Pro
 /**
  * Applies an incremental change to a source's active generation in one transaction: upserts replace
  * records by id (a corrected notice replaces the old version), removals withdraw them. The source's
- * record count moves by what was added and removed, counted here rather than by scanning the generation.
+ * record count moves by what was added and removed, counted here rather than by scanning the generation,
+ * unless the caller knows the new count (`options.records`, from a published manifest).
  */
 export async function applyChanges(
   db: RecallDb,
@@ -434,6 +435,7 @@ export async function applyChanges(
   upserts: Recall[],
   removals: string[],
   status: (current: SourceMeta | undefined) => SourceStatus,
+  options: { records?: number } = {},
 ): Promise<void> {
   const tx = db.transaction(['runs', 'pages', 'changes', 'meta'], 'readwrite');
   const meta = await tx.objectStore('meta').get(source);
@@ -441,7 +443,11 @@ export async function applyChanges(
   const latest = [...new Map(upserts.map((r) => [r.id, r])).values()];
   const upserted = new Set(latest.map((r) => r.id));
   const withdrawn = [...new Set(removals)].filter((id) => !upserted.has(id));
-  const present = await presentIds(tx, gen, [...upserted, ...withdrawn]);
+  // Without a known count, the presence of each id decides both the count and which withdrawals need
+  // a marker; with one, every withdrawal gets a marker (harmless for an id the generation lacks).
+  const known = options.records;
+  const present =
+    known === undefined ? await presentIds(tx, gen, [...upserted, ...withdrawn]) : new Set(withdrawn);
   const added = [...upserted].filter((id) => !present.has(id)).length;
   const removed = withdrawn.filter((id) => present.has(id));
   const changes = tx.objectStore('changes');
@@ -450,7 +456,7 @@ export async function applyChanges(
     ...removed.map((id) => changes.put({ gen, id, recall: null, keys: [] })),
     tx.objectStore('meta').put({
       ...status(meta),
-      records: Math.max(0, (meta?.records ?? 0) + added - removed.length),
+      records: known ?? Math.max(0, (meta?.records ?? 0) + added - removed.length),
       activeGen: gen,
     }),
   ]);
@@ -486,11 +492,13 @@ export async function sourceStatuses(db: RecallDb): Promise<SourceMeta[]> {
   return db.getAll('meta');
 }
 
-/** Records in active generations. */
+/**
+ * Records in active generations, as each source's status counts them (kept exact by every write; counting
+ * the generations themselves would read every changed record's page on each status request).
+ */
 export async function recallCount(db: RecallDb): Promise<number> {
   const metas = await db.getAll('meta');
-  const counts = await Promise.all(metas.map((m) => generationCount(db, m.activeGen)));
-  return counts.reduce((a, b) => a + b, 0);
+  return metas.reduce((n, m) => n + m.records, 0);
 }
 
 /** Empties the index and every sync state ("clear and rebuild"); the stores stay. */

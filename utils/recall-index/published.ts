@@ -25,8 +25,10 @@
  * - Output is deterministic: ids sorted, keys serialised in sorted order, `now` injected. The same
  *   input gives byte-identical files, so an unchanged shard keeps its name and its cache entries.
  */
+
 import { z } from 'zod';
 import { RECALL_SCHEMA_VERSION, Recall, type RecallIdentifier, RecallProduct } from '../schemas';
+import { isIndexable } from './indexable';
 
 export const MANIFEST_FORMAT = 'recall-sentinel-index';
 export const SHARD_FORMAT = 'recall-sentinel-shard';
@@ -190,57 +192,63 @@ function isPackedIdentifiers(value: unknown): value is PackedIdentifier[] {
   return true;
 }
 
-/** Columns back into records, each checked with the strict `Recall` schema. */
-const PackedRecallsSchema = z
-  .object({ count: Count, columns: z.record(z.string(), z.array(z.unknown())) })
-  .transform((packed, ctx): unknown[] => {
-    const fail = (message: string) => {
-      ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
-    };
-    const { count, columns } = packed;
-    const col = (name: string) => columns[name] ?? [];
-    const productCounts = col(PRODUCTS);
-    if (productCounts.length !== count)
-      return fail(`column "${PRODUCTS}" has ${productCounts.length} of ${count} entries`);
-    for (const f of RECALL_FIELDS) {
-      if (col(f).length !== count) return fail(`column "${f}" has ${col(f).length} of ${count} entries`);
-    }
-    const out: unknown[] = [];
-    let at = 0;
-    for (let i = 0; i < count; i++) {
-      const record: Record<string, unknown> = {};
-      for (const f of RECALL_FIELDS) record[f] = col(f)[i];
-      const n = productCounts[i];
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
-        return fail(`record ${i}: bad product count`);
-      const products: Record<string, unknown>[] = [];
-      for (let j = 0; j < n; j++, at++) {
-        const product: Record<string, unknown> = {};
-        for (const f of PRODUCT_FIELDS) product[f] = col(`${PRODUCTS}.${f}`)[at];
-        const packedIds = col(IDENTIFIERS)[at];
-        if (!isPackedIdentifiers(packedIds)) return fail(`record ${i} product ${j}: unreadable identifiers`);
-        const identifiers: RecallIdentifier[] = [];
-        for (const [field, value, source, origin] of packedIds) {
-          const list = product[IDENTIFIER_LIST[field]];
-          const resolved =
-            typeof value === 'number' ? (Array.isArray(list) ? list[value] : undefined) : value;
-          if (typeof resolved !== 'string')
-            return fail(`record ${i} product ${j}: identifier points past its list`);
-          identifiers.push({ field, value: resolved, source, origin });
-        }
-        product.identifiers = identifiers;
-        products.push(product);
+const PackedColumnsSchema = z.object({ count: Count, columns: z.record(z.string(), z.array(z.unknown())) });
+
+/** Columns back into plain records, or the reason they cannot be; the records are not checked yet. */
+function unpackRecalls(
+  packed: z.output<typeof PackedColumnsSchema>,
+): { records: unknown[] } | { error: string } {
+  const fail = (error: string) => ({ error });
+  const { count, columns } = packed;
+  const col = (name: string) => columns[name] ?? [];
+  const productCounts = col(PRODUCTS);
+  if (productCounts.length !== count)
+    return fail(`column "${PRODUCTS}" has ${productCounts.length} of ${count} entries`);
+  for (const f of RECALL_FIELDS) {
+    if (col(f).length !== count) return fail(`column "${f}" has ${col(f).length} of ${count} entries`);
+  }
+  const records: unknown[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const record: Record<string, unknown> = {};
+    for (const f of RECALL_FIELDS) record[f] = col(f)[i];
+    const n = productCounts[i];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return fail(`record ${i}: bad product count`);
+    const products: Record<string, unknown>[] = [];
+    for (let j = 0; j < n; j++, at++) {
+      const product: Record<string, unknown> = {};
+      for (const f of PRODUCT_FIELDS) product[f] = col(`${PRODUCTS}.${f}`)[at];
+      const packedIds = col(IDENTIFIERS)[at];
+      if (!isPackedIdentifiers(packedIds)) return fail(`record ${i} product ${j}: unreadable identifiers`);
+      const identifiers: RecallIdentifier[] = [];
+      for (const [field, value, source, origin] of packedIds) {
+        const list = product[IDENTIFIER_LIST[field]];
+        const resolved = typeof value === 'number' ? (Array.isArray(list) ? list[value] : undefined) : value;
+        if (typeof resolved !== 'string')
+          return fail(`record ${i} product ${j}: identifier points past its list`);
+        identifiers.push({ field, value: resolved, source, origin });
       }
-      record.products = products;
-      out.push(record);
+      product.identifiers = identifiers;
+      products.push(product);
     }
-    for (const f of [...PRODUCT_FIELDS.map((p) => `${PRODUCTS}.${p}`), IDENTIFIERS]) {
-      if (col(f).length !== at) return fail(`column "${f}" has ${col(f).length} of ${at} entries`);
-    }
-    return out;
-  })
-  .pipe(z.array(Recall));
+    record.products = products;
+    records.push(record);
+  }
+  for (const f of [...PRODUCT_FIELDS.map((p) => `${PRODUCTS}.${p}`), IDENTIFIERS]) {
+    if (col(f).length !== at) return fail(`column "${f}" has ${col(f).length} of ${at} entries`);
+  }
+  return { records };
+}
+
+/** Columns back into records, each checked with the strict `Recall` schema. */
+const PackedRecallsSchema = PackedColumnsSchema.transform((packed, ctx): unknown[] => {
+  const unpacked = unpackRecalls(packed);
+  if ('error' in unpacked) {
+    ctx.addIssue({ code: 'custom', message: unpacked.error });
+    return z.NEVER;
+  }
+  return unpacked.records;
+}).pipe(z.array(Recall));
 
 /** A shard as published: `recalls` packed; parsing yields `Recall[]`. */
 export const ShardSchema = z.object({
@@ -250,6 +258,8 @@ export const ShardSchema = z.object({
 });
 /** A shard as read (records unpacked and checked). */
 export type Shard = z.output<typeof ShardSchema>;
+/** A shard's layout, records still packed and unchecked. */
+const ShardLayoutSchema = ShardSchema.extend({ recalls: PackedColumnsSchema });
 
 export const DeltaSchema = z.object({
   format: z.literal(DELTA_FORMAT),
@@ -292,6 +302,21 @@ export const parseManifest = (data: unknown, file = 'manifest.json'): Manifest =
   parseDocument(ManifestSchema, MANIFEST_FORMAT, data, file);
 export const parseShard = (data: unknown, file: string): Shard =>
   parseDocument(ShardSchema, SHARD_FORMAT, data, file);
+/**
+ * A shard as the extension's full download reads it: the layout checked as strictly as `parseShard`,
+ * each record only as far as indexing needs (`isIndexable`). The full `Recall` schema is applied when a
+ * record is read back from the index (db.ts), to the few records a page brings up; applying it to all
+ * 250,000 records of a download was a third of the download's time in the service worker, where zod
+ * cannot compile its checks (extension pages forbid eval). A record that fails is skipped and counted.
+ */
+export function parseShardForIndex(data: unknown, file: string): { recalls: Recall[]; skipped: number } {
+  const packed = parseDocument(ShardLayoutSchema, SHARD_FORMAT, data, file).recalls;
+  const unpacked = unpackRecalls(packed);
+  if ('error' in unpacked) throw new Error(`${file}: invalid ${SHARD_FORMAT}: recalls: ${unpacked.error}`);
+  const recalls = unpacked.records.filter(isIndexable);
+  return { recalls, skipped: unpacked.records.length - recalls.length };
+}
+
 export const parseDelta = (data: unknown, file: string): Delta =>
   parseDocument(DeltaSchema, DELTA_FORMAT, data, file);
 
