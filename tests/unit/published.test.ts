@@ -12,6 +12,7 @@ import {
   parseDelta,
   parseManifest,
   parseShard,
+  parseShardForIndex,
   readVerifiedDelta,
   readVerifiedShard,
   sha256Hex,
@@ -114,6 +115,25 @@ describe('the published index', () => {
       'shard',
     );
     expect(shard.recalls).toEqual(recalls);
+  });
+
+  it('reads a shard for the index with the records the full schema reads, and skips and counts what it cannot index', () => {
+    const shard = { format: 'recall-sentinel-shard', formatVersion: 1, recalls: packRecalls(recalls) };
+    expect(parseShardForIndex(shard, 'shard')).toEqual({ recalls, skipped: 0 });
+
+    const packed = packRecalls(recalls.slice(0, 3));
+    (packed.columns.id as unknown[])[1] = 'no source prefix';
+    const read = parseShardForIndex({ ...shard, recalls: packed }, 'shard');
+    expect(read.recalls.map((r) => r.id)).toEqual([recalls[0]?.id, recalls[2]?.id]);
+    expect(read.skipped).toBe(1);
+  });
+
+  it('refuses, for the index too, a shard whose columns disagree on the record count', () => {
+    const packed = packRecalls(recalls.slice(0, 3));
+    (packed.columns.title as unknown[]).pop();
+    expect(() =>
+      parseShardForIndex({ format: 'recall-sentinel-shard', formatVersion: 1, recalls: packed }, 'x.json.gz'),
+    ).toThrow(/x\.json\.gz: invalid recall-sentinel-shard: recalls: column "title" has 2 of 3 entries/);
   });
 
   it('refuses a shard from a newer format with words, not a schema dump', () => {

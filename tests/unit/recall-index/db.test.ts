@@ -187,6 +187,23 @@ describe('the recall database', () => {
     expect(await recallCount(db)).toBe(1);
   });
 
+  it('takes the record count it is given instead of checking each changed id', async () => {
+    const db = await openRecallDb();
+    await replaceSource(db, [stool, warmer], status('cpsc', 2));
+    const added = recall('3', { models: ['QX-77801'] });
+    await applyChanges(db, 'cpsc', [added], ['cpsc:1'], (m) => ({ ...status('cpsc', 0), ...m }), {
+      records: 2,
+    });
+    expect(await recallCount(db)).toBe(2);
+    expect(await generationCount(db, (await sourceStatuses(db))[0]?.activeGen as string)).toBe(2);
+    const { matches } = await lookupIdentities(db, [
+      identity({ gtins: ['00850012345671'] }),
+      identity({ brand: 'Acme', models: ['QX-77801'] }),
+    ]);
+    expect(matches[0]).toEqual([]);
+    expect(matches[1]?.map((m) => m.recallId)).toEqual(['cpsc:3']);
+  });
+
   it('brings back a withdrawn record when a later change restores it', async () => {
     const db = await openRecallDb();
     await replaceSource(db, [stool, warmer], status('cpsc', 2));
