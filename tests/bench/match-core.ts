@@ -33,7 +33,7 @@ export function identityFor(i: number, recalls: Recall[]): ProductIdentity {
     facts: [],
   };
   // Spread the hits over the index so they are not all in the first records built.
-  const recall = recalls[Math.floor((i * recalls.length) / IDENTITIES)] as Recall;
+  const recall = recalls[Math.floor((i * recalls.length) / IDENTITIES) % recalls.length] as Recall;
   const product = recall.products[0];
   if (i % 3 === 0 && product?.gtins[0]) return ProductIdentity.parse({ ...base, gtins: [product.gtins[0]] });
   if (i % 3 === 1 && product?.models[0]) {

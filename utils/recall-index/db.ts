@@ -28,17 +28,21 @@ import { recallKeys } from './keys';
 import {
   buildRun,
   idIndexKey,
+  type KeyTable,
   keyHash,
-  ordinalsFor,
+  mergedTable,
   type PageRow,
   pageOf,
   type RunRow,
+  runsTable,
   slotOf,
 } from './runs';
 
 export const DB_NAME = 'recall-sentinel';
 export const DB_VERSION = 4;
 
+/** How long after loading a generation its runs are merged into one table (see readView). */
+const MERGE_DELAY_MS = 500;
 /** Records per run when a caller hands over more at once (a large feed reloaded whole). */
 const RUN_SIZE = 20_000;
 
@@ -155,7 +159,10 @@ export function openRecallDb(name = DB_NAME): Promise<RecallDb> {
 // What lookups keep in memory between data changes
 
 interface GenerationView {
-  runs: RunRow[];
+  /** All of the generation's runs as one table. */
+  table: KeyTable;
+  /** Model-prefix keys of the runs. */
+  prefixes: string[];
   /** Changed records by id (null: withdrawn); they replace the runs' copies. */
   changed: Map<string, Recall | null>;
   /** Changed records under each of their keys. */
@@ -193,7 +200,17 @@ async function readView(db: RecallDb): Promise<IndexView> {
         if (!row.recall) continue;
         for (const key of row.keys) changedByKey.set(key, [...(changedByKey.get(key) ?? []), row.recall]);
       }
-      generations.set(gen, { runs, changed, changedByKey });
+      const view: GenerationView = {
+        table: runsTable(runs),
+        prefixes: runs.flatMap((r) => r.prefixes),
+        changed,
+        changedByKey,
+      };
+      generations.set(gen, view);
+      // The merged table answers in one binary search per key instead of one per run, but building it
+      // takes a few hundred milliseconds at 250,000 recalls: the lookup that woke the worker is answered
+      // from the runs as read, and the merge follows half a second later, once that answer is out.
+      if (runs.length > 1) setTimeout(() => (view.table = mergedTable(runs)), MERGE_DELAY_MS);
     }),
   );
   return { generations };
@@ -222,9 +239,13 @@ function readRecord(text: string | undefined): Recall | null {
 
 type ReadTx = IDBPTransaction<RecallIndexSchema, Array<'pages'>, 'readonly' | 'readwrite'>;
 
-/** True when `recall` is really filed under `key`, not just under a key with the same hash. */
-function holdsKey(recall: Recall, key: string): boolean {
-  return key === idIndexKey(recall.id) || recallKeys(recall).includes(key);
+/**
+ * False when `recall` came up under an id key by a hash collision. Other keys are not re-derived here (it
+ * costs a model normalisation per candidate): a record that came up by a collision is an extra candidate,
+ * and the matcher rejects it like any other that does not match.
+ */
+function mayHoldKey(recall: Recall, key: string): boolean {
+  return !key.startsWith('i:') || key === idIndexKey(recall.id);
 }
 
 /**
@@ -234,15 +255,11 @@ function holdsKey(recall: Recall, key: string): boolean {
 async function recordsForKeys(
   tx: ReadTx,
   gen: string,
-  runs: readonly RunRow[],
+  table: KeyTable,
   keys: readonly string[],
 ): Promise<Map<string, Recall[]>> {
   const wanted: Array<{ key: string; run: string; ordinal: number }> = [];
-  for (const key of keys) {
-    const h = keyHash(key);
-    for (const run of runs)
-      for (const ordinal of ordinalsFor(run, h)) wanted.push({ key, run: run.run, ordinal });
-  }
+  for (const key of keys) for (const hit of table.hits(keyHash(key))) wanted.push({ key, ...hit });
   const out = new Map<string, Recall[]>();
   if (wanted.length === 0) return out;
   const pageId = (run: string, ordinal: number) => `${run}\n${pageOf(ordinal)}`;
@@ -255,7 +272,7 @@ async function recordsForKeys(
   await Promise.all([...reads].map(async ([id, read]) => pages.set(id, await read)));
   for (const w of wanted) {
     const recall = readRecord(pages.get(pageId(w.run, w.ordinal))?.records[slotOf(w.ordinal)]);
-    if (!recall || !holdsKey(recall, w.key)) continue;
+    if (!recall || !mayHoldKey(recall, w.key)) continue;
     const list = out.get(w.key);
     if (list) list.push(recall);
     else out.set(w.key, [recall]);
@@ -281,13 +298,11 @@ export async function candidatesForKeys(
     recalls.set(recall.id, recall);
   };
   const hashes = keys.map(keyHash);
-  const mayHold = [...view.generations].filter(([, g]) =>
-    g.runs.some((run) => hashes.some((h) => ordinalsFor(run, h).length > 0)),
-  );
+  const mayHold = [...view.generations].filter(([, g]) => hashes.some((h) => g.table.hits(h).length > 0));
   if (mayHold.length > 0) {
     const tx = db.transaction(['pages'], 'readonly');
     const found = await Promise.all(
-      mayHold.map(async ([gen, g]) => ({ g, byKey: await recordsForKeys(tx, gen, g.runs, keys) })),
+      mayHold.map(async ([gen, g]) => ({ g, byKey: await recordsForKeys(tx, gen, g.table, keys) })),
     );
     for (const { g, byKey } of found) {
       for (const [key, list] of byKey) {
@@ -306,7 +321,7 @@ export async function candidatesForKeys(
 export async function storedPrefixKeys(db: RecallDb): Promise<Set<string>> {
   const out = new Set<string>();
   for (const g of (await indexView(db)).generations.values()) {
-    for (const run of g.runs) for (const p of run.prefixes) out.add(p);
+    for (const p of g.prefixes) out.add(p);
     for (const key of g.changedByKey.keys()) if (key.startsWith('p:')) out.add(key);
   }
   return out;
@@ -417,7 +432,12 @@ async function presentIds(tx: WriteTx, gen: string, ids: readonly string[]): Pro
   });
   if (unchanged.length > 0) {
     const runs = await tx.objectStore('runs').getAll(ofGeneration(gen));
-    const found = await recordsForKeys(tx as unknown as ReadTx, gen, runs, unchanged.map(idIndexKey));
+    const found = await recordsForKeys(
+      tx as unknown as ReadTx,
+      gen,
+      runsTable(runs),
+      unchanged.map(idIndexKey),
+    );
     for (const id of unchanged) if (found.has(idIndexKey(id))) present.add(id);
   }
   return present;
@@ -476,7 +496,7 @@ export async function generationCount(db: RecallDb, gen: string): Promise<number
     const found = await recordsForKeys(
       tx as unknown as ReadTx,
       gen,
-      runs,
+      runsTable(runs),
       changes.map((c) => idIndexKey(c.id)),
     );
     for (const c of changes) {

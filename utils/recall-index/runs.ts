@@ -63,9 +63,8 @@ export interface BuiltRun {
 export const pageOf = (ordinal: number): number => Math.floor(ordinal / PAGE_SIZE);
 export const slotOf = (ordinal: number): number => ordinal % PAGE_SIZE;
 
-/** The ordinals of records that may be filed under the key with hash `h` (binary search). */
-export function ordinalsFor(run: Pick<RunRow, 'hashes' | 'ordinals'>, h: number): number[] {
-  const { hashes, ordinals } = run;
+/** The first index in the ascending `hashes` whose value is not below `h` (binary search). */
+function lowerBound(hashes: Uint32Array, h: number): number {
   let lo = 0;
   let hi = hashes.length;
   while (lo < hi) {
@@ -73,9 +72,7 @@ export function ordinalsFor(run: Pick<RunRow, 'hashes' | 'ordinals'>, h: number)
     if ((hashes[mid] as number) < h) lo = mid + 1;
     else hi = mid;
   }
-  const out: number[] = [];
-  for (let i = lo; i < hashes.length && hashes[i] === h; i++) out.push(ordinals[i] as number);
-  return out;
+  return lo;
 }
 
 /**
@@ -121,4 +118,96 @@ export function buildRun(gen: string, batch: readonly Recall[]): BuiltRun {
     ordinals[i] = pairs[2 * pair + 1] as number;
   });
   return { run: { gen, run, count: recalls.length, hashes, ordinals, prefixes: [...prefixes] }, pages };
+}
+
+/** Where a key may lead: a run (by name) and a record ordinal within it. */
+export interface TableHit {
+  run: string;
+  ordinal: number;
+}
+
+/** Anything that answers "which records may be filed under this hash?". */
+export interface KeyTable {
+  hits(h: number): TableHit[];
+}
+
+/** The runs of a generation searched one by one, as read: no set-up cost, one binary search per run. */
+export function runsTable(runs: readonly RunRow[]): KeyTable {
+  return {
+    hits(h) {
+      const out: TableHit[] = [];
+      for (const run of runs) {
+        const { hashes, ordinals } = run;
+        for (let i = lowerBound(hashes, h); i < hashes.length && hashes[i] === h; i++) {
+          out.push({ run: run.run, ordinal: ordinals[i] as number });
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * Sorts `keys` ascending and moves each payload entry with its key: an LSD radix sort, four passes of a
+ * byte, linear in the entry count (a comparison sort of two million entries took seconds).
+ */
+function radixSort(keys: Uint32Array, payloads: Uint32Array[]): void {
+  const n = keys.length;
+  let k: Uint32Array = keys;
+  let kSpare: Uint32Array = new Uint32Array(n);
+  let p: Uint32Array[] = payloads;
+  let pSpare: Uint32Array[] = payloads.map(() => new Uint32Array(n));
+  const count = new Uint32Array(256);
+  for (let shift = 0; shift < 32; shift += 8) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) {
+      const b = ((k[i] as number) >>> shift) & 255;
+      count[b] = (count[b] as number) + 1;
+    }
+    let sum = 0;
+    for (let b = 0; b < 256; b++) {
+      const c = count[b] as number;
+      count[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const b = ((k[i] as number) >>> shift) & 255;
+      const at = count[b] as number;
+      count[b] = at + 1;
+      kSpare[at] = k[i] as number;
+      for (let j = 0; j < p.length; j++) (pSpare[j] as Uint32Array)[at] = (p[j] as Uint32Array)[i] as number;
+    }
+    [k, kSpare] = [kSpare, k];
+    [p, pSpare] = [pSpare, p];
+  }
+  // Four passes swap the buffers an even number of times: the sorted data is back in the caller's arrays.
+}
+
+/**
+ * Every run of a generation merged into one table, built once when the lookup loads the generation:
+ * a key costs one binary search however many runs (shards) the generation was written in.
+ */
+export function mergedTable(runs: readonly RunRow[]): KeyTable {
+  const total = runs.reduce((n, r) => n + r.hashes.length, 0);
+  const hashes = new Uint32Array(total);
+  const runIndex = new Uint32Array(total);
+  const ordinals = new Uint32Array(total);
+  let at = 0;
+  runs.forEach((run, r) => {
+    hashes.set(run.hashes, at);
+    ordinals.set(run.ordinals, at);
+    runIndex.fill(r, at, at + run.hashes.length);
+    at += run.hashes.length;
+  });
+  radixSort(hashes, [runIndex, ordinals]);
+  const names = runs.map((r) => r.run);
+  return {
+    hits(h) {
+      const out: TableHit[] = [];
+      for (let i = lowerBound(hashes, h); i < total && hashes[i] === h; i++) {
+        out.push({ run: names[runIndex[i] as number] as string, ordinal: ordinals[i] as number });
+      }
+      return out;
+    },
+  };
 }
