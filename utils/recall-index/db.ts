@@ -43,6 +43,8 @@ export const DB_VERSION = 4;
 
 /** How long after loading a generation its runs are merged into one table (see readView). */
 const MERGE_DELAY_MS = 500;
+/** Records per run when version-3 rows are rewritten in the upgrade. */
+const MIGRATION_BATCH = 4_000;
 /** Records per run when a caller hands over more at once (a large feed reloaded whole). */
 const RUN_SIZE = 20_000;
 
@@ -140,16 +142,31 @@ export function openRecallDb(name = DB_NAME): Promise<RecallDb> {
       }
       if (oldVersion < 4) {
         // Version 4: records in runs of pages with a hash table per run (runs.ts); a row per record
-        // with a multiEntry index cost minutes at 250,000 recalls.
-        const rows = (await rawTx.objectStore('recalls').getAll()) as Array<{ gen: string; recall: Recall }>;
-        raw.deleteObjectStore('recalls');
+        // with a multiEntry index cost minutes at 250,000 recalls. The old rows are read with a cursor
+        // (ordered by generation) and written a run at a time, so memory stays bounded however large
+        // the old index was.
         db.createObjectStore('runs', { keyPath: ['gen', 'run'] });
         db.createObjectStore('pages', { keyPath: ['gen', 'run', 'n'] });
         db.createObjectStore('changes', { keyPath: ['gen', 'id'] });
-        const byGen = new Map<string, Recall[]>();
-        for (const r of rows) byGen.set(r.gen, [...(byGen.get(r.gen) ?? []), r.recall]);
         const sink: RunSink = { put: (store, value) => rawTx.objectStore(store).put(value) };
-        for (const [gen, recalls] of byGen) await putRuns(sink, gen, recalls);
+        let batch: Recall[] = [];
+        let batchGen = '';
+        const flush = async () => {
+          if (batch.length > 0) await putRuns(sink, batchGen, batch);
+          batch = [];
+        };
+        let cursor = await rawTx.objectStore('recalls').openCursor();
+        while (cursor) {
+          const { gen, recall } = cursor.value as { gen: string; recall: Recall };
+          if (gen !== batchGen || batch.length >= MIGRATION_BATCH) {
+            await flush();
+            batchGen = gen;
+          }
+          batch.push(recall);
+          cursor = await cursor.continue();
+        }
+        await flush();
+        raw.deleteObjectStore('recalls');
       }
     },
   });
