@@ -8,8 +8,8 @@ import {
   describeCaveat,
   describeEvidence,
   formatDate,
+  matchMeaning,
   TIER_LABEL,
-  TIER_MEANING,
 } from '../utils/recall-index/explain';
 import type { PageType, Recall, RecallMatch } from '../utils/schemas';
 
@@ -79,7 +79,7 @@ export function RecallBanner({ entries, pageType, onDismiss, onNotThis }: Recall
         ))}
         {expanded && (
           <div class="why">
-            <p class="why-head">{TIER_MEANING[match.tier]}</p>
+            <p class="why-head">{matchMeaning(match)}</p>
             <ul>
               {match.evidence.map((e) => (
                 <li key={`${e.kind}:${e.pageValue}`}>{describeEvidence(e)}</li>

@@ -5,8 +5,8 @@ import {
   describeEvidence,
   displayGtin,
   formatDate,
+  matchMeaning,
   TIER_LABEL,
-  TIER_MEANING,
 } from '../utils/recall-index/explain';
 import type { Recall, RecallMatch } from '../utils/schemas';
 
@@ -94,7 +94,7 @@ export function RecallCard({ recall, match }: RecallCardProps) {
       )}
       <section class="why">
         <h3>Why this matched</h3>
-        <p>{TIER_MEANING[match.tier]}</p>
+        <p>{matchMeaning(match)}</p>
         <ul>
           {match.evidence.map((e) => (
             <li key={`${e.kind}:${e.pageValue}`}>{describeEvidence(e)}</li>

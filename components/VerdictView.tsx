@@ -3,6 +3,7 @@
  * read as "safe", and "we couldn't read this page" never looks like either.
  */
 import type { TabVerdict } from '../utils/messaging';
+import { isTitleOnly } from '../utils/recall-index/explain';
 import { BANNER_TIERS } from '../utils/recall-index/match';
 import type { RecallMatch } from '../utils/schemas';
 import { ProductFacts } from './ProductFacts';
@@ -69,7 +70,9 @@ export function VerdictView({ verdict }: { verdict: TabVerdict | null }) {
       </h1>
       {verdict.status === 'possible' && (
         <p>
-          Some details of this listing agree with a recall notice. Check the details below against your item.
+          {shown.every(({ match }) => isTitleOnly(match))
+            ? 'The product name of this listing is similar to a recalled product from the same brand. No barcode or model number agrees, so check the model on your item against the notice below.'
+            : 'Some details of this listing agree with a recall notice. Check the details below against your item.'}
         </p>
       )}
       {shown.map(({ match, i }) => {

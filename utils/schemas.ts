@@ -148,17 +148,29 @@ export const MatchTier = z.enum(['confirmed', 'likely', 'possible']);
 export type MatchTier = z.infer<typeof MatchTier>;
 
 export const MatchEvidence = z.object({
-  kind: z.enum(['gtin', 'raw-gtin', 'model', 'brand']),
+  /** `title`: the page title against the notice's product name (the weak, popup-only title rule). */
+  kind: z.enum(['gtin', 'raw-gtin', 'model', 'brand', 'title']),
   pageValue: z.string(),
   pageSource: IdentitySource,
   recallValue: z.string(),
   recallSource: RecallIdentifierSource,
   recallOrigin: z.string(),
+  /** Title evidence: the distinctive words both texts share. */
+  shared: z.array(z.string()).max(50).optional(),
+  /** Title evidence: the share of the product name's distinctive words found in the title, 0..1. */
+  score: z.number().min(0).max(1).optional(),
 });
 export type MatchEvidence = z.infer<typeof MatchEvidence>;
 
 export const MatchCaveat = z.object({
-  kind: z.enum(['lot-specific', 'date-specific', 'brand-differs', 'brand-unknown', 'recall-completed']),
+  kind: z.enum([
+    'lot-specific',
+    'date-specific',
+    'brand-differs',
+    'brand-unknown',
+    'recall-completed',
+    'title-only',
+  ]),
   message: z.string(),
   values: z.array(z.string()),
 });

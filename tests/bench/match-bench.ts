@@ -9,3 +9,7 @@ console.log(`## Matching ${IDENTITIES} identities against a MemoryIndex in Node 
 console.log('| recalls | build index | match 50 (median) | match 50 (p90) | matches found |');
 console.log('|---:|---:|---:|---:|---:|');
 for (const size of [10_000, 250_000]) console.log(figureRow(measureMatching(size, RUNS)));
+console.log(`\n## The same with brands and listing titles (title keys; see match-core.ts)\n`);
+console.log('| recalls | build index | match 50 (median) | match 50 (p90) | matches found |');
+console.log('|---:|---:|---:|---:|---:|');
+for (const size of [10_000, 250_000]) console.log(figureRow(measureMatching(size, RUNS, { titles: true })));

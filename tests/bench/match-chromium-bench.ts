@@ -13,7 +13,7 @@ const RUNS = 41;
 const bundle = await build({
   stdin: {
     contents: `import { figureRow, measureMatching } from './tests/bench/match-core';
-      globalThis.__rsMatch = (size, runs) => figureRow(measureMatching(size, runs));`,
+      globalThis.__rsMatch = (size, runs, titles) => figureRow(measureMatching(size, runs, { titles }));`,
     resolveDir: ROOT,
     loader: 'ts',
   },
@@ -31,13 +31,21 @@ try {
   console.log(`## Matching 50 identities against a MemoryIndex in Chromium (median of ${RUNS} runs)\n`);
   console.log('| recalls | build index | match 50 (median) | match 50 (p90) | matches found |');
   console.log('|---:|---:|---:|---:|---:|');
-  for (const size of [10_000, 250_000]) {
-    const row = await page.evaluate(
-      ([s, r]) => (globalThis as unknown as { __rsMatch: (a: number, b: number) => string }).__rsMatch(s, r),
-      [size, RUNS] as const,
+  const run = (size: number, titles: boolean) =>
+    page.evaluate(
+      ([s, r, t]) =>
+        (globalThis as unknown as { __rsMatch: (a: number, b: number, c: boolean) => string }).__rsMatch(
+          s,
+          r,
+          t,
+        ),
+      [size, RUNS, titles] as const,
     );
-    console.log(row);
-  }
+  for (const size of [10_000, 250_000]) console.log(await run(size, false));
+  console.log('\n## The same with brands and listing titles (title keys; see match-core.ts)\n');
+  console.log('| recalls | build index | match 50 (median) | match 50 (p90) | matches found |');
+  console.log('|---:|---:|---:|---:|---:|');
+  for (const size of [10_000, 250_000]) console.log(await run(size, true));
 } finally {
   await browser.close();
 }

@@ -86,6 +86,31 @@ test('warns with "likely" when brand and model agree but the listing shows no ba
   expect(banner.value.title).toBe('Lumora Recalls Rechargeable Hand Warmers Due to Burn and Fire Hazards');
 });
 
+test('lists a listing that shows only the brand and the recalled product name as a possible match, in the popup only', async ({
+  openAt,
+  openPopupFor,
+  worker,
+}) => {
+  // Target's parent listing: no variant chosen, so no barcode; the title is the notice's product name.
+  const url = 'https://www.target.com/p/kettlebrook-cozynest-toddler-step-stool/-/A-91234567';
+  const page = await openAt(url, { file: 'target/product.html' });
+  expect((await verdictFor(worker, url)).status).toBe('possible');
+  await expect(page.locator('recall-sentinel-banner')).toHaveCount(0);
+
+  const popup = await openPopupFor(url);
+  await expect(popup.getByRole('heading', { level: 1 })).toHaveText('Possible recall match');
+  await expect(popup.locator('[data-status]')).toContainText(
+    'similar to a recalled product from the same brand',
+  );
+  const card = popup.locator('article.card[data-recall-id="cpsc:90001"]');
+  await expect(card).toHaveAttribute('data-tier', 'possible');
+  await expect(card).toContainText(
+    'Possible: similar product name from the same brand — check the model on your item.',
+  );
+  await expect(card).toContainText('Title ≈ product name: "Kettlebrook CozyNest Toddler Step Stool"');
+  await expect(card).toContainText('Only the brand and a similar product name agree');
+});
+
 test('says "no recall found", never "safe", when nothing matches', async ({
   openAt,
   openPopupFor,

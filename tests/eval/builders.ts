@@ -21,6 +21,7 @@ export interface PageFields {
   models?: string[];
   /** Codes as the page printed them; valid ones become GTIN keys, all stay in `rawGtins`. */
   codes?: string[];
+  /** The listing title; without one, the title is the brand and models, as a bare listing would be. */
   title?: string;
 }
 
@@ -34,6 +35,7 @@ export function page(fields: PageFields): ProductIdentity {
       source: 'spec-table' as const,
     })),
     ...codes.map((value) => ({ field: 'gtin' as const, value, source: 'json-ld' as const })),
+    ...(fields.title ? [{ field: 'title' as const, value: fields.title, source: 'json-ld' as const }] : []),
   ];
   const marketplace = fields.marketplace ?? 'amazon';
   const itemId = fields.itemId === undefined ? 'B0EVAL0000' : fields.itemId;
@@ -57,6 +59,8 @@ export function page(fields: PageFields): ProductIdentity {
 }
 
 export interface NoticeFields {
+  /** The recalled product's name (default "Recalled product", which no title rule can meet). */
+  name?: string;
   brands?: string[];
   manufacturers?: string[];
   models?: string[];
@@ -111,7 +115,7 @@ export function notice(fields: NoticeFields): Recall {
     images: [],
     products: [
       {
-        name: 'Recalled product',
+        name: fields.name ?? 'Recalled product',
         brands: fields.brands ?? [],
         models: fields.models ?? [],
         gtins: [...new Set(gtins)],

@@ -8,7 +8,10 @@
  * "Apple/苹果"; legal suffixes, bylines, dba and owner names; model families the notice spells.
  * Hard negatives: the same brand with another model; the same model or family under another brand; a
  * GTIN reused by another brand; generic models (sizes, packs, years, standards, item ids); brand-only
- * pairs. Lot- and date-limited notices must match and carry their caveat.
+ * pairs. Lot- and date-limited notices must match and carry their caveat. The title rule (possible by
+ * brand and product name) has positives across feeds and scripts, and hard negatives: the same brand
+ * with another product or variant, one generic word or the product type in common, an accessory, the
+ * same name under another brand, and a model or barcode that differs.
  */
 import { type NoticeFields, notice, type PageFields, page } from './builders';
 import type { Expectation, HandMadePair, Label } from './labels';
@@ -802,9 +805,17 @@ add(
 );
 add(
   'brand-only',
-  'Kettlebrook and a title',
-  { brand: 'Kettlebrook', title: 'Kettlebrook CozyNest Toddler Step Stool' },
+  'Kettlebrook and a title of nothing but the brand and shop words',
+  { brand: 'Kettlebrook', title: 'Kettlebrook Home Goods – Official Store, New Arrivals' },
   STEP_STOOL,
+  'none',
+  brandOnly,
+);
+add(
+  'brand-only',
+  'a title that is the brand alone',
+  { brand: 'Lumora', title: 'LUMORA' },
+  HAND_WARMER,
   'none',
   brandOnly,
 );
@@ -855,6 +866,236 @@ add(
   HAND_WARMER,
   'none',
   brandOnly,
+);
+
+// ---------------------------------------------------------------------------------------------------
+// The title rule: compatible brands and a title that carries the notice's product name, with no
+// identifier in common, are a possible match (popup only). Positives are built on fixture notices
+// with pages as marketplaces title them (marketing words, sizes, colours, pack counts added); the hard
+// negatives share the brand and some of the name, or the name and not the brand, or carry something
+// that names another product.
+
+const byTitle: Omit<Label, 'expect' | 'why'> = { byTitle: true, caveats: ['title-only'] };
+/** Two hand-made notices in Chinese, as a SAMR-style notice or a Chinese importer would name them. */
+const warmerCn: NoticeFields = { brands: ['Lumora'], name: 'Lumora 充电暖手宝' };
+const fanCn: NoticeFields = { brands: ['Gree'], name: '格力 家用落地电风扇' };
+const seatCn: NoticeFields = { brands: ['安睡宝'], name: '安睡宝 儿童安全座椅' };
+
+add(
+  'title-similar',
+  "the brand and the notice's product name as the whole title (singular for plural)",
+  { brand: 'Kettlebrook', title: 'Kettlebrook CozyNest Toddler Step Stool' },
+  STEP_STOOL,
+  possible,
+  byTitle,
+);
+add(
+  'title-similar',
+  'a long Amazon-style title that adds many marketing words to the name',
+  {
+    brand: 'Kettlebrook',
+    title:
+      'Kettlebrook CozyNest Toddler Step Stool, Natural Wood, Kitchen Helper Learning Tower for Kids Bathroom Sink, Montessori',
+  },
+  STEP_STOOL,
+  possible,
+  byTitle,
+);
+add(
+  'title-similar',
+  'pack count, capacity and colour around the name',
+  { brand: 'Lumora', title: 'Lumora Rechargeable Hand Warmers, 2 Pack, 5000mAh, Charcoal Grey' },
+  HAND_WARMER,
+  possible,
+  byTitle,
+);
+add(
+  'title-similar',
+  'a hyphenated word and a colour in the title',
+  { brand: 'Glowbug', title: 'Glowbug Crescent Moon Plug-In Night Light, Warm White, 2-Pack' },
+  'cpsc:91104',
+  possible,
+  byTitle,
+);
+add(
+  'title-similar',
+  "a size in the notice's name and another in the title",
+  { brand: 'Marlowe', title: 'Marlowe Insulated Water Bottle 32 oz – Stainless Steel, Sage' },
+  'cpsc:91105',
+  possible,
+  byTitle,
+);
+add(
+  'title-similar',
+  '"oil-filled" in the notice, "Oil-Filled" in the title, with a wattage',
+  { brand: 'Harrow Heat', title: 'Harrow Heat Oil-Filled Space Heater with Thermostat, 1500W' },
+  'cpsc:3120',
+  possible,
+  byTitle,
+);
+add(
+  'title-similar',
+  'a Health Canada notice and a title with a clothing size',
+  { brand: 'Emberline', title: 'Emberline Heated Glove Liners, Rechargeable, Size M, Black' },
+  'health-canada:90101',
+  possible,
+  byTitle,
+);
+add(
+  'title-similar',
+  'a UK notice and a title with the wattage first',
+  { marketplace: 'amazon', brand: 'Heatwise', title: 'Heatwise 2000W Oil Filled Radiator, 9 Fin' },
+  'uk-opss:product-safety-alerts-reports-recalls/product-safety-alert-heatwise-oil-filled-radiator',
+  possible,
+  byTitle,
+);
+add(
+  'title-similar',
+  'an openFDA food and a title with the pack size',
+  { brand: 'Marigold Pantry', title: 'Marigold Pantry Sesame Rice Crackers, 3.5 oz (Pack of 6)' },
+  'openfda:H-2001-2026',
+  possible,
+  byTitle,
+);
+add(
+  'title-similar',
+  'a six-word notice name of which the title carries five (no "deck")',
+  { brand: 'Kiddo Cruiser', title: 'Kiddo Cruiser Three-Wheel Kick Scooter for Children, Pink' },
+  'uk-opss:2609-0187',
+  possible,
+  byTitle,
+);
+add(
+  'title-similar',
+  'a French notice and a French title',
+  { marketplace: 'amazon', brand: 'Ferrandel', title: 'Ferrandel Perceuse sans fil 18V avec 2 batteries' },
+  'rappelconso:2026-11-0101',
+  possible,
+  byTitle,
+);
+add(
+  'title-similar',
+  'the hot variant of a notice that names the hot variant',
+  { brand: 'Hollow Creek Provisions', title: 'Hollow Creek Provisions Hot Tomato Cocktail Mix, 32 fl oz' },
+  'openfda:event-99803-2',
+  possible,
+  byTitle,
+);
+add(
+  'title-cjk',
+  'a JD title in Chinese with the Tmall brand form, a capacity and a colour',
+  { marketplace: 'jd', brand: 'Lumora/路摩', title: 'Lumora路摩 充电暖手宝 便携双面发热 5000毫安 白色' },
+  warmerCn,
+  possible,
+  byTitle,
+);
+add(
+  'title-cjk',
+  'a Chinese title under 格力 and a notice under Gree, through the alias table',
+  { marketplace: 'jd', brand: '格力', title: '格力 家用落地电风扇 遥控七叶静音 2024新款' },
+  fanCn,
+  possible,
+  byTitle,
+);
+add(
+  'title-cjk',
+  'a word inserted into the name (儿童汽车安全座椅 for 儿童安全座椅: 4 of 5 bigrams), an age and a colour',
+  { marketplace: 'jd', brand: '安睡宝', title: '安睡宝 儿童汽车安全座椅 0-12岁 isofix接口 灰色' },
+  seatCn,
+  possible,
+  byTitle,
+);
+
+add(
+  'title-other-product',
+  'the same brand and audience, another product type (one word in common)',
+  { brand: 'Kettlebrook', title: 'Kettlebrook Toddler Learning Tower, Natural Wood' },
+  STEP_STOOL,
+  'none',
+);
+add(
+  'title-other-product',
+  "kids' helmet against a notice for adult helmets of the same brand (2 of 3 words)",
+  { marketplace: 'generic', brand: 'Fernhollow', title: 'Fernhollow Kids Bike Helmet' },
+  { brands: ['Fernhollow'], name: 'Fernhollow Adult Bike Helmets' },
+  'none',
+);
+add(
+  'title-other-product',
+  'one generic word in common ("hand")',
+  { brand: 'Lumora', title: 'Lumora Hand Cream with Shea Butter' },
+  HAND_WARMER,
+  'none',
+);
+add(
+  'title-other-product',
+  'the product type in common, not the line (2 of 4 words)',
+  { brand: 'Glowbug', title: 'Glowbug Dimmable LED Night Light Bulb' },
+  'cpsc:91104',
+  'none',
+);
+add(
+  'title-other-product',
+  "the mild variant's notice against the hot variant's title (3 of 4 words)",
+  { brand: 'Hollow Creek Provisions', title: 'Hollow Creek Provisions Hot Tomato Cocktail Mix, 32 fl oz' },
+  'openfda:event-99803-1',
+  'none',
+);
+add(
+  'title-other-product',
+  "the hot variant's notice against the mild variant's title (3 of 4 words)",
+  { brand: 'Hollow Creek Provisions', title: 'Hollow Creek Provisions Mild Tomato Cocktail Mix' },
+  'openfda:event-99803-2',
+  'none',
+);
+add(
+  'title-other-product',
+  'a title that is only the product type: "night light" names no one product of a brand with several models',
+  { brand: 'GlowPal', title: 'GlowPal Night Light' },
+  'uk-opss:2610-0412',
+  'none',
+);
+add(
+  'title-other-product',
+  'an accessory whose title repeats the whole name of the recalled product',
+  { brand: 'Lumora', title: 'Replacement Charging Cable for Lumora Rechargeable Hand Warmers' },
+  HAND_WARMER,
+  'none',
+);
+add(
+  'title-other-product',
+  'a Chinese title with one bigram in common (充电宝, a power bank, against 充电暖手宝)',
+  { marketplace: 'jd', brand: 'Lumora/路摩', title: 'Lumora路摩 充电宝 移动电源 10000毫安' },
+  warmerCn,
+  'none',
+);
+add(
+  'title-other-brand',
+  'the same product name under another brand',
+  { brand: 'Saltmarsh', title: 'Saltmarsh Insulated Water Bottles 24 oz' },
+  'cpsc:91105',
+  'none',
+);
+add(
+  'title-other-brand',
+  'the same product name under a brand that starts the same way',
+  { brand: 'Glowbugs Lighting', title: 'Glowbugs Crescent Moon Night Lights' },
+  'cpsc:91104',
+  'none',
+);
+add(
+  'title-identifiers-differ',
+  'the same line name with another model on both sides',
+  { brand: 'Tidewater', models: ['TW-PS1000'], title: 'Tidewater TW-PS1000 Portable Power Station' },
+  'cpsc:90003',
+  'none',
+);
+add(
+  'title-identifiers-differ',
+  'the redesigned stool sold after the recall under a new barcode',
+  { brand: 'Kettlebrook', codes: ['850012345701'], title: 'Kettlebrook CozyNest Toddler Step Stool' },
+  STEP_STOOL,
+  'none',
 );
 
 export const HAND_MADE_PAIRS: readonly HandMadePair[] = pairs;

@@ -10,10 +10,13 @@
  *   - banner (confirmed + likely, what puts a warning on the page): precision = banner matches on pairs
  *     labelled atLeast anything (the same product) / banner matches; recall = pairs labelled atLeast
  *     confirmed or likely that got a banner / those pairs.
+ *   - possible by title (the title rule alone: brand and title, no identifier): precision = such matches
+ *     the label accepts / such matches; recall = pairs labelled `byTitle` that matched / those pairs.
  *   - checks: no brand-only pair matches; every match has evidence, each item naming its page source
  *     and its notice origin, with at least one identifier beyond the brand; required caveats are carried.
  */
 import { brandsCompatible } from '../../utils/identity/brand';
+import { isTitleOnly } from '../../utils/recall-index/explain';
 import { BANNER_TIERS, matchRecall, tierRank } from '../../utils/recall-index/match';
 import { MemoryIndex } from '../../utils/recall-index/memory-index';
 import type { MatchTier, ProductIdentity, Recall, RecallMatch } from '../../utils/schemas';
@@ -62,6 +65,10 @@ export interface EvalReport {
   rejectedFeeds: string[];
   perTier: Score[];
   banner: Score;
+  /** The title rule alone (matches whose only evidence is the title and the brand). */
+  title: Score;
+  /** The matches the title rule made alone. */
+  titleOnly: PairResult[];
   any: Score;
   categories: Array<{ category: string; pairs: number; wrong: number }>;
   failures: PairResult[];
@@ -207,6 +214,16 @@ export function runEvaluation(corpus: Corpus = loadCorpus()): EvalReport {
     bannerRelevant.length,
   );
 
+  const titleMatches = results.filter((r) => r.match !== null && isTitleOnly(r.match));
+  const titleRelevant = results.filter((r) => r.pair.byTitle === true && atLeast(r) !== null);
+  const title = score(
+    'possible by title',
+    titleMatches.filter((r) => r.correct).length,
+    titleMatches.length,
+    titleRelevant.filter((r) => r.correct).length,
+    titleRelevant.length,
+  );
+
   const anyMatches = results.filter((r) => r.match !== null);
   const anyRelevant = results.filter((r) => atLeast(r) !== null);
   const any = score(
@@ -234,6 +251,8 @@ export function runEvaluation(corpus: Corpus = loadCorpus()): EvalReport {
     rejectedFeeds: corpus.rejectedFeeds,
     perTier,
     banner,
+    title,
+    titleOnly: titleMatches,
     any,
     categories: [...categories].map(([category, c]) => ({ category, ...c })),
     failures: results.filter((r) => !r.correct),
@@ -256,7 +275,7 @@ export function formatReport(report: EvalReport): string {
     '| tier | matches | correct | precision | should reach | reached | recall |',
     '|---|---:|---:|---:|---:|---:|---:|',
   );
-  for (const s of [...report.perTier, report.banner, report.any]) {
+  for (const s of [...report.perTier, report.banner, report.title, report.any]) {
     lines.push(
       `| ${s.label} | ${s.predicted} | ${s.truePositives} | ${percent(s.precision)} | ${s.relevant} | ${s.found} | ${percent(s.recall)} |`,
     );

@@ -6,14 +6,19 @@
  *   { atLeast: T }    the page shows the recalled product, and the shared evidence supports tier T:
  *                     confirmed = the same valid GTIN (brands agree or one is missing); likely = the same
  *                     distinctive model (or a member of a family the notice spells) under compatible
- *                     brands; possible = the same distinctive model with a brand missing on one side, or
- *                     the same mistyped code. A stronger tier is fine; a weaker one, or none, is a miss.
+ *                     brands; possible = the same distinctive model with a brand missing on one side,
+ *                     the same mistyped code, or compatible brands and a title that carries the
+ *                     notice's product name (with nothing on either side that names another product:
+ *                     no differing model or barcode, no accessory word, no different variant word).
+ *                     A stronger tier is fine; a weaker one, or none, is a miss.
  *   { atMost: 'possible' }  not for a page banner, though the popup may list it: the evidence points
  *                     both ways (a valid GTIN printed under a different brand is reuse or a typo).
  *   'none'            no match at any tier: a different product, or nothing but the brand in common.
  *
  * `caveats` lists caveat kinds a match of this pair must carry (a lot-limited notice must say so).
  * `brandOnly` marks pairs whose only common ground is the brand; they must never match at any tier.
+ * `byTitle` marks pairs whose common ground is the brand and the product name only: what the title rule
+ * is for (the harness reports its precision and recall apart).
  */
 import type { MatchCaveat, MatchTier, ProductIdentity, Recall } from '../../utils/schemas';
 
@@ -23,6 +28,7 @@ export interface Label {
   expect: Expectation;
   caveats?: MatchCaveat['kind'][];
   brandOnly?: boolean;
+  byTitle?: boolean;
   /** Why the pair carries this label, in a sentence. */
   why: string;
 }

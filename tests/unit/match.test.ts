@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brandAliases, brandKey, brandsCompatible } from '../../utils/identity/brand';
 import { BRAND_ALIAS_GROUPS } from '../../utils/identity/brand-aliases';
@@ -389,6 +390,112 @@ describe('matchRecall: possible', () => {
     const page = identity({ rawGtins: ['1234567'] });
     const notice = recall({ products: [product({ rawGtins: ['1234567'] })] });
     expect(matchRecall(page, notice)).toBeNull();
+  });
+});
+
+describe('matchRecall: possible by title', () => {
+  const stoolNotice = () =>
+    recall({
+      products: [
+        product({
+          name: 'Kettlebrook CozyNest Toddler Step Stools',
+          brands: ['Kettlebrook'],
+          models: ['KB-TS100'],
+          gtins: [key('850012345671')],
+        }),
+      ],
+    });
+  const stoolTitle = 'Kettlebrook CozyNest Toddler Step Stool, Natural Wood';
+
+  it('rates compatible brands and a title that carries the product name as possible, never more', () => {
+    const page = identity({
+      brand: 'Kettlebrook',
+      title: stoolTitle,
+      facts: [fact('title', stoolTitle, 'json-ld'), fact('brand', 'Kettlebrook', 'byline')],
+    });
+    const match = valid(matchRecall(page, stoolNotice()));
+    expect(match.tier).toBe('possible');
+    expect(match.evidence).toEqual([
+      {
+        kind: 'title',
+        pageValue: stoolTitle,
+        pageSource: 'json-ld',
+        recallValue: 'Kettlebrook CozyNest Toddler Step Stools',
+        recallSource: 'structured',
+        recallOrigin: 'name',
+        shared: expect.arrayContaining(['cozynest', 'toddler', 'step', 'stool']),
+        score: 1,
+      },
+      expect.objectContaining({ kind: 'brand', pageValue: 'Kettlebrook', pageSource: 'byline' }),
+    ]);
+  });
+
+  it('says that the match rests on the name alone', () => {
+    const match = valid(matchRecall(identity({ brand: 'Kettlebrook', title: stoolTitle }), stoolNotice()));
+    expect(match.caveats.map((c) => c.kind)).toEqual(['title-only']);
+    expect(match.caveats[0]?.message).toMatch(/no barcode or model number was compared/);
+  });
+
+  it('needs a brand on both sides: not on a page without one, not against a notice without one', () => {
+    expect(matchRecall(identity({ title: stoolTitle }), stoolNotice())).toBeNull();
+    const unbranded = recall({ products: [product({ name: 'Kettlebrook CozyNest Toddler Step Stools' })] });
+    expect(matchRecall(identity({ brand: 'Kettlebrook', title: stoolTitle }), unbranded)).toBeNull();
+  });
+
+  it('does not match the same title under another brand', () => {
+    const page = identity({ brand: 'Timbertot', title: 'Timbertot CozyNest Toddler Step Stool' });
+    expect(matchRecall(page, stoolNotice())).toBeNull();
+  });
+
+  it('does not match when the models on both sides differ, however alike the names', () => {
+    const page = identity({ brand: 'Kettlebrook', title: stoolTitle, models: ['KB-TS200'] });
+    expect(matchRecall(page, stoolNotice())).toBeNull();
+  });
+
+  it('does not match when the barcodes on both sides differ (a redesign sold under a new code)', () => {
+    const page = identity({ brand: 'Kettlebrook', title: stoolTitle, gtins: [key('850012345701')] });
+    expect(matchRecall(page, stoolNotice())).toBeNull();
+  });
+
+  it('lets a model that agrees speak instead: likely, with no title evidence', () => {
+    const page = identity({ brand: 'Kettlebrook', title: stoolTitle, models: ['KB-TS100'] });
+    const match = valid(matchRecall(page, stoolNotice()));
+    expect(match.tier).toBe('likely');
+    expect(match.evidence.map((e) => e.kind)).toEqual(['model', 'brand']);
+  });
+
+  it('does not match a title that shares only the product type with the notice', () => {
+    const page = identity({ brand: 'Kettlebrook', title: 'Kettlebrook Step Stool' });
+    expect(matchRecall(page, stoolNotice())).toBeNull();
+  });
+
+  it('never matches on the brand alone, whatever brand words, sizes and colours the title adds', () => {
+    const filler = [
+      'New',
+      '2-Pack',
+      'Black',
+      'Natural',
+      '24 oz',
+      'Kettlebrook',
+      'Home',
+      'Goods',
+      'Official',
+      'Store',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...filler), { maxLength: 10 }), (words) => {
+        const page = identity({
+          brand: 'Kettlebrook',
+          manufacturer: 'Kettlebrook Home Goods',
+          title: words.join(' '),
+        });
+        const notice = recall({
+          manufacturers: ['Kettlebrook Home Goods, LLC'],
+          products: [product({ name: `Kettlebrook ${words.join(' ')}`, brands: ['Kettlebrook'] })],
+        });
+        expect(matchRecall(page, notice)).toBeNull();
+      }),
+    );
   });
 });
 

@@ -4,7 +4,7 @@
  * must not look alike.
  */
 import type { VerdictStatus } from '../messaging';
-import { identityKeys } from '../recall-index/keys';
+import { identifierKeys } from '../recall-index/keys';
 import { BANNER_TIERS } from '../recall-index/match';
 import type { PageType, ProductIdentity, RecallMatch } from '../schemas';
 
@@ -17,6 +17,6 @@ export function verdictStatus(
   if (all.some((m) => BANNER_TIERS.includes(m.tier))) return 'warning';
   if (all.length > 0) return 'possible';
   if (pageType === 'other') return 'not-product';
-  if (identities.length === 0 || identities.every((i) => identityKeys(i).length === 0)) return 'unreadable';
+  if (identities.length === 0 || identities.every((i) => identifierKeys(i).length === 0)) return 'unreadable';
   return 'no-match';
 }

@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import { decodeHtml } from '../extract/decode-html';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
 import type { ErrorResponse, FetchProductPageRequest, FetchProductPageResponse } from '../messaging';
-import { identityKeys } from '../recall-index/keys';
+import { identifierKeys } from '../recall-index/keys';
 import type { ProductIdentity } from '../schemas';
 
 export const MAX_RESOLVED_LINES = 25;
@@ -52,7 +52,7 @@ export async function resolveLines(
     .map((line, i) => ({
       line,
       i,
-      url: line.itemId && identityKeys(line).length === 0 ? productUrl(line.itemId, page) : null,
+      url: line.itemId && identifierKeys(line).length === 0 ? productUrl(line.itemId, page) : null,
     }))
     .filter((w): w is { line: ProductIdentity; i: number; url: string } => w.url !== null)
     .slice(0, MAX_RESOLVED_LINES);

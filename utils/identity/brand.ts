@@ -231,6 +231,23 @@ function aliasGroupOf(key: string): string[][] {
  * alias table bring their other spellings along.
  */
 function brandNames(brand: string): string[][] {
+  let names = namesCache.get(brand);
+  if (names === undefined) {
+    if (namesCache.size >= MAX_CACHED_NAMES) namesCache.clear();
+    names = readBrandNames(brand);
+    namesCache.set(brand, names);
+  }
+  return names;
+}
+
+/**
+ * Brand names are read again for every candidate a lookup compares (and for its title keys); the same
+ * few brands come back, so their readings are kept. Bounded, emptied when full.
+ */
+const MAX_CACHED_NAMES = 4096;
+const namesCache = new Map<string, string[][]>();
+
+function readBrandNames(brand: string): string[][] {
   const parts = brand.normalize('NFKC').split(/\s*\/\s*/);
   const [first, second] = parts;
   const crossScript =
@@ -241,6 +258,11 @@ function brandNames(brand: string): string[][] {
     for (const name of [words, ...aliasGroupOf(words.join(''))]) out.set(name.join(''), name);
   }
   return [...out.values()];
+}
+
+/** The names a listed brand stands for, as word lists (aliases included): what a title's brand words are. */
+export function brandNameWords(brand: string): string[][] {
+  return brandNames(brand);
 }
 
 /** The keys of every name a listed brand stands for: "Apple/苹果" → ["apple", "苹果", "アップル"]. */
@@ -280,4 +302,50 @@ export function brandsCompatible(a: string, b: string): boolean {
 export function cleanBrand(brand: string): string | null {
   const s = stripByline(brand.normalize('NFKC')).trim();
   return brandKey(s) ? s : null;
+}
+
+/**
+ * The head of a name, as compatibility sees it: two compatible names always share it. Latin names fit
+ * by whole leading words ("gorilla" in "gorilla glue"), so the head is the first word, or its leading
+ * non-CJK run when CJK follows in the same word ("lumora路摩"); CJK names fit by leading characters,
+ * at least two (格力 in 格力电器), so the head is the first two characters.
+ */
+function nameHead(words: readonly string[]): string {
+  const first = words[0] ?? '';
+  if (CJK.test(first.charAt(0))) return first.slice(0, 2);
+  const run = /^[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/u.exec(first);
+  return run?.[0] ?? first;
+}
+
+/** Heads of alias-table names, mapped to the head of the group's first (Latin) name. */
+let anchorIndex: Map<string, string> | null = null;
+function canonicalHead(head: string): string {
+  if (!anchorIndex) {
+    anchorIndex = new Map();
+    for (const group of BRAND_ALIAS_GROUPS) {
+      const names = group.map(brandWords).filter((w): w is string[] => w !== null);
+      const canonical = names[0] ? nameHead(names[0]) : null;
+      if (!canonical) continue;
+      for (const words of names) {
+        const head = nameHead(words);
+        if (!anchorIndex.has(head)) anchorIndex.set(head, canonical);
+      }
+    }
+  }
+  return anchorIndex.get(head) ?? head;
+}
+
+/**
+ * Short keys that any two compatible brands share ("Gorilla", "Gorilla Glue Company" → "gorilla";
+ * "格力电器", "Gree" → "gree"; "Lumora/路摩" → "lumora", "路摩"), for index keys that must meet whenever
+ * `brandsCompatible` would say yes. Why they always meet: compatible names are equal, or one is the
+ * leading words (or, in CJK, the leading two or more characters) of the other, so both have the same
+ * head; a name reached through the alias table is one of the brand's names too, and every name of an
+ * alias group maps to its group's head. An anchor is a lookup key only; it is coarser than
+ * compatibility (every "Gorilla …" brand shares "gorilla"), and the matcher still decides.
+ */
+export function brandAnchors(brand: string): string[] {
+  return [...new Set(brandNames(brand).map((words) => canonicalHead(nameHead(words))))].filter(
+    (a) => a.length > 0,
+  );
 }

@@ -2,7 +2,7 @@
  * Plain-language explanations of a match, shared by the page banner, the popup and the CLI so the three
  * never disagree about why we warned and how sure we are.
  */
-import type { MatchCaveat, MatchEvidence, MatchTier, Recall } from '../schemas';
+import type { MatchCaveat, MatchEvidence, MatchTier, Recall, RecallMatch } from '../schemas';
 
 export const TIER_LABEL: Record<MatchTier, string> = {
   confirmed: 'Confirmed match',
@@ -15,6 +15,28 @@ export const TIER_MEANING: Record<MatchTier, string> = {
   likely: 'The brand and model number on this listing are named in the recall notice.',
   possible: 'Some details agree with the recall notice, but not enough to be sure.',
 };
+
+/** What a possible match resting on the title rule means; worded so that it reads as weak. */
+export const TITLE_MATCH_MEANING =
+  'Possible: similar product name from the same brand — check the model on your item.';
+
+/** Whether a match rests on the product name alone (brand and title, no barcode or model). */
+export function isTitleOnly(match: Pick<RecallMatch, 'evidence'>): boolean {
+  return (
+    match.evidence.some((e) => e.kind === 'title') &&
+    match.evidence.every((e) => e.kind === 'title' || e.kind === 'brand')
+  );
+}
+
+/** The sentence under "Why this matched": the tier's meaning, or the title rule's own wording. */
+export function matchMeaning(match: Pick<RecallMatch, 'tier' | 'evidence'>): string {
+  return isTitleOnly(match) ? TITLE_MATCH_MEANING : TIER_MEANING[match.tier];
+}
+
+/** Long titles are cut for the evidence line; the full title is in the listing's facts. */
+const MAX_QUOTED = 90;
+const quote = (text: string): string =>
+  `"${text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1).trimEnd()}…` : text}"`;
 
 const SOURCE_WORDS: Record<string, string> = {
   'embedded-json': "the listing's product data",
@@ -39,6 +61,11 @@ export function describeEvidence(e: MatchEvidence): string {
       return `Model ${e.pageValue} from ${where} equals model ${e.recallValue} ${inNotice}.`;
     case 'brand':
       return `Brand "${e.pageValue}" agrees with "${e.recallValue}" in the notice.`;
+    case 'title': {
+      const shared = e.shared ?? [];
+      const score = e.score === undefined ? '' : `, ${Math.round(e.score * 100)}% of the name`;
+      return `Title ≈ product name: ${quote(e.pageValue)} from ${where} is similar to the product name ${quote(e.recallValue)} in the notice (${shared.length} words in common: ${shared.join(', ')}${score}).`;
+    }
   }
 }
 

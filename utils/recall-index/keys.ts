@@ -7,18 +7,32 @@
  *                a model range the notice prints ("BSFIREPIT01–03") is filed under each member
  *   p:<prefix>   a model prefix the notice states ("models beginning with TRX1"); a page model is looked
  *                up under its own leading PREFIX_MIN..PREFIX_MAX characters
- * A brand alone is never a key: brand-only candidates could never become a match anyway.
+ *   t:<brand anchor>:<title token>
+ *                a brand together with one distinctive word of the product name, for the title rule
+ *                (utils/identity/title-similarity.ts). See `recallTitleKeys` and `pageTitleKeys`.
+ * A brand alone is never a key: brand-only candidates could never become a match anyway, and a brand
+ * with a thousand recalls would bring up a thousand candidates. Paired with a word of the product name,
+ * a brand brings up only its recalls whose names share that word.
  */
-
+import { brandAnchors } from '../identity/brand';
 import { rawGtinKey } from '../identity/gtin';
 import { isDistinctiveModel, modelKey } from '../identity/model';
 import { readModelFamily } from '../identity/model-family';
+import {
+  MIN_SHARED,
+  nameCanMatch,
+  noticeNameTokens,
+  requiredShared,
+  titleTokens,
+} from '../identity/title-similarity';
 import type { ProductIdentity, Recall } from '../schemas';
+import { pageBrandNames, recallBrandNames, recallFirmNames } from './match';
 
 export const gtinIndexKey = (gtin14: string): string => `g:${gtin14}`;
 export const rawIndexKey = (raw: string): string => `r:${rawGtinKey(raw)}`;
 export const modelIndexKey = (model: string): string => `m:${modelKey(model)}`;
 const prefixIndexKey = (prefix: string): string => `p:${prefix}`;
+const titleIndexKey = (anchor: string, token: string): string => `t:${anchor}:${token}`;
 
 /** Prefix lengths a page model is looked up under: stated prefixes are short, and lookups stay bounded. */
 const PREFIX_MIN = 3;
@@ -36,6 +50,63 @@ function unique(keys: string[]): string[] {
   return [...new Set(keys)];
 }
 
+/**
+ * At most this many title keys per recall. Every key is one more entry in the IndexedDB multiEntry
+ * index, written for each of up to 250,000 records on a full sync (already the slowest budget), so a
+ * recall files only what the title rule needs to be found: one key when its name has at most four
+ * tokens (the rule then needs every token in the title, so any one of them will do), two from five to
+ * MAX_NOTICE_WORDS tokens (one token may be missing, so one of any two is in the title).
+ */
+export const MAX_TITLE_KEYS_PER_RECALL = 2;
+/** At most this many title keys per page identity: each is one more index read on every page. */
+export const MAX_TITLE_KEYS_PER_PAGE = 8;
+/** A page with two brand anchors ("Lumora/路摩") looks up at most two. */
+const MAX_PAGE_ANCHORS = 2;
+
+/**
+ * Title keys of a recall: the first product whose name the title rule can meet (three to
+ * MAX_NOTICE_WORDS tokens once brand words go) files its brand anchor (brand-aliases-aware, see
+ * `brandAnchors`) with its first tokens in key order (`keyOrder` in title-similarity.ts: common words
+ * last, otherwise a fixed hash order; the page side uses the same). Later products of a notice file
+ * nothing of their own, to keep records small: they are reachable by title only through keys they share
+ * with the first, which variants of one product do ("CozyNest Step Stool", "CozyNest Step Stool, White").
+ */
+function recallTitleKeys(recall: Recall): string[] {
+  let firms: string[] | null = null;
+  for (const product of recall.products) {
+    let brands: string[] = [];
+    const tokens = noticeNameTokens(product.name, () => {
+      firms ??= recallFirmNames(recall);
+      brands = recallBrandNames(recall, product, firms);
+      return brands;
+    });
+    if (tokens === null || !nameCanMatch(tokens.length)) continue;
+    // The first brand's anchor (every listed brand names one: sentinels are already left out).
+    const anchor = brands.length > 0 ? brandAnchors(brands[0] as string)[0] : undefined;
+    if (anchor === undefined) continue;
+    // Any (missing + 1) of the tokens include one that a strongly similar title carries.
+    const needed = Math.min(MAX_TITLE_KEYS_PER_RECALL, tokens.length - requiredShared(tokens.length) + 1);
+    return tokens.slice(0, needed).map((token) => titleIndexKey(anchor, token));
+  }
+  return [];
+}
+
+/**
+ * Title keys of a page identity: each of its brand anchors (at most two) with its first title tokens
+ * in key order, MAX_TITLE_KEYS_PER_PAGE in all. A title with fewer than three tokens could never meet
+ * the rule, so it asks for nothing.
+ */
+function pageTitleKeys(identity: ProductIdentity): string[] {
+  if (!identity.title) return [];
+  const brands = pageBrandNames(identity);
+  const anchors = [...new Set(brands.flatMap(brandAnchors))].slice(0, MAX_PAGE_ANCHORS);
+  if (anchors.length === 0) return [];
+  const tokens = titleTokens(identity.title, brands);
+  if (tokens.length < MIN_SHARED) return [];
+  const perAnchor = tokens.slice(0, Math.floor(MAX_TITLE_KEYS_PER_PAGE / anchors.length));
+  return anchors.flatMap((anchor) => perAnchor.map((token) => titleIndexKey(anchor, token)));
+}
+
 /** Keys under which a recall is filed. */
 export function recallKeys(recall: Recall): string[] {
   const keys: string[] = [];
@@ -45,11 +116,16 @@ export function recallKeys(recall: Recall): string[] {
     for (const m of product.models) keys.push(...recallModelKeys(m));
     for (const i of product.identifiers) if (i.field === 'model') keys.push(...recallModelKeys(i.value));
   }
+  keys.push(...recallTitleKeys(recall));
   return unique(keys);
 }
 
-/** Keys to look up for a page identity. */
-export function identityKeys(identity: ProductIdentity): string[] {
+/**
+ * Keys of a page identity's identifiers: GTINs, raw codes, models and model prefixes. Whether a page
+ * has any decides whether it can be checked at all (an "unreadable" verdict, a cart line worth
+ * resolving through its product page); the title alone does not count for that.
+ */
+export function identifierKeys(identity: ProductIdentity): string[] {
   const keys: string[] = [];
   for (const g of identity.gtins) keys.push(gtinIndexKey(g));
   for (const raw of identity.rawGtins) if (rawGtinKey(raw).length >= 8) keys.push(rawIndexKey(raw));
@@ -61,4 +137,9 @@ export function identityKeys(identity: ProductIdentity): string[] {
       keys.push(prefixIndexKey(key.slice(0, n)));
   }
   return unique(keys);
+}
+
+/** Keys to look up for a page identity: its identifier keys, then its title keys. */
+export function identityKeys(identity: ProductIdentity): string[] {
+  return unique([...identifierKeys(identity), ...pageTitleKeys(identity)]);
 }

@@ -5,9 +5,12 @@
  *   confirmed  a check-digit-valid GTIN on both sides, and no brand disagreement
  *   likely     a distinctive model on both sides, and compatible brands
  *   possible   a GTIN under a different brand, a distinctive model with a brand missing on one side,
- *              or the same bad-check-digit code printed on both sides
+ *              the same bad-check-digit code printed on both sides, or, with no identifier in common,
+ *              compatible brands and a listing title that strongly contains the notice's product name
+ *              (utils/identity/title-similarity.ts), unless a model or barcode on both sides disagrees
  * Never: a brand alone, a generic model, or a model under a different brand. A false warning costs more
- * trust than a missed one, so every tier needs an identifier, and brands only confirm or veto.
+ * trust than a missed one, so the banner tiers need an identifier, and brands only confirm or veto; the
+ * title rule stays out of the banner.
  *
  * A model counts only when it is distinctive (`modelRejectionForMatch` says why not): long enough, letters
  * and digits, not a size, pack count, year, GTIN, technical standard or the marketplace's own item id. A
@@ -17,10 +20,11 @@
  *
  * Pure and dependency-light (types only from the schemas) so the background bundle and the CLI share it.
  */
-import { brandAliases, brandsCompatible, dbaNames, firmName } from '../identity/brand';
+import { brandNameWords, brandsCompatible, dbaNames, firmName } from '../identity/brand';
 import { gtinKey, rawGtinKey, readGtin } from '../identity/gtin';
 import { type ModelRejection, modelKey, modelRejection } from '../identity/model';
 import { inModelFamily, type ModelFamily, readModelFamily } from '../identity/model-family';
+import { mayBeSimilar, titleSimilarity } from '../identity/title-similarity';
 import type {
   IdentityField,
   IdentitySource,
@@ -110,27 +114,56 @@ type BrandCheck =
 
 /** A sentinel ("Generic", 其他/Other) names no brand, so it can neither confirm nor veto. */
 function namesABrand(brand: string): boolean {
-  return brandAliases(brand).length > 0;
+  return brandNameWords(brand).length > 0;
 }
 
 /** Page brand names: the brand, and the manufacturer, which can be the firm a notice names. */
-function pageBrands(identity: ProductIdentity): string[] {
-  return [identity.brand, identity.manufacturer].filter((b): b is string => b !== null && namesABrand(b));
+export function pageBrandNames(identity: ProductIdentity): string[] {
+  let names = pageBrandCache.get(identity);
+  if (names === undefined) {
+    names = [identity.brand, identity.manufacturer].filter((b): b is string => b !== null && namesABrand(b));
+    pageBrandCache.set(identity, names);
+  }
+  return names;
+}
+/** Read once per identity, not once per candidate. */
+const pageBrandCache = new WeakMap<ProductIdentity, string[]>();
+
+/** The firms a notice names, with their dba names: "X Co., Ltd., dba Enhomee-Direct" gives both. */
+export function recallFirmNames(recall: Recall): string[] {
+  return recall.manufacturers.flatMap((firm) => [firmName(firm), ...dbaNames(firm)]);
 }
 
 /**
  * Recall brand names: the product's brands, then each manufacturer's firm name and its dba names
  * ("Shenzhen X Co., Ltd., dba Enhomee-Direct, of China" gives "Shenzhen X Co., Ltd." and "Enhomee-Direct").
+ * `firms` can be passed in when several products of one notice are read.
  */
-function recallBrands(recall: Recall, product: RecallProduct): string[] {
-  const names = [...product.brands];
-  for (const firm of recall.manufacturers) names.push(firmName(firm), ...dbaNames(firm));
-  return [...new Set(names)].filter(namesABrand);
+export function recallBrandNames(
+  recall: Recall,
+  product: RecallProduct,
+  firms: readonly string[] = recallFirmNames(recall),
+): string[] {
+  return [...new Set([...product.brands, ...firms])].filter(namesABrand);
+}
+
+/**
+ * A candidate's brand names are compared for each of its products and again by the title rule; the
+ * firm-name readings are regex work, so they are kept per product object while it lives.
+ */
+const recallBrandCache = new WeakMap<RecallProduct, { recall: Recall; names: string[] }>();
+function candidateBrandNames(recall: Recall, product: RecallProduct): string[] {
+  let cached = recallBrandCache.get(product);
+  if (cached === undefined || cached.recall !== recall) {
+    cached = { recall, names: recallBrandNames(recall, product) };
+    recallBrandCache.set(product, cached);
+  }
+  return cached.names;
 }
 
 function checkBrands(identity: ProductIdentity, recall: Recall, product: RecallProduct): BrandCheck {
-  const pageNames = pageBrands(identity);
-  const recallNames = recallBrands(recall, product);
+  const pageNames = pageBrandNames(identity);
+  const recallNames = candidateBrandNames(recall, product);
   if (pageNames.length === 0 || recallNames.length === 0) {
     return { verdict: 'unknown', pageNames, recallNames };
   }
@@ -250,21 +283,40 @@ function familiesOf(product: RecallProduct): ModelFamily[] {
   return out;
 }
 
+/** A page's distinctive models with their keys, read once per identity (not once per candidate). */
+const pageModelCache = new WeakMap<ProductIdentity, Array<{ model: string; key: string }>>();
+function distinctivePageModels(identity: ProductIdentity): Array<{ model: string; key: string }> {
+  let models = pageModelCache.get(identity);
+  if (models === undefined) {
+    models = [];
+    for (const model of identity.models) {
+      if (modelRejectionForMatch(model, identity) === null) models.push({ model, key: modelKey(model) });
+    }
+    pageModelCache.set(identity, models);
+  }
+  return models;
+}
+
 function modelEvidence(identity: ProductIdentity, product: RecallProduct): ModelHit[] {
+  // The page's distinctive models first: the notice's models and families, the costly part, are read
+  // only as far as the page can use them (title-rule candidates are mostly pages without models).
+  const pageModels = distinctivePageModels(identity);
+  if (pageModels.length === 0) return [];
+  const wanted = new Set(pageModels.map((m) => m.key));
   const recallModels = new Map<string, string>();
   for (const model of product.models) {
-    if (modelRejectionForMatch(model) === null) recallModels.set(modelKey(model), model);
+    const key = modelKey(model);
+    if (wanted.has(key) && modelRejectionForMatch(model) === null) recallModels.set(key, model);
   }
-  const families = familiesOf(product);
+  let families: ModelFamily[] | null = null;
   const out: ModelHit[] = [];
   const seen = new Set<string>();
-  for (const model of identity.models) {
-    if (modelRejectionForMatch(model, identity) !== null) continue;
-    const key = modelKey(model);
+  for (const { model, key } of pageModels) {
     if (seen.has(key)) continue;
     const recallModel = recallModels.get(key);
     // An equal model wins over a family: the evidence then cites the model the notice printed.
-    const family = recallModel === undefined ? families.find((f) => inModelFamily(key, f)) : undefined;
+    if (recallModel === undefined) families ??= familiesOf(product);
+    const family = recallModel === undefined ? families?.find((f) => inModelFamily(key, f)) : undefined;
     if (recallModel === undefined && family === undefined) continue;
     seen.add(key);
     const page = pageSourceOf(identity, ['model'], (v) => modelKey(v) === key);
@@ -347,6 +399,69 @@ function noticeCaveats(recall: Recall, product: RecallProduct): MatchCaveat[] {
   return out;
 }
 
+/**
+ * Whether identifiers on both sides say "another product": the page shows a distinctive model and the
+ * notice lists models (or a family), or the page shows a valid GTIN and the notice lists GTINs, and
+ * none of them met. A similar name does not outweigh a model or a barcode that differs.
+ */
+function identifiersDisagree(identity: ProductIdentity, product: RecallProduct): boolean {
+  const pageModels = distinctivePageModels(identity).length > 0;
+  const noticeModels =
+    product.models.some((m) => modelRejectionForMatch(m) === null) || familiesOf(product).length > 0;
+  return (pageModels && noticeModels) || (identity.gtins.length > 0 && product.gtins.length > 0);
+}
+
+/**
+ * The title rule, for a product that shares no identifier with the page: compatible brands (both known)
+ * and a title that strongly contains the product's name give a possible match, never more. The words
+ * of every brand name on both sides are left out of both texts, so the brand is not counted twice.
+ */
+function titleMatch(
+  identity: ProductIdentity,
+  recall: Recall,
+  product: RecallProduct,
+  productIndex: number,
+): RecallMatch | null {
+  const title = identity.title;
+  // Most candidates a brand's title keys bring up share a word or two; the cheap bound turns them away
+  // before the brands are compared.
+  if (!title || !mayBeSimilar(title, product.name, pageBrandNames(identity))) return null;
+  const brand = checkBrands(identity, recall, product);
+  if (brand.verdict !== 'compatible') return null;
+  const similarity = titleSimilarity(title, product.name, [...brand.pageNames, ...brand.recallNames]);
+  if (!similarity.strong || identifiersDisagree(identity, product)) return null;
+  const page = pageSourceOf(identity, ['title'], (v) => v === title);
+  return {
+    recallId: recall.id,
+    source: recall.source,
+    tier: 'possible',
+    productIndex,
+    evidence: [
+      {
+        kind: 'title',
+        pageValue: title,
+        pageSource: page.source,
+        recallValue: product.name,
+        // The product name is a field of the mapped record, whichever feed field it was built from.
+        recallSource: 'structured',
+        recallOrigin: 'name',
+        shared: similarity.shared,
+        score: similarity.score,
+      },
+      brandEvidence(identity, product, brand),
+    ],
+    caveats: [
+      {
+        kind: 'title-only',
+        message:
+          'Only the brand and a similar product name agree; no barcode or model number was compared. Check the model number on your item against the notice.',
+        values: [],
+      },
+      ...noticeCaveats(recall, product),
+    ],
+  };
+}
+
 /** The verdict for one recalled product, or null when the evidence does not reach any tier. */
 function matchProduct(
   identity: ProductIdentity,
@@ -357,7 +472,9 @@ function matchProduct(
   const gtins = gtinEvidence(identity, product);
   const modelHits = modelEvidence(identity, product);
   const raws = rawGtinEvidence(identity, product);
-  if (gtins.length === 0 && modelHits.length === 0 && raws.length === 0) return null;
+  if (gtins.length === 0 && modelHits.length === 0 && raws.length === 0) {
+    return titleMatch(identity, recall, product, productIndex);
+  }
   const models = modelHits.map((h) => h.evidence);
   // A model itself (listed, or a member of a listed range) is distinctive; a prefix alone is not.
   const distinctModels = modelHits.filter((h) => h.via !== 'prefix');

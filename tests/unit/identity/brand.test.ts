@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   brandAliases,
+  brandAnchors,
   brandKey,
   brandsCompatible,
   brandWords,
@@ -218,5 +219,100 @@ describe('brand properties', () => {
         return brandsCompatible(brand, brand) && brandsCompatible(brand, `${brand}, Inc.`);
       }),
     );
+  });
+});
+
+describe('brandAnchors', () => {
+  it('gives a brand and its longer firm name the same anchor', () => {
+    expect(brandAnchors('Gorilla')).toEqual(['gorilla']);
+    expect(brandAnchors('The Gorilla Glue Company, Inc.')).toEqual(['gorilla']);
+    expect(brandAnchors('Kettlebrook Home Goods, LLC')).toEqual(['kettlebrook']);
+  });
+
+  it("gives every name of an alias group the Latin name's anchor", () => {
+    for (const brand of ['Apple/苹果', '苹果', 'アップル', 'Apple Inc.'])
+      expect(brandAnchors(brand)).toEqual(['apple']);
+    expect(brandAnchors('珠海格力电器股份有限公司')).toEqual(['gree']);
+    expect(brandAnchors('Logicool')).toEqual(['logitech']);
+  });
+
+  it("keeps both halves of Tmall's Latin/Chinese form when they are not in the alias table", () => {
+    expect(brandAnchors('Lumora/路摩')).toEqual(['lumora', '路摩']);
+  });
+
+  it('has no anchor for a sentinel', () => {
+    expect(brandAnchors('Generic')).toEqual([]);
+    expect(brandAnchors('其他')).toEqual([]);
+  });
+
+  const names = [
+    'Gorilla',
+    'Gorilla Glue',
+    'Gorilla Glue Company',
+    'Apple',
+    'Apple/苹果',
+    '苹果',
+    "Applebee's",
+    '格力',
+    '格力电器',
+    '珠海格力电器股份有限公司',
+    'Gree',
+    'Gree Electric Appliances, Inc. of Zhuhai',
+    'T-fal',
+    'Tefal',
+    '特福',
+    'Lumora/路摩',
+    '路摩',
+    '路摩家居',
+    'Lumora Outdoor Co., Ltd.',
+    'Logicool',
+    'Logitech',
+    'ソニー',
+    'Visit the Sony Store',
+    'Shenzhen Enhomee Technology Co., Ltd.',
+    'Enhomee',
+    'Enhomee-Direct',
+    'Nestle',
+    'Nestlé',
+    'Fisher-Price',
+    '费雪',
+  ];
+  const word = fc.constantFrom(
+    'acme',
+    'ac',
+    'home',
+    'glue',
+    'kettle',
+    'kettlebrook',
+    '格力',
+    '格',
+    '安睡',
+    '安睡宝',
+  );
+  const made = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+  const brand = fc.oneof(fc.constantFrom(...names), made);
+
+  it('shares an anchor between any two compatible brands (so a title key always meets)', () => {
+    fc.assert(
+      fc.property(brand, brand, (a, b) => {
+        fc.pre(brandsCompatible(a, b));
+        const anchors = new Set(brandAnchors(a));
+        expect(
+          brandAnchors(b).some((x) => anchors.has(x)),
+          `${a} / ${b}`,
+        ).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    for (const a of names) {
+      for (const b of names) {
+        if (!brandsCompatible(a, b)) continue;
+        const anchors = new Set(brandAnchors(a));
+        expect(
+          brandAnchors(b).some((x) => anchors.has(x)),
+          `${a} / ${b}`,
+        ).toBe(true);
+      }
+    }
   });
 });
