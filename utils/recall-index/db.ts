@@ -4,7 +4,7 @@
  *   runs     { gen, run, count, hashes, ordinals, prefixes }: one row per batch of records written
  *            (runs.ts), with the table of its keys' hashes and the records they lead to
  *   pages    { gen, run, n, records }: the records of a run, sixteen to a row, as JSON text
- *   changes  { gen, id, recall | null, keys }: incremental changes on top of a generation's runs; a row
+ *   changes  { gen, id, recall | null }: incremental changes on top of a generation's runs; a row
  *            replaces the run copy of its id, and a null recall is a withdrawal
  *   meta     per-source status by `source`, including which generation is active
  *   sync     per-source sync state (cursor, validators, back-off, a staging generation in progress)
@@ -24,12 +24,14 @@
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import { Recall, type SourceStatus } from '../schemas';
-import { recallKeys } from './keys';
+import { isIndexable } from './indexable';
+import { KEY_RULES_VERSION, recallKeys } from './keys';
 import {
   buildRun,
   idIndexKey,
   type KeyTable,
   keyHash,
+  keyTable,
   mergedTable,
   type PageRow,
   pageOf,
@@ -53,7 +55,6 @@ interface ChangeRow {
   id: string;
   /** The record as changed, or null when it was withdrawn. */
   recall: Recall | null;
-  keys: string[];
 }
 
 /** Status of one source, plus the generation lookups read. */
@@ -215,7 +216,10 @@ async function readView(db: RecallDb): Promise<IndexView> {
       for (const row of changes) {
         changed.set(row.id, row.recall);
         if (!row.recall) continue;
-        for (const key of row.keys) changedByKey.set(key, [...(changedByKey.get(key) ?? []), row.recall]);
+        // Keys of changed records are derived here, under the current rules, rather than stored.
+        for (const key of recallKeys(row.recall)) {
+          changedByKey.set(key, [...(changedByKey.get(key) ?? []), row.recall]);
+        }
       }
       const view: GenerationView = {
         table: runsTable(runs),
@@ -228,9 +232,53 @@ async function readView(db: RecallDb): Promise<IndexView> {
       // takes a few hundred milliseconds at 250,000 recalls: the lookup that woke the worker is answered
       // from the runs as read, and the merge follows half a second later, once that answer is out.
       if (runs.length > 1) setTimeout(() => (view.table = mergedTable(runs)), MERGE_DELAY_MS);
+      const stale = runs.filter((r) => r.keyRules !== KEY_RULES_VERSION);
+      if (stale.length > 0) setTimeout(() => void rekeyRuns(db, gen, stale), MERGE_DELAY_MS);
     }),
   );
   return { generations };
+}
+
+/** Generations whose tables are being rebuilt, so a reload of the view does not start a second pass. */
+const rekeying = new Set<string>();
+
+/**
+ * Rebuilds the tables of runs built under older key rules from the records their pages hold, one run
+ * per transaction, then has the view reloaded. Until then lookups use the old tables, which still find
+ * everything the old rules filed. A run dropped meanwhile (a sync replaced its generation) is left alone.
+ */
+export async function rekeyRuns(db: RecallDb, gen: string, runs: readonly RunRow[]): Promise<void> {
+  if (rekeying.has(gen)) return;
+  rekeying.add(gen);
+  try {
+    for (const run of runs) {
+      const tx = db.transaction(['pages', 'runs'], 'readwrite');
+      const [pages, current] = await Promise.all([
+        tx.objectStore('pages').getAll(IDBKeyRange.bound([gen, run.run], [gen, run.run, []])),
+        tx.objectStore('runs').get([gen, run.run]),
+      ]);
+      if (current) {
+        const records = pages.sort((a, b) => a.n - b.n).flatMap((page) => page.records.map(readIndexable));
+        await tx.objectStore('runs').put({ ...current, ...keyTable(records) });
+      }
+      await tx.done;
+    }
+    dataChanged(db);
+  } catch (e) {
+    console.warn('recall-sentinel: could not rebuild the index tables', e);
+  } finally {
+    rekeying.delete(gen);
+  }
+}
+
+/** A stored record as far as indexing needs it (the full schema is for records shown, see readRecord). */
+function readIndexable(text: string): Recall | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isIndexable(value) ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 function indexView(db: RecallDb): Promise<IndexView> {
@@ -489,8 +537,8 @@ export async function applyChanges(
   const removed = withdrawn.filter((id) => present.has(id));
   const changes = tx.objectStore('changes');
   await Promise.all([
-    ...latest.map((recall) => changes.put({ gen, id: recall.id, recall, keys: recallKeys(recall) })),
-    ...removed.map((id) => changes.put({ gen, id, recall: null, keys: [] })),
+    ...latest.map((recall) => changes.put({ gen, id: recall.id, recall })),
+    ...removed.map((id) => changes.put({ gen, id, recall: null })),
     tx.objectStore('meta').put({
       ...status(meta),
       records: known ?? Math.max(0, (meta?.records ?? 0) + added - removed.length),

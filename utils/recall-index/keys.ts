@@ -28,6 +28,14 @@ import {
 import type { ProductIdentity, Recall } from '../schemas';
 import { pageBrandNames, recallBrandNames, recallFirmNames } from './match';
 
+/**
+ * The version of the rules below that decide what a recall is filed under. Bump it with any change to
+ * `recallKeys`: stored runs record the version they were built with, and the index rebuilds the tables
+ * of older runs from their stored records (db.ts), so existing installs find records by the new rules
+ * without a new download. Version 2 added the title keys.
+ */
+export const KEY_RULES_VERSION = 2;
+
 export const gtinIndexKey = (gtin14: string): string => `g:${gtin14}`;
 export const rawIndexKey = (raw: string): string => `r:${rawGtinKey(raw)}`;
 export const modelIndexKey = (model: string): string => `m:${modelKey(model)}`;

@@ -15,7 +15,7 @@
  * hash prefixes, confirmed before use).
  */
 import type { Recall } from '../schemas';
-import { recallKeys } from './keys';
+import { KEY_RULES_VERSION, recallKeys } from './keys';
 
 /** Every record is also filed under its id, so "is this id in the generation?" is a table question. */
 export const idIndexKey = (id: string): string => `i:${id}`;
@@ -44,6 +44,8 @@ export interface RunRow {
   ordinals: Uint32Array;
   /** The run's model-prefix keys (`p:`): rare, and read as a set by the lookup. */
   prefixes: string[];
+  /** The `KEY_RULES_VERSION` the table was built with; a table built under other rules is rebuilt. */
+  keyRules: number;
 }
 
 export interface PageRow {
@@ -92,32 +94,38 @@ function runName(recalls: readonly Recall[]): string {
   return `${recalls.length.toString(36)}-${(h >>> 0).toString(36)}`;
 }
 
+/** A run's table: every (key hash, ordinal) pair of `records`, sorted by hash; a null record files nothing. */
+export function keyTable(
+  records: ReadonlyArray<Recall | null>,
+): Pick<RunRow, 'hashes' | 'ordinals' | 'prefixes' | 'keyRules'> {
+  const hashList: number[] = [];
+  const ordinalList: number[] = [];
+  const prefixes = new Set<string>();
+  records.forEach((recall, ordinal) => {
+    if (!recall) return;
+    for (const key of [idIndexKey(recall.id), ...recallKeys(recall)]) {
+      hashList.push(keyHash(key));
+      ordinalList.push(ordinal);
+      if (key.startsWith('p:')) prefixes.add(key);
+    }
+  });
+  const hashes = Uint32Array.from(hashList);
+  const ordinals = Uint32Array.from(ordinalList);
+  // Stable: equal hashes keep ordinal order, so equal input lays out equal rows.
+  radixSort(hashes, [ordinals]);
+  return { hashes, ordinals, prefixes: [...prefixes], keyRules: KEY_RULES_VERSION };
+}
+
 /** Lays out a batch of records (one id once: the last copy wins) as pages and a hash table. */
 export function buildRun(gen: string, batch: readonly Recall[]): BuiltRun {
   const recalls = [...new Map(batch.map((r) => [r.id, r])).values()];
   const run = runName(recalls);
   const pages: PageRow[] = [];
-  const pairs: number[] = [];
-  const prefixes = new Set<string>();
   recalls.forEach((recall, ordinal) => {
     if (slotOf(ordinal) === 0) pages.push({ gen, run, n: pageOf(ordinal), records: [] });
     (pages[pageOf(ordinal)] as PageRow).records.push(JSON.stringify(recall));
-    for (const key of [idIndexKey(recall.id), ...recallKeys(recall)]) {
-      pairs.push(keyHash(key), ordinal);
-      if (key.startsWith('p:')) prefixes.add(key);
-    }
   });
-  // Sort pair indices by hash (then ordinal, so equal input lays out equal rows).
-  const order = new Uint32Array(pairs.length / 2);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => (pairs[2 * a] as number) - (pairs[2 * b] as number) || a - b);
-  const hashes = new Uint32Array(order.length);
-  const ordinals = new Uint32Array(order.length);
-  order.forEach((pair, i) => {
-    hashes[i] = pairs[2 * pair] as number;
-    ordinals[i] = pairs[2 * pair + 1] as number;
-  });
-  return { run: { gen, run, count: recalls.length, hashes, ordinals, prefixes: [...prefixes] }, pages };
+  return { run: { gen, run, count: recalls.length, ...keyTable(recalls) }, pages };
 }
 
 /** Where a key may lead: a run (by name) and a record ordinal within it. */

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   activateGeneration,
   applyChanges,
@@ -14,6 +14,7 @@ import {
   storedPrefixKeys,
   writeGeneration,
 } from '../../../utils/recall-index/db';
+import { KEY_RULES_VERSION } from '../../../utils/recall-index/keys';
 import { indexStatus, lookupIdentities } from '../../../utils/recall-index/query';
 import type { SourceStatus } from '../../../utils/schemas';
 import { identity, recall } from '../support/factories';
@@ -202,6 +203,24 @@ describe('the recall database', () => {
     ]);
     expect(matches[0]).toEqual([]);
     expect(matches[1]?.map((m) => m.recallId)).toEqual(['cpsc:3']);
+  });
+
+  it('rebuilds the tables of runs built under older key rules from the records they hold', async () => {
+    const db = await openRecallDb();
+    await replaceSource(db, [stool], status('cpsc', 1));
+    const [run] = await db.getAll('runs');
+    if (!run) throw new Error('no run stored');
+    await db.put('runs', { ...run, keyRules: 1, hashes: new Uint32Array(), ordinals: new Uint32Array() });
+    const probe = identity({ gtins: ['00850012345671'] });
+    expect((await lookupIdentities(db, [probe])).matches[0]).toEqual([]);
+    await vi.waitFor(
+      async () => {
+        const { matches } = await lookupIdentities(db, [probe]);
+        expect(matches[0]?.map((m) => m.recallId)).toEqual(['cpsc:1']);
+      },
+      { timeout: 5000, interval: 100 },
+    );
+    expect((await db.getAll('runs'))[0]?.keyRules).toBe(KEY_RULES_VERSION);
   });
 
   it('brings back a withdrawn record when a later change restores it', async () => {
