@@ -23,7 +23,7 @@ import { feeds } from '@/utils/feeds';
 import { adapters } from '@/utils/marketplaces';
 import { TabVerdict } from '@/utils/messaging';
 import { loadBundledData } from '@/utils/recall-index/bundled';
-import { clearIndex, openRecallDb, recallCount, storedPrefixKeys } from '@/utils/recall-index/db';
+import { clearIndex, openRecallDb, recallCount } from '@/utils/recall-index/db';
 import { indexStatus } from '@/utils/recall-index/query';
 import type { IndexStatus } from '@/utils/schemas';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/utils/settings';
@@ -47,22 +47,15 @@ export default defineBackground(() => {
     return db;
   })();
 
-  // Index status and the set of stored model prefixes change only when data is loaded or synced;
-  // computing them per lookup would cost reads on every page.
+  // The index status changes only when data is loaded or synced; computing it per lookup would cost
+  // reads on every page.
   let status: Promise<IndexStatus> | null = null;
-  let hints: Promise<{ prefixes: Set<string> }> | null = null;
   const cachedStatus = () => {
     status ??= ready.then(indexStatus);
     return status;
   };
-  const cachedHints = () => {
-    // Active generations are not cached: a sync flips them mid-run, and a stale set would hide records.
-    hints ??= ready.then(async (db) => ({ prefixes: await storedPrefixKeys(db) }));
-    return hints;
-  };
   const dataChanged = () => {
     status = null;
-    hints = null;
   };
 
   const readSettings = async (): Promise<Settings> =>
@@ -204,7 +197,6 @@ export default defineBackground(() => {
       extensionOrigin: browser.runtime.getURL('/'),
       db: () => ready,
       indexStatus: cachedStatus,
-      lookupHints: cachedHints,
       verdicts,
       dismissals,
       sync: runner,

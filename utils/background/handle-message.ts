@@ -64,9 +64,6 @@ export interface BackgroundDeps {
   db: () => Promise<RecallDb>;
   /** Index size and freshness; the background caches it between data loads. */
   indexStatus: () => Promise<IndexStatus>;
-  /** The model prefixes the index holds, cached between data loads like the status; absent, every
-   * prefix of a page model is read. */
-  lookupHints?: () => Promise<{ prefixes: ReadonlySet<string> }>;
   verdicts: VerdictStore;
   dismissals: DismissalStore;
   onVerdict?: (tabId: number, verdict: TabVerdict) => Promise<void> | void;
@@ -102,9 +99,7 @@ export async function handleMessage(
         return fail('lookup is answered for content scripts only');
       const started = performance.now();
       const [found, index, dismissed] = await Promise.all([
-        (deps.lookupHints?.() ?? Promise.resolve(undefined))
-          .then((hints) => lookupIdentities(db, msg.identities, hints?.prefixes))
-          .then((r) => ({ ...r, indexMs: performance.now() - started })),
+        lookupIdentities(db, msg.identities).then((r) => ({ ...r, indexMs: performance.now() - started })),
         deps.indexStatus(),
         deps.dismissals.list(),
       ]);

@@ -1,7 +1,7 @@
 /**
  * The on-device recall index (IndexedDB through idb).
  *
- *   runs     { gen, run, count, hashes, ordinals, prefixes }: one row per batch of records written
+ *   runs     { gen, run, count, hashes, ordinals, keyRules }: one row per batch of records written
  *            (runs.ts), with the table of its keys' hashes and the records they lead to
  *   pages    { gen, run, n, records }: the records of a run, sixteen to a row, as JSON text
  *   changes  { gen, id, recall | null }: incremental changes on top of a generation's runs; a row
@@ -179,8 +179,6 @@ export function openRecallDb(name = DB_NAME): Promise<RecallDb> {
 interface GenerationView {
   /** All of the generation's runs as one table. */
   table: KeyTable;
-  /** Model-prefix keys of the runs. */
-  prefixes: string[];
   /** Changed records by id (null: withdrawn); they replace the runs' copies. */
   changed: Map<string, Recall | null>;
   /** Changed records under each of their keys. */
@@ -223,7 +221,6 @@ async function readView(db: RecallDb): Promise<IndexView> {
       }
       const view: GenerationView = {
         table: runsTable(runs),
-        prefixes: runs.flatMap((r) => r.prefixes),
         changed,
         changedByKey,
       };
@@ -380,16 +377,6 @@ export async function candidatesForKeys(
     for (const key of keys) for (const recall of g.changedByKey.get(key) ?? []) add(key, recall);
   }
   return { idsByKey, recalls };
-}
-
-/** The model-prefix keys (`p:…`) the active generations hold: a small set, read once per data change. */
-export async function storedPrefixKeys(db: RecallDb): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const g of (await indexView(db)).generations.values()) {
-    for (const p of g.prefixes) out.add(p);
-    for (const key of g.changedByKey.keys()) if (key.startsWith('p:')) out.add(key);
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------

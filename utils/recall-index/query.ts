@@ -17,17 +17,11 @@ export interface LookupResult {
 }
 
 /**
- * `knownPrefixes`: the model-prefix keys the index holds (`storedPrefixKeys`). Prefix families are rare,
- * while a page model asks for up to eight prefixes of itself; with the set at hand, only prefixes that
- * exist are read. Without it every prefix is read (same answer, more requests).
+ * A page model asks for up to eight prefixes of itself (stated prefix families are rare); the index's
+ * in-memory tables answer the absent ones without a read, so no key needs filtering here.
  */
-export async function lookupIdentities(
-  db: RecallDb,
-  identities: ProductIdentity[],
-  knownPrefixes?: ReadonlySet<string>,
-): Promise<LookupResult> {
-  const wanted = (k: string) => !knownPrefixes || !k.startsWith('p:') || knownPrefixes.has(k);
-  const keysPerIdentity = identities.map((identity) => identityKeys(identity).filter(wanted));
+export async function lookupIdentities(db: RecallDb, identities: ProductIdentity[]): Promise<LookupResult> {
+  const keysPerIdentity = identities.map(identityKeys);
   const { idsByKey, recalls: candidates } = await candidatesForKeys(db, [...new Set(keysPerIdentity.flat())]);
 
   const recalls: Record<string, Recall> = {};

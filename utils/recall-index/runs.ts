@@ -42,8 +42,6 @@ export interface RunRow {
   hashes: Uint32Array;
   /** Record ordinal within the run, parallel to `hashes`. */
   ordinals: Uint32Array;
-  /** The run's model-prefix keys (`p:`): rare, and read as a set by the lookup. */
-  prefixes: string[];
   /** The `KEY_RULES_VERSION` the table was built with; a table built under other rules is rebuilt. */
   keyRules: number;
 }
@@ -97,23 +95,21 @@ function runName(recalls: readonly Recall[]): string {
 /** A run's table: every (key hash, ordinal) pair of `records`, sorted by hash; a null record files nothing. */
 export function keyTable(
   records: ReadonlyArray<Recall | null>,
-): Pick<RunRow, 'hashes' | 'ordinals' | 'prefixes' | 'keyRules'> {
+): Pick<RunRow, 'hashes' | 'ordinals' | 'keyRules'> {
   const hashList: number[] = [];
   const ordinalList: number[] = [];
-  const prefixes = new Set<string>();
   records.forEach((recall, ordinal) => {
     if (!recall) return;
     for (const key of [idIndexKey(recall.id), ...recallKeys(recall)]) {
       hashList.push(keyHash(key));
       ordinalList.push(ordinal);
-      if (key.startsWith('p:')) prefixes.add(key);
     }
   });
   const hashes = Uint32Array.from(hashList);
   const ordinals = Uint32Array.from(ordinalList);
   // Stable: equal hashes keep ordinal order, so equal input lays out equal rows.
   radixSort(hashes, [ordinals]);
-  return { hashes, ordinals, prefixes: [...prefixes], keyRules: KEY_RULES_VERSION };
+  return { hashes, ordinals, keyRules: KEY_RULES_VERSION };
 }
 
 /** Lays out a batch of records (one id once: the last copy wins) as pages and a hash table. */
