@@ -38,7 +38,7 @@ const model: MatchEvidence = {
 describe('title evidence, in words', () => {
   it('says "title ≈ product name", where the title came from, the shared words and the score', () => {
     expect(describeEvidence(title)).toBe(
-      `Title ≈ product name: "Kettlebrook CozyNest Toddler Step Stool, Natural Wood" from the page's product data is similar to the product name "Kettlebrook CozyNest Toddler Step Stools" in the notice (4 words in common: cozynest, toddler, step, stool, 100% of the name).`,
+      `Title ≈ product name: "Kettlebrook CozyNest Toddler Step Stool, Natural Wood" from the page's product data is similar to the product name "Kettlebrook CozyNest Toddler Step Stools" in the notice (4 words in common: CozyNest, Toddler, Step, Stools, 100% of the name).`,
     );
   });
 

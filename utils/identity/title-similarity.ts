@@ -367,6 +367,19 @@ function fold(word: string): string {
   return word;
 }
 
+/**
+ * Shared tokens as `text` prints them: a folded token ("san", "battery") is shown as the first word of
+ * `text` that folds to it ("sans", "Batteries"); a token with no such word (a CJK bigram) as itself.
+ */
+export function tokensAsPrinted(tokens: readonly string[], text: string): string[] {
+  const printed = new Map<string, string>();
+  for (const word of text.normalize('NFKC').split(/[^\p{L}\p{N}'’]+/u)) {
+    const token = fold(word.toLowerCase().replace(/['’`]/g, ''));
+    if (!printed.has(token)) printed.set(token, word);
+  }
+  return tokens.map((t) => printed.get(t) ?? t);
+}
+
 /** A title, read into words (Latin and other spaced scripts) and CJK runs, before brand words go. */
 export interface TitleReading {
   words: string[];

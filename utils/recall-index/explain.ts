@@ -2,6 +2,7 @@
  * Plain-language explanations of a match, shared by the page banner, the popup and the CLI so the three
  * never disagree about why we warned and how sure we are.
  */
+import { tokensAsPrinted } from '../identity/title-similarity';
 import type { MatchCaveat, MatchEvidence, MatchTier, Recall, RecallMatch } from '../schemas';
 
 export const TIER_LABEL: Record<MatchTier, string> = {
@@ -62,7 +63,7 @@ export function describeEvidence(e: MatchEvidence): string {
     case 'brand':
       return `Brand "${e.pageValue}" agrees with "${e.recallValue}" in the notice.`;
     case 'title': {
-      const shared = e.shared ?? [];
+      const shared = tokensAsPrinted(e.shared ?? [], e.recallValue);
       const score = e.score === undefined ? '' : `, ${Math.round(e.score * 100)}% of the name`;
       return `Title ≈ product name: ${quote(e.pageValue)} from ${where} is similar to the product name ${quote(e.recallValue)} in the notice (${shared.length} words in common: ${shared.join(', ')}${score}).`;
     }

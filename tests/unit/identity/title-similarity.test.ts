@@ -8,6 +8,7 @@ import {
   requiredShared,
   titleSimilarity,
   titleTokens,
+  tokensAsPrinted,
 } from '../../../utils/identity/title-similarity';
 
 const sorted = (xs: string[]) => [...xs].sort();
@@ -20,6 +21,12 @@ describe('title tokens', () => {
       titleTokens('Childrens Hooded Sweatshirt', []),
     );
     expect(titleTokens('Batteries, Boxes, Glasses', [])).toEqual(titleTokens('battery box glass', []));
+  });
+
+  it('shows shared tokens as the notice prints them, not in their folded form', () => {
+    expect(
+      tokensAsPrinted(['san', 'battery', 'stool', '踏凳'], 'Veilleuse sans fil, Batteries, Stools 踏凳'),
+    ).toEqual(['sans', 'Batteries', 'Stools', '踏凳']);
   });
 
   it('leaves out sizes, pack counts, model numbers, years, colours, units and shop words', () => {
