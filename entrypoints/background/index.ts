@@ -11,6 +11,7 @@ import {
   ANY_SHOP_SCRIPT_ID,
   anyShopContext,
   anyShopRegistration,
+  coversUrl,
   newlyAllowedSites,
   sameRegistration,
 } from '@/utils/any-shop';
@@ -107,12 +108,14 @@ export default defineBackground(() => {
   const contentMatches = (browser.runtime.getManifest().content_scripts ?? []).flatMap(
     (c) => c.matches ?? [],
   );
+  const rescan = (tabId: number) => {
+    browser.tabs.sendMessage(tabId, { type: 'rescan' }).catch(() => {
+      // No content script in that tab (yet): nothing to re-scan.
+    });
+  };
   browser.webNavigation.onHistoryStateUpdated.addListener(
     ({ tabId, frameId }) => {
-      if (frameId !== 0) return;
-      browser.tabs.sendMessage(tabId, { type: 'rescan' }).catch(() => {
-        // No content script in that tab (yet): nothing to re-scan.
-      });
+      if (frameId === 0) rescan(tabId);
     },
     { url: navigationFilters(contentMatches) },
   );
@@ -120,6 +123,23 @@ export default defineBackground(() => {
   // "Any shop": one dynamic content script for the sites the user allowed, derived from the permissions
   // alone whenever the worker starts and whenever they change; nothing else is stored.
   const shops = anyShopContext(browser.runtime.getManifest());
+  // Same-document navigations on the allowed shops, filtered to them like the marketplaces above. The
+  // filter follows the registration, so the listener is replaced whenever it changes. (Added after
+  // start-up, it does not wake a stopped worker; the reader also re-scans on back and forward.)
+  let shopNavigation: ((details: { tabId: number; frameId: number; url: string }) => void) | null = null;
+  const followShopNavigation = (registration: ReturnType<typeof anyShopRegistration>) => {
+    if (shopNavigation) browser.webNavigation.onHistoryStateUpdated.removeListener(shopNavigation);
+    shopNavigation = null;
+    if (!registration) return;
+    const listener = ({ tabId, frameId, url }: { tabId: number; frameId: number; url: string }) => {
+      // A marketplace page is the marketplace listener's; the registration excludes those.
+      if (frameId === 0 && coversUrl(registration, new URL(url))) rescan(tabId);
+    };
+    shopNavigation = listener;
+    browser.webNavigation.onHistoryStateUpdated.addListener(listener, {
+      url: navigationFilters(registration.matches),
+    });
+  };
   let registering: Promise<void> = Promise.resolve();
   const registerAnyShop = (): Promise<void> => {
     // One at a time: a start-up and a permission event racing would register the same id twice.
@@ -127,6 +147,7 @@ export default defineBackground(() => {
       .then(async () => {
         const { origins = [] } = await browser.permissions.getAll();
         const wanted = anyShopRegistration(origins, shops);
+        followShopNavigation(wanted);
         const [existing] = await browser.scripting.getRegisteredContentScripts({ ids: [ANY_SHOP_SCRIPT_ID] });
         if (wanted && sameRegistration(existing, wanted)) return;
         if (existing) await browser.scripting.unregisterContentScripts({ ids: [ANY_SHOP_SCRIPT_ID] });

@@ -80,6 +80,48 @@ test('does nothing on the same page of a shop the user did not allow', async ({ 
   expect(await hasVerdict(worker, NOT_ALLOWED)).toBe(false);
 });
 
+/** A product page of a shop on its own domain, schema.org JSON-LD only (no product container to watch). */
+const shopPage = (name: string, brand: string, gtin13: string, mpn: string) => `<!doctype html><html><head>
+<title>${name}</title><script type="application/ld+json" id="product-data">${productJson(name, brand, gtin13, mpn)}</script>
+</head><body><h1>${name}</h1></body></html>`;
+const productJson = (name: string, brand: string, gtin13: string, mpn: string) =>
+  JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name,
+    gtin13,
+    mpn,
+    brand: { '@type': 'Brand', name: brand },
+  });
+
+test('re-checks an allowed shop after it moves to another product with history.pushState', async ({
+  worker,
+  openAt,
+}) => {
+  await registered(worker, true);
+  const first = 'http://shop.test/products/pebble-pine-fleece-vest';
+  const second = 'http://shop.test/products/kettlebrook-cozynest-step-stool';
+  const page = await openAt(first, {
+    html: shopPage('Pebble Pine Fleece Vest', 'Pebble Pine', '0850022222221', 'PP-FV10'),
+  });
+  await expect.poll(() => hasVerdict(worker, first)).toBe(true);
+  await expect(page.locator('recall-sentinel-banner')).toHaveCount(0);
+
+  // The shop renders the next product client-side: new JSON-LD, a new address, no reload.
+  await page.evaluate(
+    ([url, json]) => {
+      (document.getElementById('product-data') as HTMLScriptElement).textContent = json;
+      history.pushState({}, '', url);
+    },
+    [
+      second,
+      productJson('Kettlebrook CozyNest Toddler Step Stool', 'Kettlebrook', '0850012345671', 'KB-TS100'),
+    ] as const,
+  );
+  await expect(page.locator('recall-sentinel-banner')).toHaveAttribute('data-tier', 'confirmed');
+  expect(await hasVerdict(worker, second)).toBe(true);
+});
+
 test('stops after a quick look on an allowed shop page without product data', async ({ worker, openAt }) => {
   await registered(worker, true);
   const url = 'http://shop.test/blogs/news/spring';

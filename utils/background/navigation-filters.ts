@@ -1,20 +1,30 @@
 /**
- * webNavigation URL filters for the hosts our content scripts run on, derived from their match
- * patterns, so the background hears only about same-document navigations on marketplaces (Walmart,
- * Target and Temu move between products with history.pushState), never about other browsing.
+ * webNavigation URL filters for the pages our content scripts run on, derived from their match
+ * patterns, so the background hears only about same-document navigations there (Walmart, Target and
+ * Temu move between products with history.pushState, and so do many shops on their own domains), never
+ * about other browsing. A pattern for every host ("https://*\/*", a user who allowed every shop) becomes
+ * a filter on its scheme.
  */
 export interface UrlFilter {
   hostEquals?: string;
   hostSuffix?: string;
+  schemes?: string[];
 }
 
 export function navigationFilters(matchPatterns: readonly string[]): UrlFilter[] {
   const seen = new Set<string>();
   const out: UrlFilter[] = [];
   for (const pattern of matchPatterns) {
-    const host = /^[a-z*]+:\/\/([^/]+)\//.exec(pattern)?.[1];
-    if (!host || host === '*') continue;
-    const filter = host.startsWith('*.') ? { hostSuffix: host.slice(1) } : { hostEquals: host };
+    const parts = /^([a-z*]+):\/\/([^/]+)\//.exec(pattern);
+    const scheme = parts?.[1];
+    const host = parts?.[2];
+    if (!scheme || !host) continue;
+    const filter: UrlFilter =
+      host === '*'
+        ? { schemes: scheme === '*' ? ['http', 'https'] : [scheme] }
+        : host.startsWith('*.')
+          ? { hostSuffix: host.slice(1) }
+          : { hostEquals: host };
     const key = JSON.stringify(filter);
     if (seen.has(key)) continue;
     seen.add(key);
