@@ -560,6 +560,16 @@ export async function generationCount(db: RecallDb, gen: string): Promise<number
   return count;
 }
 
+/** Change rows on top of the active generations (each is read into memory when lookups start). */
+export async function changeCount(db: RecallDb): Promise<number> {
+  const tx = db.transaction(['meta', 'changes'], 'readonly');
+  const metas = await tx.objectStore('meta').getAll();
+  const counts = await Promise.all(
+    metas.map((m) => tx.objectStore('changes').count(ofGeneration(m.activeGen))),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
 export async function sourceStatuses(db: RecallDb): Promise<SourceMeta[]> {
   return db.getAll('meta');
 }

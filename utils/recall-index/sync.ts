@@ -24,6 +24,7 @@ import { feedEnabled, type Settings } from '../settings';
 import {
   activateGenerations,
   applyChanges,
+  changeCount,
   dropGeneration,
   generationCount,
   nextGeneration,
@@ -49,6 +50,8 @@ const BACKOFF_BASE_MS = 5 * MINUTE;
 const BACKOFF_MAX_MS = 24 * 60 * MINUTE;
 const DEEP_SCAN_EVERY_MS = 30 * 24 * 60 * MINUTE;
 const OVERLAP_MS = 24 * 60 * MINUTE;
+/** Change rows in the live index beyond which a published sync downloads in full instead of a delta. */
+export const MAX_PILED_CHANGES = 5_000;
 
 export interface SyncProgress {
   source: string;
@@ -431,7 +434,12 @@ async function syncPublished(deps: SyncDeps, manifestUrl: string, state: SyncSta
   let note = '';
   const chain =
     state.indexVersion && !state.staging ? deltaChain(manifest, Number(state.indexVersion)) : null;
-  if (chain && chain.length > 0) {
+  // Deltas pile up as change rows, which every lookup start-up reads; past a bound, the full download
+  // is the compaction (it writes fresh generations without any).
+  const piledUp = chain && chain.length > 0 ? await changeCount(deps.db) : 0;
+  if (piledUp > MAX_PILED_CHANGES) {
+    note = ` (replacing ${piledUp} changes applied since the last full download)`;
+  } else if (chain && chain.length > 0) {
     try {
       for (const delta of chain) {
         await applyDelta(deps, base, delta, manifest);

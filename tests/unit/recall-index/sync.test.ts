@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { feeds } from '../../../utils/feeds';
 import {
+  changeCount,
   openRecallDb,
   type RecallDb,
   recallCount,
@@ -15,6 +16,7 @@ import { lookupIdentities } from '../../../utils/recall-index/query';
 import {
   backoffMs,
   feedUrl,
+  MAX_PILED_CHANGES,
   parseRetryAfter,
   runSync,
   type SyncDeps,
@@ -139,6 +141,27 @@ describe('syncing from a published index', () => {
     expect(await found(db, identity({ brand: 'Lumora', models: ['LM-HW6000'] }))).toEqual(['cpsc:90002']);
     expect(await found(db, identity({ brand: 'Lumora', models: ['LM-HW5000'] }))).toEqual([]);
     expect(await recallCount(db)).toBe(2);
+  });
+
+  it('downloads in full instead of another delta once changes have piled up, leaving none behind', async () => {
+    const v1 = await build([stool, warmer]);
+    web.serveBuild(v1);
+    await runSync(deps(db, web, settings));
+    const gen = (await sourceStatuses(db))[0]?.activeGen as string;
+    const tx = db.transaction('changes', 'readwrite');
+    for (let i = 0; i <= MAX_PILED_CHANGES; i++)
+      void tx.store.put({ gen, id: `cpsc:gone-${i}`, recall: null });
+    await tx.done;
+    clock = new Date('2026-11-29T12:00:00Z');
+    const v2 = await build([stool, warmer, powerStation], v1);
+    web.files.clear();
+    web.serveBuild(v2);
+    web.requests = [];
+    const [outcome] = await runSync(deps(db, web, settings), { force: true });
+    expect(outcome?.message).toMatch(new RegExp(`replacing ${MAX_PILED_CHANGES + 1} changes`));
+    expect(web.requests.some((r) => r.includes('/shards/'))).toBe(true);
+    expect(await changeCount(db)).toBe(0);
+    expect(await recallCount(db)).toBe(3);
   });
 
   it('falls back to the full download when a delta fails its checksum', async () => {
