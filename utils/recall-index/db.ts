@@ -244,7 +244,7 @@ const rekeying = new Set<string>();
  * per transaction, then has the view reloaded. Until then lookups use the old tables, which still find
  * everything the old rules filed. A run dropped meanwhile (a sync replaced its generation) is left alone.
  */
-export async function rekeyRuns(db: RecallDb, gen: string, runs: readonly RunRow[]): Promise<void> {
+async function rekeyRuns(db: RecallDb, gen: string, runs: readonly RunRow[]): Promise<void> {
   if (rekeying.has(gen)) return;
   rekeying.add(gen);
   try {
