@@ -25,6 +25,7 @@
 import { decodeHtml } from '../extract/decode-html';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
 import type { ErrorResponse, FetchProductPageResponse } from '../messaging';
+import { readCapped } from '../read-capped';
 
 export interface ProductPageLimits {
   maxBytes: number;
@@ -86,33 +87,14 @@ export function checkProductPageRequest(
 }
 
 /** Reads at most `maxBytes` of a body; null when it is longer. */
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array | null> {
+async function readBody(res: Response, maxBytes: number): Promise<Uint8Array | null> {
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel().catch(() => undefined);
     return null;
   }
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return readCapped(res.body, maxBytes);
 }
 
 /** Fetches a checked product page (see `checkProductPageRequest`) and returns its HTML as text. */
@@ -140,7 +122,7 @@ export async function fetchProductPage(
       await res.body?.cancel().catch(() => undefined);
       return fail(res.ok ? 'not an HTML page' : `HTTP ${res.status}`);
     }
-    const bytes = await readCapped(res, limits.maxBytes);
+    const bytes = await readBody(res, limits.maxBytes);
     if (!bytes) return fail(`larger than ${limits.maxBytes} bytes`);
     return { ok: true, url: landed.href, html: decodeHtml(bytes, contentType) };
   } catch (e) {

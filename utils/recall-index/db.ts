@@ -38,6 +38,7 @@ import {
   type RunRow,
   runsTable,
   slotOf,
+  type TableHit,
 } from './runs';
 
 export const DB_NAME = 'recall-sentinel';
@@ -310,18 +311,24 @@ function mayHoldKey(recall: Recall, key: string): boolean {
   return !key.startsWith('i:') || key === idIndexKey(recall.id);
 }
 
+type TableEntry = { key: string } & TableHit;
+
+/** Where each key may be filed in a generation's table: pure, in memory. */
+function entriesFor(table: KeyTable, keys: readonly string[]): TableEntry[] {
+  const out: TableEntry[] = [];
+  for (const key of keys) for (const hit of table.hits(keyHash(key))) out.push({ key, ...hit });
+  return out;
+}
+
 /**
- * The records of a generation's runs filed under each key: the tables say which pages to read, one read
- * per page however many keys lead to it, all in the caller's transaction.
+ * The records the table entries point to, by key: one read per page however many keys lead to it, all in
+ * the caller's transaction. A record that came up under an id key by a hash collision is dropped.
  */
-async function recordsForKeys(
+async function recordsForEntries(
   tx: ReadTx,
   gen: string,
-  table: KeyTable,
-  keys: readonly string[],
+  wanted: readonly TableEntry[],
 ): Promise<Map<string, Recall[]>> {
-  const wanted: Array<{ key: string; run: string; ordinal: number }> = [];
-  for (const key of keys) for (const hit of table.hits(keyHash(key))) wanted.push({ key, ...hit });
   const out = new Map<string, Recall[]>();
   if (wanted.length === 0) return out;
   const pageId = (run: string, ordinal: number) => `${run}\n${pageOf(ordinal)}`;
@@ -359,12 +366,13 @@ export async function candidatesForKeys(
     if (!ids.includes(recall.id)) ids.push(recall.id);
     recalls.set(recall.id, recall);
   };
-  const hashes = keys.map(keyHash);
-  const mayHold = [...view.generations].filter(([, g]) => hashes.some((h) => g.table.hits(h).length > 0));
+  const mayHold = [...view.generations]
+    .map(([gen, g]) => ({ gen, g, entries: entriesFor(g.table, keys) }))
+    .filter(({ entries }) => entries.length > 0);
   if (mayHold.length > 0) {
     const tx = db.transaction(['pages'], 'readonly');
     const found = await Promise.all(
-      mayHold.map(async ([gen, g]) => ({ g, byKey: await recordsForKeys(tx, gen, g.table, keys) })),
+      mayHold.map(async ({ gen, g, entries }) => ({ g, byKey: await recordsForEntries(tx, gen, entries) })),
     );
     for (const { g, byKey } of found) {
       for (const [key, list] of byKey) {
@@ -484,11 +492,10 @@ async function presentIds(tx: WriteTx, gen: string, ids: readonly string[]): Pro
   });
   if (unchanged.length > 0) {
     const runs = await tx.objectStore('runs').getAll(ofGeneration(gen));
-    const found = await recordsForKeys(
+    const found = await recordsForEntries(
       tx as unknown as ReadTx,
       gen,
-      runsTable(runs),
-      unchanged.map(idIndexKey),
+      entriesFor(runsTable(runs), unchanged.map(idIndexKey)),
     );
     for (const id of unchanged) if (found.has(idIndexKey(id))) present.add(id);
   }
@@ -545,11 +552,13 @@ export async function generationCount(db: RecallDb, gen: string): Promise<number
   ]);
   let count = runs.reduce((n, r) => n + r.count, 0);
   if (changes.length > 0) {
-    const found = await recordsForKeys(
+    const found = await recordsForEntries(
       tx as unknown as ReadTx,
       gen,
-      runsTable(runs),
-      changes.map((c) => idIndexKey(c.id)),
+      entriesFor(
+        runsTable(runs),
+        changes.map((c) => idIndexKey(c.id)),
+      ),
     );
     for (const c of changes) {
       const inRuns = found.has(idIndexKey(c.id));

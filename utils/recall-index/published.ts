@@ -27,6 +27,7 @@
  */
 
 import { z } from 'zod';
+import { readCapped } from '../read-capped';
 import { RECALL_SCHEMA_VERSION, Recall, type RecallIdentifier, RecallProduct } from '../schemas';
 import { isIndexable } from './indexable';
 
@@ -351,26 +352,9 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 /** Reads a stream to the end, refusing more than `limit` bytes. */
 async function readAll(stream: ReadableStream<Uint8Array>, limit: number, file: string): Promise<Uint8Array> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      throw new Error(`${file}: decodes to more than ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+  const bytes = await readCapped(stream, limit);
+  if (!bytes) throw new Error(`${file}: decodes to more than ${limit} bytes`);
+  return bytes;
 }
 
 function pipe(
