@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { findSharedData, sharedDataPath } from '../../../scripts/lib/shared-data';
 import cpsc from '../../../utils/feeds/cpsc';
 import { readGtin } from '../../../utils/identity/gtin';
 import { Recall } from '../../../utils/schemas';
@@ -295,8 +296,8 @@ describe('the CPSC mapper', () => {
   });
 });
 
-// The real responses saved for research. CI may not have them, so these tests skip there.
-const REAL = '/work/shared/data/cpsc';
+// The real responses saved for research, beside the repository (required under CI).
+const REAL = findSharedData('cpsc') ?? sharedDataPath('cpsc');
 const realFiles = (): string[] =>
   ['agent-data-oracle', 'open-recall-format', 'gsa-recalls_api'].flatMap((dir) => {
     const path = join(REAL, dir);

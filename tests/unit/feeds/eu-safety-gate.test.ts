@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { findSharedData, sharedDataPath } from '../../../scripts/lib/shared-data';
 import { feeds } from '../../../utils/feeds';
 import eu, {
   barcodeValues,
@@ -166,7 +167,9 @@ describe('the EU Safety Gate mapper', () => {
     }
   });
 
-  const REAL = '/work/shared/data/eu-safety-gate/open-recall-format';
+  const REAL =
+    findSharedData('eu-safety-gate/open-recall-format') ??
+    sharedDataPath('eu-safety-gate/open-recall-format');
   it.skipIf(!existsSync(REAL))(
     'maps every real sample, and every valid-GTIN barcode reaches the gtins',
     () => {

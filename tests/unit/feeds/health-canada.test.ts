@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { findSharedData, sharedDataPath } from '../../../scripts/lib/shared-data';
 import { feeds } from '../../../utils/feeds';
 import hc, { HC_OPEN_DATA_URL } from '../../../utils/feeds/health-canada';
 import { Recall } from '../../../utils/schemas';
@@ -84,7 +85,9 @@ describe('the Health Canada mapper', () => {
     expect(feeds.filter((f) => f.detect(fixture())).map((f) => f.id)).toEqual(['health-canada']);
   });
 
-  const REAL = '/work/shared/data/health-canada/open-recall-format/sample.json';
+  const REAL =
+    findSharedData('health-canada/open-recall-format/sample.json') ??
+    sharedDataPath('health-canada/open-recall-format/sample.json');
   it.skipIf(!existsSync(REAL))('maps the real sample, skipping only the Transport Canada row', () => {
     const result = hc.map(JSON.parse(readFileSync(REAL, 'utf8')), NOW);
     expect(result.recalls).toHaveLength(6);

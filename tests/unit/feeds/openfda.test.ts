@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { findSharedData, sharedDataPath } from '../../../scripts/lib/shared-data';
 import { feeds } from '../../../utils/feeds';
 import openfda, { nextPageUrl, numericDateRanges, openFdaUrl, shortName } from '../../../utils/feeds/openfda';
 import { Recall } from '../../../utils/schemas';
@@ -219,7 +220,7 @@ describe('the openFDA mapper', () => {
     }
   });
 
-  const REAL = '/work/shared/data/openfda/open-recall-format';
+  const REAL = findSharedData('openfda/open-recall-format') ?? sharedDataPath('openfda/open-recall-format');
   it.skipIf(!existsSync(REAL))('maps the real openFDA samples without skips', () => {
     const counts: Record<string, [number, number]> = {};
     for (const file of readdirSync(REAL).sort()) {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { findSharedData, sharedDataPath } from '../../../scripts/lib/shared-data';
 import { feeds } from '../../../utils/feeds';
 import rappelconso, {
   RAPPELCONSO_RECORDS_URL,
@@ -162,7 +163,9 @@ describe('the RappelConso mapper', () => {
     }
   });
 
-  const REAL = '/work/shared/data/rappelconso/open-recall-format/non-food.json';
+  const REAL =
+    findSharedData('rappelconso/open-recall-format/non-food.json') ??
+    sharedDataPath('rappelconso/open-recall-format/non-food.json');
   it.skipIf(!existsSync(REAL))('maps the real sample without skips', () => {
     const result = rappelconso.map(JSON.parse(readFileSync(REAL, 'utf8')), NOW);
     expect([result.recalls.length, result.skipped.length]).toEqual([3, 0]);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { findSharedData, sharedDataPath } from '../../../scripts/lib/shared-data';
 import { buildSnapshot } from '../../../utils/feeds/snapshot';
 import ukOpss, { contentApiUrl } from '../../../utils/feeds/uk-opss';
 import { Recall } from '../../../utils/schemas';
@@ -198,7 +199,7 @@ describe('the UK OPSS mapper', () => {
 });
 
 // The real GOV.UK responses saved for research. CI may not have them, so these tests skip there.
-const REAL = '/work/shared/data/uk-opss/open-recall-format';
+const REAL = findSharedData('uk-opss/open-recall-format') ?? sharedDataPath('uk-opss/open-recall-format');
 
 describe('the UK OPSS mapper on the real saved responses', () => {
   it.skipIf(!existsSync(REAL))(
