@@ -63,10 +63,101 @@ describe('decodeHtml', () => {
     expect(decodeHtml(utf8, 'text/html; charset=x-not-a-charset')).toBe('<p>Größe</p>');
   });
 
-  test('ignores a meta charset that appears after the first 2 KB', () => {
-    const filler = ascii(`<html><head><!-- ${'x'.repeat(2100)} --><meta charset="gbk"></head><body>`);
-    const utf8 = new TextEncoder().encode('品牌</body></html>');
-    expect(decodeHtml(concat(filler, utf8))).toContain('品牌');
+  test('finds a meta charset after 100 KB of head scripts, as saved Tmall and JD pages have it', () => {
+    const script = `<script>var s = "${'x'.repeat(100 * 1024)}";</script>`;
+    const bytes = concat(
+      ascii(`<!doctype html><html><head>${script}<meta charset="gbk"></head><body><li>`),
+      PINPAI_GBK,
+      ascii('</li></body></html>'),
+    );
+    expect(decodeHtml(bytes)).toContain('<li>品牌</li>');
+  });
+
+  test('ignores a meta charset once the head is over, past the first 1024 bytes', () => {
+    const bytes = concat(
+      ascii(`<html><head></head><body><div>${'x'.repeat(1100)}</div><meta charset="gbk"><p>`),
+      PINPAI_GBK,
+      ascii('</p></body></html>'),
+    );
+    expect(decodeHtml(bytes)).not.toContain('品牌');
+  });
+
+  test("does not take a charset from a comment, a script string or another tag's attribute", () => {
+    const bytes = concat(
+      ascii(
+        '<html><head><!-- <meta charset="gbk"> --><script>document.write(\'<meta charset="gbk">\')</script>',
+      ),
+      ascii('<link rel="x" href="?charset=gbk"><meta name="description" content="charset=gbk"></head><p>'),
+      new TextEncoder().encode('品牌'),
+      ascii('</p>'),
+    );
+    expect(decodeHtml(bytes)).toContain('<p>品牌</p>');
+  });
+
+  test('needs http-equiv="Content-Type" to read a charset from a content attribute, in any attribute order', () => {
+    const bytes = concat(
+      ascii(
+        '<html><head><META CONTENT="text/html; charset=\'Shift_JIS\'" HTTP-EQUIV="content-type"></head><p>',
+      ),
+      BURANDO_SJIS,
+      ascii('</p>'),
+    );
+    expect(decodeHtml(bytes)).toContain('<p>ブランド</p>');
+  });
+
+  test('takes the first declaration of several, as a browser does', () => {
+    const bytes = concat(
+      ascii('<html><head><meta charset="gb2312"><meta charset="utf-8"></head><p>'),
+      PINPAI_GBK,
+      ascii('</p>'),
+    );
+    expect(decodeHtml(bytes)).toContain('<p>品牌</p>');
+  });
+
+  test('skips an unknown label and reads on to the next declaration', () => {
+    const bytes = concat(
+      ascii('<html><head><meta charset="x-not-a-charset"><meta charset="gbk"></head><p>'),
+      PINPAI_GBK,
+      ascii('</p>'),
+    );
+    expect(decodeHtml(bytes)).toContain('<p>品牌</p>');
+  });
+
+  test('reads UTF-8 bytes as UTF-8 although a stale meta says gbk (a page re-encoded when saved)', () => {
+    const bytes = concat(
+      ascii('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk" /></head><p>'),
+      new TextEncoder().encode('良品铺子 手剥东北红松'),
+      ascii('</p></html>'),
+    );
+    expect(decodeHtml(bytes)).toContain('<p>良品铺子 手剥东北红松</p>');
+  });
+
+  test('keeps the first meta of a saved JD page that declares UTF-8 before its stale gbk one', () => {
+    const bytes = concat(
+      ascii('<html><head>\n<meta http-equiv="Content-Type" content="text/html;charset=UTF-8">\n'),
+      ascii('<meta http-equiv="Content-Type" content="text/html; charset=gbk" /></head><p>'),
+      new TextEncoder().encode('品牌'),
+      ascii('</p></html>'),
+    );
+    expect(decodeHtml(bytes)).toContain('<p>品牌</p>');
+  });
+
+  test('lets a byte-order mark win over a stale meta charset', () => {
+    const bytes = concat(
+      Uint8Array.from([0xef, 0xbb, 0xbf]),
+      ascii('<html><head><meta charset="gbk"></head><p>'),
+      new TextEncoder().encode('品牌'),
+      ascii('</p>'),
+    );
+    expect(decodeHtml(bytes)).toContain('<p>品牌</p>');
+  });
+
+  test('reads a meta charset that declares UTF-16 on ASCII bytes as UTF-8', () => {
+    const bytes = concat(
+      ascii('<html><head><meta charset="utf-16"></head><p>'),
+      new TextEncoder().encode('Größe'),
+    );
+    expect(decodeHtml(bytes)).toContain('<p>Größe');
   });
 });
 
