@@ -183,8 +183,9 @@ function prescan(s: string, complete: boolean): string | null | undefined {
     const closing = s[i + 1] === '/';
     if (isLetter(s[i + (closing ? 2 : 1)])) {
       i += closing ? 2 : 1;
-      let name = '';
-      while (i < s.length && !isSpace(s[i]) && s[i] !== '>' && s[i] !== '/') name += s[i++].toLowerCase();
+      const start = i;
+      while (i < s.length && !isSpace(s[i]) && s[i] !== '>' && s[i] !== '/') i++;
+      const name = s.slice(start, i).toLowerCase();
       const encoding = !closing && name === 'meta' ? meta() : null;
       if (encoding === null) while (attribute()) {}
       // A tag cut off by the window may have lost part of its attributes: read a larger window.
