@@ -1,3 +1,4 @@
+import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { ALL_SITES } from './utils/any-shop';
@@ -22,6 +23,16 @@ export default defineConfig({
   // Local WXT modules live under scripts/ so the top level stays as the project layout says.
   modulesDir: 'scripts/wxt-modules',
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The demo store's recalls are fictional: only the demo build packages them (utils/recall-index/bundled.ts).
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.mode !== 'demo') return;
+      files.push({
+        absoluteSrc: path.resolve(import.meta.dirname, 'scripts/demo-store/data/demo-snapshot.json'),
+        relativeDest: 'demo/demo-snapshot.json',
+      });
+    },
+  },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, mode }) => ({
     name: 'Recall Sentinel',

@@ -34,17 +34,17 @@ const SYNC_ALARM = 'recall-sentinel-sync';
 export default defineBackground(() => {
   const dbPromise = openRecallDb();
 
-  const readPackagedJson = async (path: string): Promise<unknown> => {
+  const readPackaged = async (path: string): Promise<Uint8Array> => {
     const res = await fetch(browser.runtime.getURL(path as '/'));
     if (!res.ok) throw new Error(`bundled file ${path}: HTTP ${res.status}`);
-    return res.json();
+    return new Uint8Array(await res.arrayBuffer());
   };
 
   // The starter data is loaded whenever the index is empty (first install, after "clear and rebuild"),
   // and lookups wait for it, so the first page is checked against data rather than an empty index.
   const ready = (async () => {
     const db = await dbPromise;
-    if ((await recallCount(db)) === 0) await loadBundledData(db, readPackagedJson);
+    if ((await recallCount(db)) === 0) await loadBundledData(db, readPackaged);
     return db;
   })();
 
@@ -70,7 +70,7 @@ export default defineBackground(() => {
     async reset() {
       const db = await ready;
       await clearIndex(db);
-      await loadBundledData(db, readPackagedJson);
+      await loadBundledData(db, readPackaged);
     },
     onChanged: dataChanged,
     mayReach: (origins) => browser.permissions.contains({ origins }),
@@ -99,7 +99,7 @@ export default defineBackground(() => {
   // An update may ship newer starter data; a fresh install was already loaded by `ready` above.
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason !== 'update') return;
-    await loadBundledData(await ready, readPackagedJson);
+    await loadBundledData(await ready, readPackaged);
     dataChanged();
   });
 

@@ -6,6 +6,7 @@
  *   index diff     --from <dir> --to <dir> --out <file>
  *   index stats    --feed <file> [...] | --index <dir>
  *   index snapshot --feed <file> [...] --out <file>
+ *   index starter  [--data <dir>] [--out <dir>]   (scripts/commands/starter-index.ts)
  *
  * `SOURCE_DATE_EPOCH` (seconds), the reproducible-builds convention, fixes the build clock.
  */
@@ -29,6 +30,7 @@ import {
 } from '../../utils/recall-index/published';
 import type { Recall } from '../../utils/schemas';
 import { readFeedFile } from '../lib/feed-file';
+import { buildStarter } from './starter-index';
 
 /** A mistake in how the command was called: the CLI prints usage and exits 2. */
 export class UsageError extends Error {}
@@ -36,7 +38,8 @@ export class UsageError extends Error {}
 export const INDEX_USAGE = `  npm run --silent cli -- index build --feed <file> [--feed <file> ...] --out <dir> [--previous <dir>] [--allow-shrink]
   npm run --silent cli -- index diff --from <dir> --to <dir> --out <file>
   npm run --silent cli -- index stats --feed <file> [--feed <file> ...] | --index <dir>
-  npm run --silent cli -- index snapshot --feed <file> [--feed <file> ...] --out <file>`;
+  npm run --silent cli -- index snapshot --feed <file> [--feed <file> ...] --out <file>
+  npm run --silent cli -- index starter [--data <real-recalls dir>] [--out <dir>]`;
 
 function clock(): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
@@ -261,6 +264,7 @@ type Options = {
   to?: string;
   index?: string;
   'allow-shrink'?: boolean;
+  data?: string;
 };
 
 /** Runs `index <sub> ...`; resolves to the JSON summary the CLI prints. */
@@ -278,6 +282,7 @@ export async function runIndexCommand(argv: string[]): Promise<unknown> {
         to: { type: 'string' },
         index: { type: 'string' },
         'allow-shrink': { type: 'boolean' },
+        data: { type: 'string' },
       },
       allowPositionals: false,
     }));
@@ -293,6 +298,8 @@ export async function runIndexCommand(argv: string[]): Promise<unknown> {
       return stats(values);
     case 'snapshot':
       return snapshot(values);
+    case 'starter':
+      return buildStarter({ data: values.data, out: values.out, now: clock() });
     default:
       throw new UsageError(`unknown index command: ${sub ?? '(none)'}`);
   }

@@ -1,6 +1,6 @@
 /**
  * The demo storefront's catalogue: a fictional shop, "Harbor Lane Goods", whose listings exercise every
- * verdict against the bundled demo recalls (public/demo/cpsc-demo.json):
+ * verdict against the bundled demo recalls (scripts/demo-store/data/cpsc-demo.json):
  *   a barcode match, a brand+model match, a barcode match limited to date codes, a brand-only
  *   non-match (same brand as a recall, different product), and an unrelated product.
  */

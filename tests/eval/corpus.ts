@@ -17,7 +17,7 @@ import type { ProductIdentity, Recall } from '../../utils/schemas';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PAGES = path.join(ROOT, 'tests/fixtures/pages');
 const FEEDS = path.join(ROOT, 'tests/fixtures/feeds');
-const BUNDLED = [path.join(ROOT, 'public/demo/cpsc-demo.json')];
+const BUNDLED = [path.join(ROOT, 'scripts/demo-store/data/cpsc-demo.json')];
 
 /** Mapping is reproducible only with a fixed clock (mappers use it for relative dates). */
 const MAP_CLOCK = new Date('2026-12-01T00:00:00Z');

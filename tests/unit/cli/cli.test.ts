@@ -64,7 +64,7 @@ describe('the command-line tool', () => {
       AMAZON,
       page('amazon/product-expander.html'),
       '--feed',
-      feed('public/demo/cpsc-demo.json'),
+      feed('scripts/demo-store/data/cpsc-demo.json'),
     );
     expect(r.status).toBe(0);
     const [match] = JSON.parse(r.stdout).items[0].matches;
@@ -81,7 +81,7 @@ describe('the command-line tool', () => {
       '--feed',
       feed('tests/fixtures/feeds/cpsc/malformed-page.json'),
       '--feed',
-      feed('public/demo/cpsc-demo.json'),
+      feed('scripts/demo-store/data/cpsc-demo.json'),
     );
     const out = JSON.parse(r.stdout);
     expect(out.feeds[0].skipped.length).toBeGreaterThan(0);

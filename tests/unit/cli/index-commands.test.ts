@@ -12,7 +12,7 @@ import { decodeJson, parseDelta, parseManifest, verifyFile } from '../../../util
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const PAGE = path.join(ROOT, 'tests/fixtures/feeds/cpsc/recalls-page.json');
 const MALFORMED = path.join(ROOT, 'tests/fixtures/feeds/cpsc/malformed-page.json');
-const DEMO = path.join(ROOT, 'public/demo/cpsc-demo.json');
+const DEMO = path.join(ROOT, 'scripts/demo-store/data/cpsc-demo.json');
 
 function cli(args: string[], epoch = '1748736000') {
   const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite-node'), ['scripts/cli.ts', '--', ...args], {

@@ -155,7 +155,7 @@ describe('the ACCC mapper', () => {
     expect(accc.detect(`\uFEFF${xml('malformed.xml')}`)).toBe(true);
     const negatives: unknown[] = [
       json('../../fixtures/feeds/cpsc/recalls-page.json'),
-      json('../../../public/demo/cpsc-demo.json'),
+      json('../../../scripts/demo-store/data/cpsc-demo.json'),
       buildSnapshot([], NOW.now),
       { meta: {}, results: [{ recall_number: 'H-0001-2026' }] },
       { total_count: 1, results: [{ rappel_guid: 'x' }] },

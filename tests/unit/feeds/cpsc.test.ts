@@ -14,7 +14,10 @@ const fixture = (name: string): unknown =>
   );
 const demo = (): unknown =>
   JSON.parse(
-    readFileSync(fileURLToPath(new URL('../../../public/demo/cpsc-demo.json', import.meta.url)), 'utf8'),
+    readFileSync(
+      fileURLToPath(new URL('../../../scripts/demo-store/data/cpsc-demo.json', import.meta.url)),
+      'utf8',
+    ),
   );
 
 function recallOf(data: unknown, id: string): Recall {

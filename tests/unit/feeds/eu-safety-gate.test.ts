@@ -159,7 +159,7 @@ describe('the EU Safety Gate mapper', () => {
 
   it('claims only Safety Gate documents', () => {
     expect(eu.detect(other('../../fixtures/feeds/cpsc/recalls-page.json'))).toBe(false);
-    expect(eu.detect(other('../../../public/demo/cpsc-demo.json'))).toBe(false);
+    expect(eu.detect(other('../../../scripts/demo-store/data/cpsc-demo.json'))).toBe(false);
     expect(eu.detect('<rss><channel><item><title>x</title></item></channel></rss>')).toBe(false);
     expect(eu.detect({ content: [{ title: 'x' }], totalPages: 1 })).toBe(false);
     for (const name of ['alert-toy.json', 'list-page.json', 'weekly-report.xml']) {

@@ -81,7 +81,7 @@ describe('the Health Canada mapper', () => {
   it('claims only Health Canada rows, leaving the empty array to CPSC', () => {
     expect(hc.detect([])).toBe(false);
     expect(hc.detect(other('../../fixtures/feeds/cpsc/recalls-page.json'))).toBe(false);
-    expect(hc.detect(other('../../../public/demo/cpsc-demo.json'))).toBe(false);
+    expect(hc.detect(other('../../../scripts/demo-store/data/cpsc-demo.json'))).toBe(false);
     expect(feeds.filter((f) => f.detect(fixture())).map((f) => f.id)).toEqual(['health-canada']);
   });
 

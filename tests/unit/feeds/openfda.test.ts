@@ -211,7 +211,7 @@ describe('the openFDA mapper', () => {
 
   it('claims only openFDA documents', () => {
     expect(openfda.detect(other('../../fixtures/feeds/cpsc/recalls-page.json'))).toBe(false);
-    expect(openfda.detect(other('../../../public/demo/cpsc-demo.json'))).toBe(false);
+    expect(openfda.detect(other('../../../scripts/demo-store/data/cpsc-demo.json'))).toBe(false);
     expect(openfda.detect({ results: [] })).toBe(false);
     expect(openfda.detect({ total_count: 0, results: [] })).toBe(false);
     expect(openfda.detect({ error: 'Not found' })).toBe(false);

@@ -155,7 +155,7 @@ describe('the RappelConso mapper', () => {
 
   it('claims only RappelConso documents', () => {
     expect(rappelconso.detect(other('../../fixtures/feeds/cpsc/recalls-page.json'))).toBe(false);
-    expect(rappelconso.detect(other('../../../public/demo/cpsc-demo.json'))).toBe(false);
+    expect(rappelconso.detect(other('../../../scripts/demo-store/data/cpsc-demo.json'))).toBe(false);
     expect(rappelconso.detect({ results: [] })).toBe(false);
     expect(rappelconso.detect({ total_count: 1, results: [{ alert_number: 'A12/1' }] })).toBe(false);
     for (const name of ['records.json', 'malformed-page.json']) {

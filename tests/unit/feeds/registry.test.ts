@@ -46,7 +46,7 @@ describe('the feed registry', () => {
   });
 
   it('loads the bundled demo dataset', () => {
-    const result = parseFeedDocument(fixture('../../../public/demo/cpsc-demo.json'), NOW);
+    const result = parseFeedDocument(fixture('../../../scripts/demo-store/data/cpsc-demo.json'), NOW);
     expect(result).toMatchObject({ source: 'cpsc', skipped: [] });
     expect(result.recalls).toHaveLength(4);
   });

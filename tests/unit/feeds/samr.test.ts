@@ -234,7 +234,7 @@ describe('the SAMR mapper as a whole', () => {
     const negatives: unknown[] = [
       json('../../fixtures/feeds/cpsc/recalls-page.json'),
       json('../../fixtures/feeds/cpsc/error-record.json'),
-      json('../../../public/demo/cpsc-demo.json'),
+      json('../../../scripts/demo-store/data/cpsc-demo.json'),
       buildSnapshot([], NOW.now),
       { meta: {}, results: [{ recall_number: 'H-0001-2026' }] },
       { total_count: 1, results: [{ rappel_guid: 'x' }] },

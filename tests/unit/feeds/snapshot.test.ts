@@ -8,7 +8,10 @@ import type { Recall } from '../../../utils/schemas';
 const NOW = new Date('2026-11-28T12:00:00.000Z');
 const demoRecalls = (): Recall[] => {
   const data: unknown = JSON.parse(
-    readFileSync(fileURLToPath(new URL('../../../public/demo/cpsc-demo.json', import.meta.url)), 'utf8'),
+    readFileSync(
+      fileURLToPath(new URL('../../../scripts/demo-store/data/cpsc-demo.json', import.meta.url)),
+      'utf8',
+    ),
   );
   return cpsc.map(data, { now: NOW }).recalls;
 };

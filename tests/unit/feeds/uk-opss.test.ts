@@ -182,7 +182,7 @@ describe('the UK OPSS mapper', () => {
     const negatives: unknown[] = [
       cpscPage,
       read('../../fixtures/feeds/cpsc/error-record.json'),
-      read('../../../public/demo/cpsc-demo.json'),
+      read('../../../scripts/demo-store/data/cpsc-demo.json'),
       buildSnapshot([], NOW.now),
       { results: [] },
       [],

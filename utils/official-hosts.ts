@@ -1,0 +1,28 @@
+/**
+ * The hosts on which each source publishes its notices and images. A recall's link is the user's way to
+ * the authority's own words, so a link elsewhere is not the source's, whatever a file claims: the
+ * production build's test refuses any (tests/e2e/production-build.spec.ts), and every mapper's output on
+ * the real saved responses stays within these (tests/unit/official-hosts.test.ts).
+ */
+export const OFFICIAL_HOSTS: Readonly<Record<string, readonly string[]>> = {
+  cpsc: ['www.cpsc.gov', 'cpsc.gov', 'www.saferproducts.gov'],
+  openfda: ['www.fda.gov', 'api.fda.gov', 'www.accessdata.fda.gov'],
+  'eu-safety-gate': ['ec.europa.eu'],
+  'health-canada': ['recalls-rappels.canada.ca', 'healthycanadians.gc.ca'],
+  'uk-opss': ['www.gov.uk', 'assets.publishing.service.gov.uk'],
+  accc: ['www.productsafety.gov.au'],
+  rappelconso: ['rappel.conso.gouv.fr', 'data.economie.gouv.fr'],
+  samr: ['www.samr.gov.cn', 'www.samrdprc.org.cn', 'dpac.samr.gov.cn'],
+};
+
+/** True when `url` is https on one of `source`'s own hosts. */
+export function isOfficialUrl(source: string, url: string): boolean {
+  const hosts = Object.hasOwn(OFFICIAL_HOSTS, source) ? OFFICIAL_HOSTS[source] : undefined;
+  if (!hosts) return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && hosts.includes(parsed.hostname.toLowerCase());
+  } catch {
+    return false;
+  }
+}
