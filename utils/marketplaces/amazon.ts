@@ -1,5 +1,6 @@
 /**
- * Amazon (amazon.com, .ca, .co.uk, .de, .fr, .it, .es, .co.jp, .com.au). Same DOM ids on every TLD;
+ * Amazon, every retail storefront (amazon.com, .ca, .com.mx, .com.br, .co.uk, .de, .fr, .it, .es, .nl,
+ * .se, .pl, .com.be, .ie, .co.jp, .com.au, .in, .sg, .ae, .sa, .com.tr, .eg). Same DOM ids on every TLD;
  * only the labels are localised (marketplaces.md §2.1).
  *
  * Product pages carry no schema.org Product, so identity comes from the labelled detail sections,
@@ -7,17 +8,42 @@
  * sponsored tiles and the "compare with similar items" table describe other products (other ASINs,
  * brands and models), so a page-wide `[data-asin]` or `tr` harvest would mix them in.
  *
- * Orders pages: one identity per item link (`/dp/<ASIN>`, `/gp/product/<ASIN>`) inside the order cards,
- * with the link text as title. Order lines carry no brand, model or GTIN; resolving them (fetching each
- * product page) is left to the caller, as for cart rows.
+ * Order pages (history and details): one identity per printed order line, read by
+ * utils/extract/amazon-orders.ts. Order lines carry no brand, model or GTIN; resolving them (fetching
+ * each product page) is left to the caller, as for cart rows.
  */
+import { amazonOrderLines } from '../extract/amazon-orders';
 import { IdentityBuilder } from '../extract/identity-builder';
 import { cleanText, factsFromPairs, harvestPairs } from '../extract/labels';
-import type { PageType, ProductIdentity } from '../schemas';
+import type { IdentityFact, PageType, ProductIdentity } from '../schemas';
 import type { AdapterTestCase, ExtractResult, MarketplaceAdapter } from './adapter';
 
-const TLDS = ['com', 'ca', 'co.uk', 'de', 'fr', 'it', 'es', 'co.jp', 'com.au'] as const;
-const HOSTS = new Set<string>(TLDS.map((tld) => `www.amazon.${tld}`));
+/** Retail storefronts, each with its country (for reports) in the same order. */
+const STOREFRONTS = [
+  ['com', 'US'],
+  ['ca', 'CA'],
+  ['com.mx', 'MX'],
+  ['com.br', 'BR'],
+  ['co.uk', 'GB'],
+  ['de', 'DE'],
+  ['fr', 'FR'],
+  ['it', 'IT'],
+  ['es', 'ES'],
+  ['nl', 'NL'],
+  ['se', 'SE'],
+  ['pl', 'PL'],
+  ['com.be', 'BE'],
+  ['ie', 'IE'],
+  ['co.jp', 'JP'],
+  ['com.au', 'AU'],
+  ['in', 'IN'],
+  ['sg', 'SG'],
+  ['ae', 'AE'],
+  ['sa', 'SA'],
+  ['com.tr', 'TR'],
+  ['eg', 'EG'],
+] as const;
+const HOSTS = new Set<string>(STOREFRONTS.map(([tld]) => `www.amazon.${tld}`));
 
 /** `/dp/<ASIN>`, `/<slug>/dp/<ASIN>`, `/gp/product/<ASIN>`, `/gp/aw/d/<ASIN>` (mobile). */
 const PRODUCT_PATH = /(?:^|\/)(?:dp|gp\/product|gp\/aw\/d)\/([A-Z0-9]{10})(?=[/?#]|$)/i;
@@ -45,6 +71,9 @@ const DETAIL_SECTIONS = [
   '#detailBullets_feature_div',
   '#technicalSpecifications_section_1',
   '#product-specification-table',
+  // 2013–2016 layout: `.pdTab` label/value tables ("Modellnummer") in `#prodDetails`. Listed last, so a
+  // newer page whose sections above sit inside `#prodDetails` keeps using those.
+  '#prodDetails',
 ];
 
 function asinFromUrl(url: URL): string | null {
@@ -55,12 +84,28 @@ function claims(url: URL): boolean {
   return url.protocol === 'https:' && HOSTS.has(url.hostname.toLowerCase());
 }
 
+/** Cart: desktop `/gp/cart/view.html` and `/cart`, mobile `/gp/aw/c`. */
+const CART_PATH = /^\/(?:gp\/cart\/view\.html|cart\/?$|gp\/aw\/c(?:\/|$))/i;
+
+/**
+ * Order pages, by the URLs they have been served at:
+ * - history: `/gp/css/order-history` (to 2020, still the nav link of some locales and Amazon Business),
+ *   `/gp/your-account/order-history` and `/gp/legacy/order-history` (2015–2023), `/your-orders/orders`
+ *   (2023+);
+ * - details: `/gp/css/summary/edit.html` (to 2017), `/gp/your-account/order-details` and
+ *   `/gp/css/order-details` (2017–2026), `/your-orders/order-details` (2024+), `/uff/your-account/
+ *   order-details` (Amazon Fresh), `/gp/digital/your-account/order-summary.html` (digital orders);
+ * - package tracking, which lists the package's items: `/gp/your-account/ship-track` and
+ *   `/progress-tracker/` (2019+).
+ */
+const ORDERS_PATH =
+  /^\/(?:gp\/(?:css|your-account|legacy)\/order-(?:history|details)|your-orders(?:\/|$)|uff\/your-account\/order-details|gp\/css\/summary\/edit\.html|gp\/digital\/your-account\/order-summary|gp\/your-account\/ship-track|progress-tracker\/)/i;
+
 function pageType(url: URL): PageType {
   const path = url.pathname;
   if (PRODUCT_PATH.test(path)) return 'product';
-  if (/^\/gp\/cart\/view\.html/i.test(path) || /^\/cart\/?$/i.test(path)) return 'cart';
-  if (/^\/gp\/your-account\/order-history/i.test(path) || /^\/your-orders(?:\/|$)/i.test(path))
-    return 'orders';
+  if (CART_PATH.test(path)) return 'cart';
+  if (ORDERS_PATH.test(path)) return 'orders';
   return 'other';
 }
 
@@ -77,7 +122,8 @@ function detailRoots(doc: Document): Element[] {
 /**
  * The seller: the third-party seller link (`#sellerProfileTriggerId`, every layout), then the 2023+
  * buy box's "Sold by" feature, then the older `#merchant-info` sentence ("Ships from and sold by X.",
- * "Verkauf und Versand durch X.").
+ * "Verkauf und Versand durch X."), which the 2015 layout follows with another sentence ("Verkauf und
+ * Versand durch Amazon. Geschenkverpackung verfügbar.").
  */
 function seller(doc: Document): string | null {
   const link = cleanText(doc.querySelector('#sellerProfileTriggerId')?.textContent);
@@ -91,7 +137,7 @@ function seller(doc: Document): string | null {
   if (feature) return feature;
   const info = cleanText(doc.querySelector('#merchant-info')?.textContent);
   const m =
-    /(?:sold by|verkauf(?:\s+und\s+versand)? durch|vendu(?:\s+et\s+expédié)? par|venduto(?:\s+e\s+spedito)? da|vendido(?:\s+y\s+enviado)? por)\s+(.+?)(?:\s+(?:and|und|et|e|y)\s+(?:fulfilled|ships|versand|expédié|spedito|enviado)\b.*)?\.?$/i.exec(
+    /(?:sold by|verkauf(?:\s+und\s+versand)? durch|vendu(?:\s+et\s+expédié)? par|venduto(?:\s+e\s+spedito)? da|vendido(?:\s+y\s+enviado)? por)\s+(.+?)(?:\s+(?:and|und|et|e|y)\s+(?:fulfilled|ships|versand|expédié|spedito|enviado)\b.*)?(?:\.(?:\s.*)?)?$/i.exec(
       info,
     );
   return m?.[1] ? cleanText(m[1]) : null;
@@ -103,6 +149,19 @@ function variant(doc: Document): string | null {
     .map((el) => cleanText(el.textContent))
     .filter(Boolean);
   return parts.length > 0 ? parts.join(' / ') : null;
+}
+
+/**
+ * Amazon.in prints the manufacturer, packer and importer with their postal addresses, as Indian labelling
+ * rules require ("VIP Industries Limited, DGP House, 88C, Old Prabhadevi Road, …, Mumbai 400025. India",
+ * "Sony, Made in China by …"): the name is what comes before the first comma. A comma followed by a
+ * company form alone ("Hasbro, Inc.") has no digit after it and is kept whole.
+ */
+function manufacturerName(fact: IdentityFact): IdentityFact {
+  if (fact.field !== 'manufacturer') return fact;
+  const m = /^([^,]+),(.*)$/.exec(fact.value);
+  if (!m?.[1] || !m[2] || !/\d/.test(m[2])) return fact;
+  return { ...fact, value: m[1].trim() };
 }
 
 function extractProduct(doc: Document, url: URL): ExtractResult {
@@ -122,7 +181,7 @@ function extractProduct(doc: Document, url: URL): ExtractResult {
   // The overview's brand row is read first by class: its label is localised ("Marke", "ブランド").
   const poBrand = doc.querySelector('#productOverview_feature_div tr.po-brand td:nth-child(2)');
   b.add('brand', poBrand?.textContent, 'spec-table', 'po-brand');
-  for (const root of detailRoots(doc)) b.addFacts(factsFromPairs(harvestPairs(root)));
+  for (const root of detailRoots(doc)) b.addFacts(factsFromPairs(harvestPairs(root)).map(manufacturerName));
 
   // The byline names the brand ("Visit the X Store", "Brand: X", "Besuche den X-Store"), except on book
   // pages, where it lists authors. `#brand` is the 2017–2019 byline.
@@ -176,40 +235,15 @@ function extractCart(doc: Document, url: URL): ExtractResult {
   return { pageType: 'cart', items };
 }
 
-/** Order cards: the 2023+ `.order-card` and the older `#ordersContainer .order` boxes. */
-const ORDER_CARDS = '.order-card, .js-order-card, #ordersContainer .order';
-
 function extractOrders(doc: Document, url: URL): ExtractResult {
-  const titles = new Map<string, string>();
-  for (const card of Array.from(doc.querySelectorAll(ORDER_CARDS))) {
-    for (const link of Array.from(card.querySelectorAll('a[href*="/dp/"], a[href*="/gp/product/"]'))) {
-      let href: URL;
-      try {
-        href = new URL(link.getAttribute('href') ?? '', url);
-      } catch {
-        continue;
-      }
-      const asin = asinFromUrl(href);
-      if (!asin) continue;
-      // The image link comes first and has no text; the title link of the same item follows it.
-      const text = cleanText(link.textContent);
-      if (!titles.has(asin) || (!titles.get(asin) && text)) titles.set(asin, text);
-    }
-  }
-  const items = [...titles].map(([asin, title]) =>
-    new IdentityBuilder({ marketplace: 'amazon', pageType: 'orders', url: url.href })
-      .add('itemId', asin, 'url', 'order item link')
-      .add('title', title, 'title-text', 'order item link')
-      .build(),
-  );
-  return { pageType: 'orders', items };
+  return { pageType: 'orders', items: amazonOrderLines(doc, url, asinFromUrl) };
 }
 
 const amazon: MarketplaceAdapter = {
   id: 'amazon',
   name: 'Amazon',
-  countries: ['US', 'CA', 'GB', 'DE', 'FR', 'IT', 'ES', 'JP', 'AU'],
-  matches: TLDS.map((tld) => `https://www.amazon.${tld}/*`),
+  countries: STOREFRONTS.map(([, country]) => country),
+  matches: STOREFRONTS.map(([tld]) => `https://www.amazon.${tld}/*`),
   claims,
   pageType,
   extract(doc, url) {
