@@ -147,7 +147,7 @@ function textWithoutBadge(el: Element): string {
   let text = '';
   const walk = (node: Node): void => {
     for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 3) text += ` ${child.textContent ?? ''}`;
+      if (child.nodeType === 3) text += child.textContent ?? '';
       else if (child.nodeType === 1 && !(child as Element).matches(`${QUANTITY_BADGES}, script, style`))
         walk(child);
     }
