@@ -349,6 +349,25 @@ export const testCases: AdapterTestCase[] = [
     ],
   },
   {
+    name: 'lists every line of a 2019 amazon.co.uk order history at /gp/css/order-history, one per printed line',
+    url: 'https://www.amazon.co.uk/gp/css/order-history?ref_=nav_orders_first',
+    fixture: 'amazon/order-history-2019-uk.html',
+    expectPageType: 'orders',
+    expectItems: [
+      { itemId: 'B0DEMO0011', title: 'Hollin Cordless Kettle 1.7 L, Brushed Steel, HK-1700' },
+      { itemId: 'B0DEMO0012', title: 'Pebblestone Silicone Teething Ring, BPA Free, Sage' },
+      { itemId: 'B0DEMO0013', title: 'Brightwick Night Light Plug-In, Warm White' },
+      { itemId: 'B0DEMO0013', title: 'Brightwick Night Light Plug-In, Warm White' },
+    ],
+  },
+  {
+    name: 'reads an amazon.in cart, whose rows use the same markup as every storefront',
+    url: 'https://www.amazon.in/gp/cart/view.html?ref_=nav_cart',
+    fixture: 'amazon/cart.html',
+    expectPageType: 'cart',
+    expectItems: [{ itemId: 'B0DEMO0001' }, { itemId: 'B0DEMO0002' }, { itemId: 'B0DEMO0004' }],
+  },
+  {
     name: 'returns nothing for a robot check served at a product URL',
     url: 'https://www.amazon.com/dp/B0DEMO0001',
     fixture: 'amazon/robot-check.html',
@@ -380,6 +399,136 @@ export const testCases: AdapterTestCase[] = [
     name: 'treats the order history as an orders page',
     url: 'https://www.amazon.de/gp/your-account/order-history?ref_=ya_d_c_yo',
     expectPageType: 'orders',
+  },
+  {
+    name: 'treats /dp/ on amazon.in as a product page',
+    url: 'https://www.amazon.in/Sony-PlayStation-Digital-Edition-slim/dp/B0CY5QW186',
+    expectPageType: 'product',
+  },
+  {
+    name: 'treats /dp/ on amazon.com.br as a product page',
+    url: 'https://www.amazon.com.br/dp/B0F1KTWXVW',
+    expectPageType: 'product',
+  },
+  {
+    name: 'treats /dp/ on amazon.com.mx as a product page',
+    url: 'https://www.amazon.com.mx/dp/B099NZPC9H',
+    expectPageType: 'product',
+  },
+  {
+    name: 'treats /dp/ on amazon.nl as a product page',
+    url: 'https://www.amazon.nl/dp/B0DEMO0001',
+    expectPageType: 'product',
+  },
+  {
+    name: 'treats /dp/ on amazon.se as a product page',
+    url: 'https://www.amazon.se/dp/B0DEMO0001',
+    expectPageType: 'product',
+  },
+  {
+    name: 'treats /dp/ on amazon.pl as a product page',
+    url: 'https://www.amazon.pl/dp/B0DEMO0001',
+    expectPageType: 'product',
+  },
+  {
+    name: 'treats /dp/ on amazon.com.be as a product page',
+    url: 'https://www.amazon.com.be/fr/dp/B0DEMO0001',
+    expectPageType: 'product',
+  },
+  {
+    name: 'treats /dp/ on amazon.ie as a product page',
+    url: 'https://www.amazon.ie/dp/B0DEMO0001',
+    expectPageType: 'product',
+  },
+  {
+    name: 'treats /dp/ on amazon.sg as a product page',
+    url: 'https://www.amazon.sg/dp/B0DEMO0001',
+    expectPageType: 'product',
+  },
+  {
+    name: 'treats /dp/ on amazon.ae as a product page',
+    url: 'https://www.amazon.ae/dp/B0DEMO0001',
+    expectPageType: 'product',
+  },
+  {
+    name: 'treats /dp/ on amazon.sa as a product page',
+    url: 'https://www.amazon.sa/dp/B0DEMO0001',
+    expectPageType: 'product',
+  },
+  {
+    name: 'treats /dp/ on amazon.com.tr as a product page',
+    url: 'https://www.amazon.com.tr/dp/B0DEMO0001',
+    expectPageType: 'product',
+  },
+  {
+    name: 'treats /dp/ on amazon.eg as a product page',
+    url: 'https://www.amazon.eg/-/en/dp/B0DEMO0001',
+    expectPageType: 'product',
+  },
+  {
+    name: 'treats the English-UI /-/en/dp/ path on amazon.co.jp as a product page',
+    url: 'https://www.amazon.co.jp/-/en/dp/B07WXL5YPW',
+    expectPageType: 'product',
+  },
+  {
+    name: 'treats the mobile /gp/aw/c cart as a cart page',
+    url: 'https://www.amazon.in/gp/aw/c?ref_=navm_hdr_cart',
+    expectPageType: 'cart',
+  },
+  {
+    name: 'treats /gp/css/order-history as an orders page',
+    url: 'https://www.amazon.co.uk/gp/css/order-history?ref_=nav_orders_first',
+    expectPageType: 'orders',
+  },
+  {
+    name: 'treats /your-orders/orders as an orders page',
+    url: 'https://www.amazon.com.mx/your-orders/orders?timeFilter=year-2025',
+    expectPageType: 'orders',
+  },
+  {
+    name: 'treats /gp/your-account/order-details as an orders page',
+    url: 'https://www.amazon.com/gp/your-account/order-details?ie=UTF8&orderID=112-0399923-3070642',
+    expectPageType: 'orders',
+  },
+  {
+    name: 'treats /gp/css/order-details as an orders page',
+    url: 'https://www.amazon.com/gp/css/order-details?orderID=112-9397985-4521836',
+    expectPageType: 'orders',
+  },
+  {
+    name: 'treats /your-orders/order-details as an orders page',
+    url: 'https://www.amazon.ca/your-orders/order-details?orderID=701-0633616-0122637',
+    expectPageType: 'orders',
+  },
+  {
+    name: 'treats the pre-2017 /gp/css/summary/edit.html order details as an orders page',
+    url: 'https://www.amazon.de/gp/css/summary/edit.html?orderID=302-0000000-0000000',
+    expectPageType: 'orders',
+  },
+  {
+    name: 'treats Amazon Fresh order details as an orders page',
+    url: 'https://www.amazon.com/uff/your-account/order-details?orderID=111-2072777-8279433',
+    expectPageType: 'orders',
+  },
+  {
+    name: 'treats the package tracker as an orders page',
+    url: 'https://www.amazon.com/progress-tracker/package/ref=ppx_yo_dt_b_track_package?_encoding=UTF8&itemId=abc&orderId=111-1470863-4415403',
+    expectPageType: 'orders',
+  },
+  {
+    name: 'does not treat the invoice as an orders page',
+    url: 'https://www.amazon.com/gp/css/summary/print.html?orderID=111-1470863-4415403',
+    expectPageType: 'other',
+  },
+  {
+    name: 'does not treat mobile reviews under /gp/aw/cr/ as a cart page',
+    url: 'https://www.amazon.in/gp/aw/cr/B0CY5QW186',
+    expectPageType: 'other',
+  },
+  {
+    name: 'does not treat the buy-again page as an orders page',
+    url: 'https://www.amazon.com/gp/buyagain?ref_=ppx_yo_dt_b_bia',
+    expectPageType: 'other',
   },
   {
     name: 'does not treat a review page as a product page',
