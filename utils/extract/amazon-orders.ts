@@ -27,8 +27,8 @@ import { cleanText } from './labels';
  * Order containers, outermost wins (the 2019–2024 card nests `.a-box-group.order.js-order-card` inside
  * `.order-card.js-order-card`):
  * - `.js-order-card` / `.order-card`: order history 2019–2026 (yohtmlc classes inside), every locale;
- * - `#ordersContainer .order`: order history 2014–2019 boxes (`/gp/css/order-history`,
- *   `/gp/your-account/order-history`), before `js-order-card`;
+ * - `#ordersContainer .order`, `.a-box-group.order`: order history 2014–2019 boxes
+ *   (`/gp/css/order-history`, `/gp/your-account/order-history`), before `js-order-card`;
  * - `[id="orderCard"]`: the 2025 skeleton layout (amazon.co.uk, Amazon Business), whose cards all repeat
  *   the same id;
  * - `#orderDetails`: the order-details page 2016–2026, both its yohtmlc shipments and its 2024+
@@ -39,6 +39,7 @@ const ORDER_CONTAINERS = [
   '.js-order-card',
   '.order-card',
   '#ordersContainer .order',
+  '.a-box-group.order',
   '[id="orderCard"]',
   '#orderDetails',
   '[data-component="orderCard"]',

@@ -90,8 +90,8 @@ const CART_PATH = /^\/(?:gp\/cart\/view\.html|cart\/?$|gp\/aw\/c(?:\/|$))/i;
 /**
  * Order pages, by the URLs they have been served at:
  * - history: `/gp/css/order-history` (to 2020, still the nav link of some locales and Amazon Business),
- *   `/gp/your-account/order-history` and `/gp/legacy/order-history` (2015–2023), `/your-orders/orders`
- *   (2023+);
+ *   `/gp/your-account/order-history` and `/gp/legacy/order-history` (2015–2023), `/your-account/
+ *   order-history` (the Your Account page's link, 2021+), `/your-orders/orders` (2023+);
  * - details: `/gp/css/summary/edit.html` (to 2017), `/gp/your-account/order-details` and
  *   `/gp/css/order-details` (2017–2026), `/your-orders/order-details` (2024+), `/uff/your-account/
  *   order-details` (Amazon Fresh), `/gp/digital/your-account/order-summary.html` (digital orders);
@@ -99,7 +99,7 @@ const CART_PATH = /^\/(?:gp\/cart\/view\.html|cart\/?$|gp\/aw\/c(?:\/|$))/i;
  *   `/progress-tracker/` (2019+).
  */
 const ORDERS_PATH =
-  /^\/(?:gp\/(?:css|your-account|legacy)\/order-(?:history|details)|your-orders(?:\/|$)|uff\/your-account\/order-details|gp\/css\/summary\/edit\.html|gp\/digital\/your-account\/order-summary|gp\/your-account\/ship-track|progress-tracker\/)/i;
+  /^\/(?:(?:gp\/)?(?:css|your-account|legacy)\/order-(?:history|details)|your-orders(?:\/|$)|uff\/your-account\/order-details|gp\/css\/summary\/edit\.html|gp\/digital\/your-account\/order-summary|gp\/your-account\/ship-track|progress-tracker\/)/i;
 
 function pageType(url: URL): PageType {
   const path = url.pathname;
@@ -478,6 +478,11 @@ export const testCases: AdapterTestCase[] = [
   {
     name: 'treats /gp/css/order-history as an orders page',
     url: 'https://www.amazon.co.uk/gp/css/order-history?ref_=nav_orders_first',
+    expectPageType: 'orders',
+  },
+  {
+    name: 'treats the Your Account link /your-account/order-history as an orders page',
+    url: 'https://www.amazon.co.uk/your-account/order-history?ref_=ya_d_c_yo',
     expectPageType: 'orders',
   },
   {
