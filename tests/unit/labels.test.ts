@@ -59,6 +59,7 @@ describe('labelKind', () => {
     ['Numero modello articolo', 'model'],
     ['Herstellerreferenz', 'mpn'],
     ['Référence fabricant', 'mpn'],
+    ['Numéro de pièce fabricant', 'mpn'],
     ['メーカー型番', 'mpn'],
     ['UPC', 'gtin'],
     ['EAN', 'gtin'],
@@ -73,6 +74,13 @@ describe('labelKind', () => {
 
   test('reads a Tmall brand-prefixed model label ("Apple型号") as a model', () => {
     expect(labelKind('Apple型号')).toBe('model');
+    expect(labelKind('3C规格型号')).toBe('model');
+  });
+
+  test("does not read a part's or a fitted product's model label (CPU型号, 适用型号) as the product's model", () => {
+    expect(labelKind('CPU型号')).toBeNull();
+    expect(labelKind('电池型号')).toBeNull();
+    expect(labelKind('适用型号')).toBeNull();
   });
 
   test('knows nothing of labels that identify nothing', () => {

@@ -126,6 +126,10 @@ const ALIASES: Record<LabelKind, readonly string[]> = {
     'référence fabricant',
     'référence constructeur',
     'référence du fabricant',
+    // eBay's French item specifics (ebay.fr, and .com listings shown in French): "Numéro de pièce fabricant".
+    'numéro de pièce fabricant',
+    'numéro de pièce du fabricant',
+    'numero parte produttore',
     'numero parte',
     'numero di parte',
     'codice produttore',
@@ -190,6 +194,12 @@ for (const [kind, labels] of Object.entries(ALIASES) as Array<[LabelKind, readon
 
 /** Tmall prefixes the model label with the brand: "Apple型号", "美的型号". */
 const BRAND_PREFIXED_MODEL = /^.{1,30}型号$/u;
+/**
+ * "…型号" labels that name another product's model, not this one's: a part inside it (CPU型号 "A13仿生处理器"
+ * on a 2020 Tmall phone page, 电池型号, 芯片型号) or the products an accessory fits (适用型号 on a case).
+ */
+const OTHER_PRODUCT_MODEL =
+  /(?:cpu|gpu|处理器|芯片|显卡|主板|内存|硬盘|电池|屏幕|镜头|摄像头|电机|压缩机|灯珠|适用|适配|兼容|配件|机芯)型号$/u;
 
 /** The kind of identifier a printed label names, or null when it names none of ours. */
 export function labelKind(label: string): LabelKind | null {
@@ -197,7 +207,7 @@ export function labelKind(label: string): LabelKind | null {
   if (!key) return null;
   const kind = LABEL_KIND.get(key);
   if (kind) return kind;
-  if (BRAND_PREFIXED_MODEL.test(key)) return 'model';
+  if (BRAND_PREFIXED_MODEL.test(key) && !OTHER_PRODUCT_MODEL.test(key)) return 'model';
   return null;
 }
 
