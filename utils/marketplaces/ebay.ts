@@ -9,6 +9,12 @@
  *   JSON-LD nested under `WebPage.mainEntity.offers.itemOffered`. The ePID is the item id; no seller.
  * Sellers type "Does not apply" into MPN/UPC; the builder drops it.
  *
+ * Purchase history, 2019–2020 My eBay (`/myb/PurchaseHistory`): one `.order-r` block per order, a header
+ * naming the seller and the order's item count ("(2 items)"), one `.commitment-row` per line with its
+ * `a.item-title` link. No per-line quantity is printed: a one-line order's count is its quantity, and an
+ * order with as many lines as items has one of each. Recommendation carousels sit outside the blocks.
+ * Other layouts are read by their `/itm/` links.
+ *
  * Multi-variation (MSKU) listings swap the selection in place and put `?var=<variationId>` in the URL.
  * The inline `"MSKU"` model maps variation ids to menu values (`selectMenus`, `menuItemMap`,
  * `variationsMap`, as scrapfly's eBay scraper reads it); identifiers a variation carries there (label/
@@ -19,7 +25,7 @@ import { lineIdentities, lineItems, textPairs } from '../extract/embedded-lines'
 import { IdentityBuilder } from '../extract/identity-builder';
 import { cleanText, factsFromPairs, harvestPairs, labelKind } from '../extract/labels';
 import { readStructuredData } from '../extract/structured-data';
-import type { PageType } from '../schemas';
+import type { PageType, ProductIdentity } from '../schemas';
 import type { AdapterTestCase, MarketplaceAdapter } from './adapter';
 
 const TLDS = ['com', 'co.uk', 'de', 'ca', 'com.au'];
@@ -75,6 +81,45 @@ function msku(doc: Document, b: IdentityBuilder, varId: string): void {
   visit(variation, 0);
 }
 
+/** Lines of the 2019–2020 purchase history's order blocks, or null when the page has none. */
+function purchaseHistoryLines(doc: Document, url: URL): ProductIdentity[] | null {
+  const orders = Array.from(doc.querySelectorAll('.order-r')).filter((o) =>
+    o.querySelector('.commitment-row'),
+  );
+  if (orders.length === 0) return null;
+  const items: ProductIdentity[] = [];
+  for (const order of orders) {
+    const header = order.querySelector('.order-row') ?? order;
+    const count = /\((\d{1,3})\s+items?\)/i.exec(cleanText(header.textContent))?.[1];
+    const seller = header.querySelector('a.seller-id')?.textContent;
+    const rows = Array.from(order.querySelectorAll('.commitment-row'));
+    for (const row of rows) {
+      const link = row.querySelector('a.item-title[href], a.vip[href]');
+      let href: URL | null = null;
+      try {
+        href = link ? new URL(link.getAttribute('href') ?? '', url) : null;
+      } catch {
+        href = null;
+      }
+      const id = (href && itemIdOf(href)) ?? row.querySelector('[data-itemid]')?.getAttribute('data-itemid');
+      const title = cleanText(link?.textContent) || row.querySelector('.item-name')?.textContent;
+      if (!id || !/^\d{9,15}$/.test(id)) continue;
+      const printed = /\b(?:qty|quantity)\D{0,12}?(\d{1,3})\b/i.exec(cleanText(row.textContent))?.[1];
+      const quantity =
+        printed ?? (rows.length === 1 ? count : count && Number(count) === rows.length ? '1' : undefined);
+      const b = new IdentityBuilder({ marketplace: 'ebay', pageType: 'orders', url: url.href })
+        .add('itemId', id, 'url', 'line item link')
+        .add('title', title, 'title-text', 'line item link')
+        .add('seller', seller, 'byline', 'sold by')
+        .setQuantity(quantity);
+      const v = href?.searchParams.get('var');
+      if (v && v !== '0') b.setVariant(`var ${v}`);
+      items.push(b.build());
+    }
+  }
+  return items;
+}
+
 const ebay: MarketplaceAdapter = {
   id: 'ebay',
   name: 'eBay',
@@ -96,6 +141,10 @@ const ebay: MarketplaceAdapter = {
   productHosts: TLDS.map((tld) => `www.ebay.${tld}`),
   extract(doc, url) {
     const type = pageType(url);
+    if (type === 'orders') {
+      const lines = purchaseHistoryLines(doc, url);
+      if (lines) return { pageType: type, items: lines };
+    }
     if (type === 'cart' || type === 'orders') {
       const root = doc.querySelector('#mainContent, main') ?? doc.body;
       const skip = '[class*="merch" i], [class*="recommend" i], [data-test-id*="saved" i]';
