@@ -8,7 +8,9 @@
  * the URL names a SKU, only a `productBySkuId` with that SKU is used (the "See All Specifications"
  * drawer in the DOM is not rendered until opened, so the data is the only full source).
  * Legacy pages (~2016) carry schema.org microdata (`#model-value[itemprop=model]`); 2019–2022 pages print
- * "Model:"/"SKU:" as `.product-data-label` + `.product-data-value` under the title.
+ * "Model:"/"SKU:" as `.product-data-label` + `.product-data-value` under the title, and their
+ * Specifications tab as `.specs-table li` rows (`.title-container` label, `.row-value` value: "Brand",
+ * "Model Number", "UPC"), rendered into the page body (a 2020 out-of-stock capture).
  */
 import { at, findDeep, literalsAfter, scriptText } from '../extract/embedded-json';
 import { lineIdentities, lineItems, namedPairs, textPairs } from '../extract/embedded-lines';
@@ -87,6 +89,7 @@ const bestbuy: MarketplaceAdapter = {
     const structured = readStructuredData(doc, url);
     b.addFacts(structured.facts);
     b.addFacts(factsFromPairs(textPairs(doc, '.product-data-label')));
+    b.addFacts(factsFromPairs(textPairs(doc, '.specs-table li > .title-container')));
     b.add('title', titleEl?.textContent, 'title-text', 'sku-title');
     return { pageType: 'product', items: [b.build()] };
   },
