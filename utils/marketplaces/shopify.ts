@@ -57,7 +57,10 @@ function extractProduct(doc: Document, url: URL): ExtractResult {
 
   const b = new IdentityBuilder({ marketplace: 'shopify', pageType: 'product', url: url.href });
   const src = themeJson ? 'product json' : 'ShopifyAnalytics.meta';
-  b.add('itemId', String(variant?.id ?? product?.id ?? ''), 'embedded-json', `${src} id`);
+  // The item is the variant the URL names; a URL without `?variant=` is the product's own page, so its
+  // id is the product's (ShopifyAnalytics.meta.product.id), even when one variant is shown preselected.
+  const urlVariant = url.searchParams.get('variant') && variant ? variant : undefined;
+  b.add('itemId', String(urlVariant?.id ?? product?.id ?? variant?.id ?? ''), 'embedded-json', `${src} id`);
   b.add('title', product?.title as string, 'embedded-json', src);
   b.add('brand', product?.vendor as string, 'embedded-json', `${src} vendor`);
   b.add('gtin', variant?.barcode as string, 'embedded-json', `${src} barcode`);
