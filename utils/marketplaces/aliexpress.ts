@@ -7,6 +7,11 @@
  * 2 is the brand name [E]; 3 is "Model Number" [I]. A prop named "<Brand> Model" is a model too.
  * The data is used only when its productId is the URL's. The 2023+ DOM spec list
  * (`[class*="specification--prop"]`) is read as labels after it.
+ *
+ * A server-rendered shell (2024 capture: `runParams` empty, the page built in the browser) prints no
+ * title, price or specs; its Open Graph tags still name the item (`og:url` with the item id, `og:title`
+ * "<name> - AliExpress <category id>"). Such a page yields the id and that title and nothing more: a
+ * slider captcha at the item URL has no `og:url` for the item, so it still yields nothing.
  */
 import { IdentityBuilder } from '../extract/identity-builder';
 import { dig, scriptObject } from '../extract/js-literal';
@@ -27,6 +32,15 @@ function pageType(url: URL): PageType {
   return path === '/p/order/index.html' ? 'orders' : 'other';
 }
 
+/** Open Graph titles end in the site name and a category id: "… 65W - AliExpress 509". */
+const OG_TITLE_SUFFIX = /\s+[-–|]\s+AliExpress(?:\.com)?(?:\s+\d+)?\s*$/i;
+
+/** True when the page's Open Graph URL is this item's (`//es.aliexpress.com/item/<id>.html?…`). */
+function ogNamesItem(doc: Document, id: string | undefined): boolean {
+  const og = doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? '';
+  return !!id && new RegExp(`/item/${id}\\.html(?:[?#]|$)`).test(og);
+}
+
 function extractProduct(doc: Document, url: URL): ExtractResult {
   const id = ITEM_PATH.exec(url.pathname)?.[1];
   const data = dig(
@@ -35,8 +49,8 @@ function extractProduct(doc: Document, url: URL): ExtractResult {
   );
   const fresh = String(dig(data, 'productId')) === id ? data : undefined;
   const h1 = doc.querySelector('h1[data-pl], .product-title-text');
-  // A slider captcha ("punish" page) at the item URL has neither.
-  if (!fresh && !h1) return { pageType: 'other', items: [] };
+  // A slider captcha ("punish" page) at the item URL has none of these.
+  if (!fresh && !h1 && !ogNamesItem(doc, id)) return { pageType: 'other', items: [] };
 
   const b = new IdentityBuilder({ marketplace: 'aliexpress', pageType: 'product', url: url.href });
   b.add('itemId', id, 'url');
@@ -56,7 +70,9 @@ function extractProduct(doc: Document, url: URL): ExtractResult {
     if (kind === 'brand' || kind === 'model' || kind === 'manufacturer' || kind === 'gtin')
       b.add(kind, p.attrValue as string, 'embedded-json', `${name} (${String(p.attrNameId)})`);
   }
-  b.addFacts(readStructuredData(doc, url).facts.filter((f) => f.field !== 'itemId'));
+  for (const f of readStructuredData(doc, url).facts)
+    if (f.field !== 'itemId')
+      b.add(f.field, f.field === 'title' ? f.value.replace(OG_TITLE_SUFFIX, '') : f.value, f.source, f.label);
   const pairs: LabelPair[] = [];
   for (const prop of Array.from(doc.querySelectorAll('[class*="specification--prop--"]'))) {
     const label = cleanText(prop.querySelector('[class*="specification--title"]')?.textContent);
