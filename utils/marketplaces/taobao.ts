@@ -23,6 +23,7 @@ import {
   factsFromPairs,
   isSentinelValue,
   type LabelPair,
+  labelKind,
   normalizeLabel,
 } from '../extract/labels';
 import { readStructuredData } from '../extract/structured-data';
@@ -44,11 +45,19 @@ function pageType(url: URL): PageType {
   return url.pathname === '/trade/itemlist/list_bought_items.htm' ? 'orders' : 'other';
 }
 
+/**
+ * A note in brackets after a model: "A2217 (电源适配器可选：A1695 输出: 5VDC 3A 或9VDC 2A)" (3C规格型号 on a
+ * 2020 Tmall phone page) names the certified model first and the charger's after it. A bracket holding
+ * Chinese text or a colon is such a note; "(ABC-12)" alone is part of the model and stays.
+ */
+const MODEL_NOTE = /\s*[(（][^)）]*[\p{Script=Han}:：][^)）]*(?:[)）].*)?$/u;
+
 /** A pair; labels lose the U+3000 padding, and "other/其他"-style values count as empty. */
 function pair(label: string | null | undefined, value: string | null | undefined): LabelPair | null {
   const printed = cleanText(label).replace(/[\s:：]+/gu, '');
-  const v = cleanText(value);
+  let v = cleanText(value);
   if (!printed || v.split('/').every(isSentinelValue)) return null;
+  if (labelKind(printed) === 'model') v = v.replace(MODEL_NOTE, '') || v;
   return { label: printed, key: normalizeLabel(printed), value: v };
 }
 
