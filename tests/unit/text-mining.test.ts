@@ -397,3 +397,110 @@ describe('mineMarkedBrands', () => {
     expect(mineMarkedBrands('non-branded and unbranded covers')).toEqual([]);
   });
 });
+
+describe('mineModels on the phrasings of real CPSC notices', () => {
+  const found = (text: string) => mineModels(text).map((m) => [m.value, m.kind]);
+
+  it("reads the models in 'models FKL-BG, FKL-BR, L-5BG and L-5BR'", () => {
+    expect(found('Bright Builder fort kits, models FKL-BG, FKL-BR, L-5BG and L-5BR. The green kits')).toEqual(
+      [
+        ['FKL-BG', 'unkeyed'],
+        ['FKL-BR', 'unkeyed'],
+        ['L-5BG', 'exact'],
+        ['L-5BR', 'exact'],
+      ],
+    );
+  });
+
+  it('does not read "model year 2024" as a model', () => {
+    expect(mineModels('This recall involves all model year 2024 Ski-Doo MXZ snowmobiles.')).toEqual([]);
+    expect(mineModels('Model Year 2023-2024 RANGER XP Kinetic vehicles')).toEqual([]);
+  });
+
+  it('does not read a model name as a model number', () => {
+    expect(mineModels('The model name “RTSL-24” and lot codes are printed on a label.')).toEqual([]);
+    expect(mineModels('The model names PAC1000 (Blackfire) and KTB1000 can be found on the label')).toEqual(
+      [],
+    );
+  });
+
+  it('reads "model numbers affected by this recall are" and the list after it', () => {
+    expect(
+      exactModels('The model numbers affected by this recall are 2292112, 2280182 and 2280199 with serials'),
+    ).toEqual(['2292112', '2280182', '2280199']);
+  });
+
+  it('reads the list after a clause that ends in a colon', () => {
+    expect(
+      exactModels(
+        'The following model numbers are included in this recall and can be found on the product packaging: 530-0024, 530-0034, 530-0039.',
+      ),
+    ).toEqual(['530-0024', '530-0034', '530-0039']);
+  });
+
+  it('reads short numeric models after a model label as unkeyed, never as keys', () => {
+    expect(found('sold with model number 83-662 on the product packaging')).toEqual([['83-662', 'unkeyed']]);
+    expect(found('“Model no. 688-59” is printed on the packaging.')).toEqual([['688-59', 'unkeyed']]);
+    expect(found('“Model No.: 338” is printed on a label')).toEqual([['338', 'unkeyed']]);
+    expect(found('(model numbers 7007 and 7057)')).toEqual([
+      ['7007', 'unkeyed'],
+      ['7057', 'unkeyed'],
+    ]);
+    expect(found('This recall involves Bambu Lab model A1 3D printers.')).toEqual([['A1', 'unkeyed']]);
+  });
+
+  it('keeps quantities, sizes and years out of a model list', () => {
+    expect(mineModels('The model is 12 inches long and 500 units were sold.')).toEqual([]);
+    expect(found('model number 2292112, and 500 units were sold')).toEqual([['2292112', 'exact']]);
+    expect(mineModels('models 2023 and 2024 of the bike')).toEqual([]);
+  });
+
+  it('reads SKU labels and a SKU glued to the next word by a flattened table', () => {
+    expect(exactModels('Everyday (SKU: BHSTL24) Christmas (SKU: XSTL24)')).toEqual(['BHSTL24', 'XSTL24']);
+    expect(exactModels('with SKU Number as 1DFL42LLA.')).toEqual(['1DFL42LLA']);
+  });
+
+  it('reads the model a parenthesis adds and a code named before the word "model"', () => {
+    expect(exactModels('with model numbers 93550 (KY-318B), 96775 (KY-318A)')).toEqual([
+      'KY-318B',
+      'KY-318A',
+    ]);
+    expect(exactModels('The 10-quart DUAF-10 model is about 17 inches long')).toEqual(['DUAF-10']);
+  });
+
+  it('reads mixed-case and dash-joined models after a model label', () => {
+    expect(exactModels('Lexmark printers, models MS725dvn and MX725adve, used to print')).toEqual([
+      'MS725dvn',
+      'MX725adve',
+    ]);
+    expect(exactModels('between 30 and 48 inches (model Door-Gen1-123)')).toEqual(['Door-Gen1-123']);
+    expect(exactModels('rated at 2000-Watt model output')).toEqual([]);
+  });
+
+  it('reads the model column of a table whose cells are glued together', () => {
+    const text =
+      'The baby loungers were sold in the following styles and models:StyleModel NumberGray DinosaurBLG26BEBlue CarBLG23BDGreen LineBLG04BD';
+    expect(exactModels(text)).toEqual(['BLG26BE', 'BLG23BD', 'BLG04BD']);
+  });
+
+  it('cuts the serial glued to a model off by the shape of the range end', () => {
+    const text =
+      'Model NumberSerial Number RangeFCRE3052BWVF34618193 thru VF34618322FCRE305CBWVF34601466 thru VF34601608';
+    expect(exactModels(text)).toEqual(['FCRE3052BW', 'FCRE305CBW']);
+  });
+
+  it('takes no lone value, size-glued cell or date pair from a glued table', () => {
+    expect(
+      exactModels('Style and ColorModel SKU NumberMeasurementsValensia PlatinumAW4229 inches x 8.5 inches'),
+    ).toEqual([]);
+    expect(mineModels('Model NumberDates202408 and 202501Blue')).toEqual([]);
+  });
+
+  it('reads no further than the cap on a huge field, and stays fast on hostile text', () => {
+    const huge = `${'model number '.repeat(5000)}ZZ9999`;
+    const started = performance.now();
+    expect(exactModels(huge)).toEqual([]);
+    expect(mineModels(`Model${'A1-'.repeat(20000)}`).length).toBeLessThan(5);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
