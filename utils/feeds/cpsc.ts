@@ -11,16 +11,11 @@
  * captions print UPCs, model numbers, flattened tables, lot and date codes.
  */
 import { z } from 'zod';
+import { mineAsins } from '../identity/asin';
 import { brandKey, dbaNames, firmName } from '../identity/brand';
 import { splitCodes } from '../identity/gtin';
-import {
-  mineBrandFromTitle,
-  mineDateRanges,
-  mineGtins,
-  mineLots,
-  mineMarkedBrands,
-  mineModels,
-} from '../identity/text-mining';
+import { noticeBrands, readHeading } from '../identity/notice-brands';
+import { mineDateRanges, mineGtins, mineLots, mineModels } from '../identity/text-mining';
 import { RECALL_SCHEMA_VERSION, type RecallProduct } from '../schemas';
 import { defineFeed, type FeedParseResult } from './feed';
 import { sharedLeadingWords } from './lib/brand-hints';
@@ -181,6 +176,12 @@ function mapRecord(r: CpscRecord, nativeId: string): unknown {
     mineModels(text, i === 0 ? 'Description' : 'Images.Caption'),
   );
   for (const m of minedModels) if (m.kind === 'exact') shared.model(m.value, 'prose', m.origin);
+  // Amazon item ids the notice prints ("ASIN: B09YRHCZY5", "identifiers: B0D62S9H39, …"), kept as models:
+  // the matcher meets them with an Amazon listing's item id (identity/asin.ts).
+  for (const [i, text] of [description, ...captions].entries()) {
+    for (const asin of mineAsins(text))
+      shared.model(asin, 'prose', i === 0 ? 'Description' : 'Images.Caption');
+  }
   const minedLots = [description, ...captions].flatMap((text, i) =>
     mineLots(text, i === 0 ? 'Description' : 'Images.Caption'),
   );
@@ -192,20 +193,24 @@ function mapRecord(r: CpscRecord, nativeId: string): unknown {
     for (const d of mineDateRanges(line, 'Retailers', 'sold')) shared.dateRange(d);
   }
 
-  // Brands: the title's recaller and "-Branded" names, dba names, firm names; never the seller that a
-  // title names ("Sold on Amazon by DualOranges Store") nor an exclusive retailer ("Sold Exclusively at
-  // Lowe's"), even when a firm line carries the same name as its dba.
-  const fromTitle = mineBrandFromTitle(title);
-  const excluded = [fromTitle.seller, fromTitle.exclusiveRetailer]
+  // Brands: first the product's own, as the notice prints them (identity/notice-brands.ts: "Enerco Recalls
+  // DEWALT … Heaters" gives DEWALT, "Walmart Recalls Mainstays …" Mainstays), then the recalling firm as
+  // the title names it, the firm lines' dba names and firm names. Never the seller that a title names
+  // ("Sold on Amazon by DualOranges Store") nor its retailers ("Sold Exclusively at Lowe's"), even when a
+  // firm line carries the same name as its dba.
+  const heading = readHeading(title);
+  const excluded = [heading.seller, ...heading.retailers]
     .map((s) => (s ? brandKey(s) : null))
     .filter((k): k is string => k !== null);
+  const prose = [description, ...captions].join(' \n ');
 
   const productEntries = products.length > 0 ? products : [{ Name: title, Model: null, NumberOfUnits: null }];
   const mappedProducts: RecallProduct[] = productEntries.map((product) => {
     const name = clean(product.Name) || title;
     const c = new Collector({ excludedBrandKeys: excluded });
-    for (const b of mineMarkedBrands(name)) c.brand(b.value, 'prose', 'Products.Name');
-    for (const b of fromTitle.brands) c.brand(b.value, 'prose', 'Title');
+    for (const b of noticeBrands({ title, productName: name, description: prose }))
+      c.brand(b.value, 'prose', b.origin);
+    for (const firm of [...heading.recallers, ...heading.firms]) c.brand(firm, 'prose', 'Title');
     for (const f of firms) {
       const lead = sharedLeadingWords(name, firmName(f.name), NAME_STOPWORDS);
       if (lead) c.brand(lead, 'prose', 'Products.Name');

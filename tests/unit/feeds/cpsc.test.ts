@@ -108,7 +108,8 @@ describe('the CPSC mapper', () => {
 
   it('keeps the marketplace seller out of the brands, even when a firm line names it as a dba', () => {
     const recall = recallOf(fixture('recalls-page.json'), 'cpsc:91102');
-    expect(recall.products[0]?.brands).toEqual(['Zhejiang Yuntu Trading Co., Ltd.']);
+    // Ferncliff is the product's own brand: the heading and the description lead with it.
+    expect(recall.products[0]?.brands).toEqual(['Ferncliff', 'Zhejiang Yuntu Trading Co., Ltd.']);
     expect(recall.products[0]?.brands.join(' ')).not.toContain('NorthPeak');
   });
 
@@ -122,7 +123,7 @@ describe('the CPSC mapper', () => {
       source: 'prose',
       origin: 'Description',
     });
-    expect(product?.brands).toEqual(['Skylark Hobby', 'Skylark', 'Skylark Hobby Products LLC']);
+    expect(product?.brands).toEqual(['Skylark', 'Skylark Hobby', 'Skylark Hobby Products LLC']);
   });
 
   it('finds a UPC printed only in an image caption, and encodes spaces in image URLs', () => {
@@ -167,7 +168,7 @@ describe('the CPSC mapper', () => {
       images: [{ url: 'https://www.cpsc.gov/s3fs-public/harrow-heater.jpg', caption: null }],
     });
     expect(recall.products[0]?.models).toEqual([]);
-    expect(recall.products[0]?.brands).toEqual(['Harrow Heat']);
+    expect(recall.products[0]?.brands).toEqual(['Harrow', 'Harrow Heat']);
   });
 
   it('skips and counts a malformed record without dropping the rest', () => {
@@ -248,7 +249,8 @@ describe('the CPSC mapper', () => {
     ]);
     const [stool, warmer, station, hoodie] = result.recalls.map((r) => r.products[0]);
     expect(stool).toMatchObject({
-      brands: ['Kettlebrook', 'Kettlebrook Home Goods, LLC'],
+      // The product's own brand first, as the heading prints it after "Kettlebrook Recalls".
+      brands: ['Kettlebrook CozyNest', 'CozyNest', 'Kettlebrook', 'Kettlebrook Home Goods, LLC'],
       gtins: ['00850012345671', '00850012345688'],
       models: ['KB-TS100', 'KB-TS100W'],
       rawGtins: [],
