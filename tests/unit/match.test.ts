@@ -691,10 +691,21 @@ describe('distinctive models', () => {
     expect(modelRejectionForMatch('BSFIREPIT01–03')).toBe('family');
   });
 
-  it('does not match on an item id even when the notice prints the same string', () => {
+  it("does not match on a marketplace's own item id as a model, even when the notice prints the same string", () => {
+    const page = identity({
+      marketplace: 'walmart',
+      itemId: '318765432',
+      brand: 'Gorilla',
+      models: ['318765432'],
+    });
+    const notice = recall({ products: [product({ brands: ['Gorilla'], models: ['318765432'] })] });
+    expect(matchRecall(page, notice)).toBeNull();
+  });
+
+  it('confirms an Amazon listing whose own ASIN the notice prints: the notice names that listing', () => {
     const page = identity({ itemId: 'B0DEMO0099', brand: 'Gorilla', models: ['B0DEMO0099'] });
     const notice = recall({ products: [product({ brands: ['Gorilla'], models: ['B0DEMO0099'] })] });
-    expect(matchRecall(page, notice)).toBeNull();
+    expect(matchRecall(page, notice)?.tier).toBe('confirmed');
   });
 });
 

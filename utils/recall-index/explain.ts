@@ -2,6 +2,7 @@
  * Plain-language explanations of a match, shared by the page banner, the popup and the CLI so the three
  * never disagree about why we warned and how sure we are.
  */
+import { isAsin } from '../identity/asin';
 import { tokensAsPrinted } from '../identity/title-similarity';
 import type { MatchCaveat, MatchEvidence, MatchTier, Recall, RecallMatch } from '../schemas';
 
@@ -21,6 +22,17 @@ export const TIER_MEANING: Record<MatchTier, string> = {
 export const TITLE_MATCH_MEANING =
   'Possible: similar product name from the same brand — check the model on your item.';
 
+/** The meaning of a confirmed match that rests on an Amazon item id the notice prints, not a barcode. */
+export const ITEM_ID_MEANING = "This listing's Amazon item id (ASIN) is printed in the recall notice.";
+
+/**
+ * Whether a piece of evidence is an Amazon item id the notice prints: the matcher files it as a model
+ * whose page and notice values are the same ASIN (match.ts `itemIdEvidence`).
+ */
+export function isItemIdEvidence(e: Pick<MatchEvidence, 'kind' | 'pageValue' | 'recallValue'>): boolean {
+  return e.kind === 'model' && isAsin(e.pageValue) && e.pageValue === e.recallValue.trim().toUpperCase();
+}
+
 /** Whether a match rests on the product name alone (brand and title, no barcode or model). */
 export function isTitleOnly(match: Pick<RecallMatch, 'evidence'>): boolean {
   return (
@@ -31,7 +43,12 @@ export function isTitleOnly(match: Pick<RecallMatch, 'evidence'>): boolean {
 
 /** The sentence under "Why this matched": the tier's meaning, or the title rule's own wording. */
 export function matchMeaning(match: Pick<RecallMatch, 'tier' | 'evidence'>): string {
-  return isTitleOnly(match) ? TITLE_MATCH_MEANING : TIER_MEANING[match.tier];
+  if (isTitleOnly(match)) return TITLE_MATCH_MEANING;
+  const byItemId =
+    match.tier === 'confirmed' &&
+    match.evidence.some(isItemIdEvidence) &&
+    !match.evidence.some((e) => e.kind === 'gtin');
+  return byItemId ? ITEM_ID_MEANING : TIER_MEANING[match.tier];
 }
 
 /** Long titles are cut for the evidence line; the full title is in the listing's facts. */
@@ -59,6 +76,7 @@ export function describeEvidence(e: MatchEvidence): string {
     case 'raw-gtin':
       return `Code ${e.pageValue} from ${where} equals a code ${inNotice} (its check digit is not valid, so treat with care).`;
     case 'model':
+      if (isItemIdEvidence(e)) return `Amazon item id ${e.pageValue} from ${where} is ${inNotice}.`;
       return `Model ${e.pageValue} from ${where} equals model ${e.recallValue} ${inNotice}.`;
     case 'brand':
       return `Brand "${e.pageValue}" agrees with "${e.recallValue}" in the notice.`;

@@ -7,6 +7,8 @@
  *                a model range the notice prints ("BSFIREPIT01–03") is filed under each member
  *   p:<prefix>   a model prefix the notice states ("models beginning with TRX1"); a page model is looked
  *                up under its own leading PREFIX_MIN..PREFIX_MAX characters
+ *   a:<ASIN>     an Amazon item id the notice prints (utils/identity/asin.ts), looked up by an Amazon
+ *                listing's own item id: the notice names that listing
  *   t:<brand anchor>:<title token>
  *                a brand together with one distinctive word of the product name, for the title rule
  *                (utils/identity/title-similarity.ts). See `recallTitleKeys` and `pageTitleKeys`.
@@ -14,6 +16,7 @@
  * with a thousand recalls would bring up a thousand candidates. Paired with a word of the product name,
  * a brand brings up only its recalls whose names share that word.
  */
+import { isAsin, pageAsin } from '../identity/asin';
 import { brandAnchors } from '../identity/brand';
 import { rawGtinKey } from '../identity/gtin';
 import { isDistinctiveModel, modelKey } from '../identity/model';
@@ -32,15 +35,17 @@ import { pageBrandNames, recallBrandNames, recallFirmNames } from './match';
  * The version of the rules below that decide what a recall is filed under. Bump it with any change to
  * `recallKeys`: stored runs record the version they were built with, and the index rebuilds the tables
  * of older runs from their stored records (db.ts), so existing installs find records by the new rules
- * without a new download. Version 2 added the title keys.
+ * without a new download. Version 2 added the title keys; version 3 the Amazon item ids (`a:`) and a
+ * second title anchor, the firm's, now that a product's own brand (DEWALT in an Enerco notice) leads.
  */
-export const KEY_RULES_VERSION = 2;
+export const KEY_RULES_VERSION = 3;
 
 export const gtinIndexKey = (gtin14: string): string => `g:${gtin14}`;
 export const rawIndexKey = (raw: string): string => `r:${rawGtinKey(raw)}`;
 export const modelIndexKey = (model: string): string => `m:${modelKey(model)}`;
 const prefixIndexKey = (prefix: string): string => `p:${prefix}`;
 const titleIndexKey = (anchor: string, token: string): string => `t:${anchor}:${token}`;
+export const asinIndexKey = (asin: string): string => `a:${asin}`;
 
 /** Prefix lengths a page model is looked up under: stated prefixes are short, and lookups stay bounded. */
 const PREFIX_MIN = 3;
@@ -59,7 +64,7 @@ function unique(keys: string[]): string[] {
 }
 
 /**
- * At most this many title keys per recall. Every key is one more entry in the IndexedDB multiEntry
+ * At most this many title keys per recall and brand anchor (a recall files at most two anchors). Every key is one more entry in the IndexedDB multiEntry
  * index, written for each of up to 250,000 records on a full sync (already the slowest budget), so a
  * recall files only what the title rule needs to be found: one key when its name has at most four
  * tokens (the rule then needs every token in the title, so any one of them will do), two from five to
@@ -73,8 +78,8 @@ const MAX_PAGE_ANCHORS = 2;
 
 /**
  * Title keys of a recall: the first product whose name the title rule can meet (three to
- * MAX_NOTICE_WORDS tokens once brand words go) files its brand anchor (brand-aliases-aware, see
- * `brandAnchors`) with its first tokens in key order (`keyOrder` in title-similarity.ts: common words
+ * MAX_NOTICE_WORDS tokens once brand words go) files its brand anchor and its firm's (brand-aliases-aware,
+ * see `brandAnchors`), each with its first tokens in key order (`keyOrder` in title-similarity.ts: common words
  * last, otherwise a fixed hash order; the page side uses the same). Later products of a notice file
  * nothing of their own, to keep records small: they are reachable by title only through keys they share
  * with the first, which variants of one product do ("CozyNest Step Stool", "CozyNest Step Stool, White").
@@ -89,12 +94,23 @@ function recallTitleKeys(recall: Recall): string[] {
       return brands;
     });
     if (tokens === null || !nameCanMatch(tokens.length)) continue;
-    // The first brand's anchor (every listed brand names one: sentinels are already left out).
-    const anchor = brands.length > 0 ? brandAnchors(brands[0] as string)[0] : undefined;
-    if (anchor === undefined) continue;
+    // The first brand's anchor (every listed brand names one: sentinels are already left out), and the
+    // first firm's when it differs: the product's own brand leads ("DEWALT" in an Enerco notice), and a
+    // listing may carry either.
+    firms ??= recallFirmNames(recall);
+    const firm = firms.find((f) => brands.includes(f));
+    const anchors = [
+      ...new Set(
+        [brands[0], firm]
+          .filter((b): b is string => b !== undefined)
+          .map((b) => brandAnchors(b)[0])
+          .filter((a): a is string => a !== undefined),
+      ),
+    ];
+    if (anchors.length === 0) continue;
     // Any (missing + 1) of the tokens include one that a strongly similar title carries.
     const needed = Math.min(MAX_TITLE_KEYS_PER_RECALL, tokens.length - requiredShared(tokens.length) + 1);
-    return tokens.slice(0, needed).map((token) => titleIndexKey(anchor, token));
+    return anchors.flatMap((anchor) => tokens.slice(0, needed).map((token) => titleIndexKey(anchor, token)));
   }
   return [];
 }
@@ -121,7 +137,10 @@ export function recallKeys(recall: Recall): string[] {
   for (const product of recall.products) {
     for (const g of product.gtins) keys.push(gtinIndexKey(g));
     for (const raw of product.rawGtins) if (rawGtinKey(raw).length >= 8) keys.push(rawIndexKey(raw));
-    for (const m of product.models) keys.push(...recallModelKeys(m));
+    for (const m of product.models) {
+      keys.push(...recallModelKeys(m));
+      if (isAsin(m)) keys.push(asinIndexKey(m));
+    }
     for (const i of product.identifiers) if (i.field === 'model') keys.push(...recallModelKeys(i.value));
   }
   keys.push(...recallTitleKeys(recall));
@@ -147,7 +166,16 @@ export function identifierKeys(identity: ProductIdentity): string[] {
   return unique(keys);
 }
 
-/** Keys to look up for a page identity: its identifier keys, then its title keys. */
+/**
+ * Keys to look up for a page identity: its identifier keys, its Amazon item id, then its title keys.
+ * The item id is not an identifier key: a listing known only by its ASIN is checked against the few
+ * notices that print one, which is no reason to call it read.
+ */
 export function identityKeys(identity: ProductIdentity): string[] {
-  return unique([...identifierKeys(identity), ...pageTitleKeys(identity)]);
+  const asin = pageAsin(identity);
+  return unique([
+    ...identifierKeys(identity),
+    ...(asin === null ? [] : [asinIndexKey(asin)]),
+    ...pageTitleKeys(identity),
+  ]);
 }

@@ -20,10 +20,12 @@
  *
  * Pure and dependency-light (types only from the schemas) so the background bundle and the CLI share it.
  */
-import { brandNameWords, brandsCompatible, dbaNames, firmName } from '../identity/brand';
+import { isAsin, pageAsin } from '../identity/asin';
+import { brandNameWords, brandsCompatible, brandWords, dbaNames, firmName } from '../identity/brand';
 import { gtinKey, rawGtinKey, readGtin } from '../identity/gtin';
 import { type ModelRejection, modelKey, modelRejection } from '../identity/model';
 import { inModelFamily, type ModelFamily, readModelFamily } from '../identity/model-family';
+import { readHeading } from '../identity/notice-brands';
 import { mayBeSimilar, titleSimilarity } from '../identity/title-similarity';
 import type {
   IdentityField,
@@ -161,6 +163,60 @@ function candidateBrandNames(recall: Recall, product: RecallProduct): string[] {
   return cached.names;
 }
 
+/** Words of a text as brand keys are made of: lower case, letters and digits, apostrophes dropped. */
+function textWords(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’`]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * The words of the places a notice says the product was sold: its retailers line ("Lowe's stores
+ * nationwide and online at Lowes.com …") and the heading's tails ("Sold Exclusively at Lowe's", "Sold on
+ * Amazon by DualOranges Store"). Read once per recall object.
+ */
+const retailerWordsCache = new WeakMap<Recall, string[][]>();
+function retailerWords(recall: Recall): string[][] {
+  let words = retailerWordsCache.get(recall);
+  if (words === undefined) {
+    const heading = readHeading(recall.title);
+    words = [recall.soldAt ?? '', heading.seller ?? '', ...heading.retailers]
+      .filter((t) => t.length > 0)
+      .map(textWords);
+    retailerWordsCache.set(recall, words);
+  }
+  return words;
+}
+
+/**
+ * Whether a page brand is only a place the notice says the product was sold: "Walmart" on a listing of a
+ * product the notice says was "Sold Exclusively at Walmart", "Lowe's" for one sold at Lowe's stores. The
+ * brand's words must stand together in a retailer line; at least three letters, so "GE" does not stand
+ * in "GE Appliances dealers".
+ */
+function isNoticeRetailer(brand: string, recall: Recall): boolean {
+  const words = brandWords(brand);
+  if (!words || words.join('').length < 3) return false;
+  return retailerWords(recall).some((line) => {
+    for (let i = 0; i + words.length <= line.length; i++) {
+      if (words.every((w, j) => line[i + j] === w)) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * How the page's brands relate to the notice's: compatible when any page name fits any brand the notice
+ * prints for the product or any firm it names (a licensed or house brand counts like the maker's own:
+ * "DEWALT" fits an Enerco notice that prints "DEWALT", "Mainstays" a Walmart one). A page whose every
+ * brand name is only a retailer the notice says sold the product ("Walmart" for a product "Sold
+ * Exclusively at Walmart") is not a brand claim at all: unknown, so it neither backs a model nor vetoes a
+ * barcode. Anything else is incompatible.
+ */
 function checkBrands(identity: ProductIdentity, recall: Recall, product: RecallProduct): BrandCheck {
   const pageNames = pageBrandNames(identity);
   const recallNames = candidateBrandNames(recall, product);
@@ -173,6 +229,9 @@ function checkBrands(identity: ProductIdentity, recall: Recall, product: RecallP
         return { verdict: 'compatible', pageBrand, recallBrand, pageNames, recallNames };
       }
     }
+  }
+  if (pageNames.every((name) => isNoticeRetailer(name, recall))) {
+    return { verdict: 'unknown', pageNames, recallNames };
   }
   return { verdict: 'incompatible', pageNames, recallNames };
 }
@@ -261,6 +320,33 @@ function rawGtinEvidence(identity: ProductIdentity, product: RecallProduct): Mat
     });
   }
   return out;
+}
+
+/**
+ * An Amazon listing whose item id the notice prints (as a model number, "ASIN: …", or a package
+ * identifier; utils/identity/asin.ts): the notice names this very listing. Filed as model evidence whose
+ * both values are the ASIN, which explain.ts words as an Amazon item id.
+ */
+function itemIdEvidence(identity: ProductIdentity, product: RecallProduct): MatchEvidence[] {
+  const asin = pageAsin(identity);
+  if (asin === null) return [];
+  const printed = [
+    ...product.models,
+    ...product.identifiers.filter((i) => i.field === 'model').map((i) => i.value),
+  ];
+  if (!printed.some((m) => isAsin(m) && m === asin)) return [];
+  const fact = identity.facts.find((f) => f.field === 'itemId' && f.value.trim().toUpperCase() === asin);
+  const notice = recallSourceOf(product, ['model'], (v) => v === asin, 'models');
+  return [
+    {
+      kind: 'model',
+      pageValue: asin,
+      pageSource: fact?.source ?? 'url',
+      recallValue: notice.printed ?? asin,
+      recallSource: notice.source,
+      recallOrigin: notice.origin,
+    },
+  ];
 }
 
 /** A model met on both sides: one model equal, a member of a listed range, or a model under a prefix. */
@@ -470,9 +556,10 @@ function matchProduct(
   productIndex: number,
 ): RecallMatch | null {
   const gtins = gtinEvidence(identity, product);
+  const items = itemIdEvidence(identity, product);
   const modelHits = modelEvidence(identity, product);
   const raws = rawGtinEvidence(identity, product);
-  if (gtins.length === 0 && modelHits.length === 0 && raws.length === 0) {
+  if (gtins.length === 0 && items.length === 0 && modelHits.length === 0 && raws.length === 0) {
     return titleMatch(identity, recall, product, productIndex);
   }
   const models = modelHits.map((h) => h.evidence);
@@ -482,14 +569,18 @@ function matchProduct(
   const brand = checkBrands(identity, recall, product);
   const caveats: MatchCaveat[] = [];
   let tier: MatchTier;
-  if (gtins.length > 0) {
-    // A valid GTIN is the strongest signal there is, but GTINs get reused and mistyped; a brand that
-    // clearly disagrees keeps the match out of the banner.
+  if (gtins.length > 0 || items.length > 0) {
+    // A valid GTIN is the strongest signal there is, and an Amazon item id the notice prints names the
+    // listing itself; but GTINs get reused and mistyped, and a listing can be rewritten to sell another
+    // product, so a brand that clearly disagrees keeps the match out of the banner.
     tier = brand.verdict === 'incompatible' ? 'possible' : 'confirmed';
     if (brand.verdict === 'incompatible') {
       caveats.push({
         kind: 'brand-differs',
-        message: 'The barcode matches, but the brand on this page differs from the recalled brand.',
+        message:
+          gtins.length > 0
+            ? 'The barcode matches, but the brand on this page differs from the recalled brand.'
+            : 'The Amazon item id matches, but the brand on this page differs from the recalled brand.',
         values: [...brand.pageNames, ...brand.recallNames],
       });
     }
@@ -512,7 +603,12 @@ function matchProduct(
     }
   }
 
-  const evidence = [...gtins, ...models, ...raws];
+  const evidence = [
+    ...gtins,
+    ...items,
+    ...models.filter((m) => !items.some((i) => i.recallValue === m.recallValue)),
+    ...raws,
+  ];
   if (brand.verdict === 'compatible') evidence.push(brandEvidence(identity, product, brand));
   return {
     recallId: recall.id,
