@@ -733,10 +733,32 @@ add(
   'none',
 );
 add(
-  'generic-model',
-  'an ASIN read as a model',
+  'amazon-item-id',
+  "a notice that prints the listing's own ASIN as a model names that Amazon listing",
   { marketplace: 'amazon', itemId: 'B0DEMO0099', brand: 'Acme', models: ['B0DEMO0099'] },
   { brands: ['Acme'], models: ['B0DEMO0099'] },
+  confirmed,
+);
+add(
+  'amazon-item-id',
+  'the ASIN the notice prints, on a listing whose brand differs (a rewritten listing): popup only',
+  { marketplace: 'amazon', itemId: 'B0DEMO0099', brand: 'Zenith' },
+  { brands: ['Acme'], models: ['B0DEMO0099'] },
+  popupOnly,
+);
+add(
+  'amazon-item-id',
+  'another ASIN of the same brand is only the brand in common',
+  { marketplace: 'amazon', itemId: 'B0DEMO0098', brand: 'Acme' },
+  { brands: ['Acme'], models: ['B0DEMO0099'] },
+  'none',
+  { brandOnly: true },
+);
+add(
+  'amazon-item-id',
+  "a Walmart item id that a notice prints as a model is not an ASIN: still the listing's own number",
+  { marketplace: 'walmart', itemId: '318765432', brand: 'Acme', models: ['318765432'] },
+  { brands: ['Acme'], models: ['318765432'] },
   'none',
 );
 add(

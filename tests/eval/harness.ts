@@ -23,7 +23,8 @@ import type { MatchTier, ProductIdentity, Recall, RecallMatch } from '../../util
 import { type Corpus, loadCorpus } from './corpus';
 import { FIXTURE_LABELS } from './fixture-labels';
 import { HAND_MADE_PAIRS } from './hard-cases';
-import type { Expectation, Label } from './labels';
+import type { Expectation, HandMadePair, Label } from './labels';
+import { realPairs } from './real-pairs';
 
 export const TIERS: readonly MatchTier[] = ['confirmed', 'likely', 'possible'];
 
@@ -61,6 +62,10 @@ export interface EvalReport {
   pairs: number;
   fixturePairs: number;
   handMadePairs: number;
+  /** Pairs on real notices of the shared data (real-pairs.ts); null when the shared data is absent. */
+  realPairs: number | null;
+  /** Real pairs labelled confirmed whose listing has a brand and a barcode the notice prints; how many are. */
+  realBarcodePairs: { pairs: number; confirmed: number };
   unjudgeable: string[];
   rejectedFeeds: string[];
   perTier: Score[];
@@ -93,7 +98,14 @@ function sameBrand(identity: ProductIdentity, recall: Recall): boolean {
   return brandNamesOf(identity).some((a) => recallNames.some((b) => brandsCompatible(a, b)));
 }
 
-/** The labelled set: fixture pairs first (in corpus order), then the hand-made ones. */
+/** The real-notice pairs, read once per process (null without the shared data). */
+let real: HandMadePair[] | null | undefined;
+function realNoticePairs(): HandMadePair[] | null {
+  if (real === undefined) real = realPairs();
+  return real;
+}
+
+/** The labelled set: fixture pairs first (in corpus order), then the hand-made ones, then the real ones. */
 export function labelledPairs(corpus: Corpus = loadCorpus()): EvalPair[] {
   const recallsById = new Map(corpus.recalls.map((r) => [r.id, r]));
   const labels = new Map(FIXTURE_LABELS.map((l) => [`${l.page} × ${l.recall}`, l]));
@@ -123,7 +135,7 @@ export function labelledPairs(corpus: Corpus = loadCorpus()): EvalPair[] {
       }
     }
   }
-  for (const pair of HAND_MADE_PAIRS) {
+  for (const pair of [...HAND_MADE_PAIRS, ...(realNoticePairs() ?? [])]) {
     const recall = typeof pair.recall === 'string' ? recallsById.get(pair.recall) : pair.recall;
     if (!recall) throw new Error(`hand-made pair ${pair.id} names no fixture recall: ${String(pair.recall)}`);
     out.push({ ...pair, recall });
@@ -243,10 +255,25 @@ export function runEvaluation(corpus: Corpus = loadCorpus()): EvalReport {
   }
 
   const brandOnly = results.filter((r) => r.pair.brandOnly);
+  // The acceptance of the real pairs: a barcode the notice prints, on a listing of that product whose
+  // brand agrees with the notice (its product brand, house or licensed brand, or firm: labelled
+  // confirmed), is confirmed.
+  const realBarcode = results.filter(
+    (r) =>
+      r.pair.category.startsWith('real:') &&
+      atLeast(r) === 'confirmed' &&
+      r.pair.identity.brand !== null &&
+      r.pair.identity.gtins.some((g) => r.pair.recall.products.some((p) => p.gtins.includes(g))),
+  );
   return {
     pairs: results.length,
     fixturePairs: results.filter((r) => r.pair.category.startsWith('fixtures')).length,
     handMadePairs: HAND_MADE_PAIRS.length,
+    realPairs: realNoticePairs()?.length ?? null,
+    realBarcodePairs: {
+      pairs: realBarcode.length,
+      confirmed: realBarcode.filter((r) => r.match?.tier === 'confirmed').length,
+    },
     unjudgeable: corpus.unjudgeable,
     rejectedFeeds: corpus.rejectedFeeds,
     perTier,
@@ -269,8 +296,12 @@ const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
 /** The report as the Markdown table and notes `npm run eval:match` prints. */
 export function formatReport(report: EvalReport): string {
   const lines: string[] = [];
+  const real =
+    report.realPairs === null
+      ? 'no real-notice pairs: the shared data (../shared/data) is absent'
+      : `${report.realPairs} on real CPSC notices`;
   lines.push(
-    `Labelled pairs: ${report.pairs} (${report.fixturePairs} fixture pairs, ${report.handMadePairs} hand-made)`,
+    `Labelled pairs: ${report.pairs} (${report.fixturePairs} fixture pairs, ${report.handMadePairs} hand-made, ${real})`,
     '',
     '| tier | matches | correct | precision | should reach | reached | recall |',
     '|---|---:|---:|---:|---:|---:|---:|',
@@ -283,6 +314,7 @@ export function formatReport(report: EvalReport): string {
   lines.push(
     '',
     `Brand-only pairs: ${report.brandOnlyPairs}, matched: ${report.brandOnlyMatches.length}`,
+    `Real notices, barcode printed and brand agreeing (labelled confirmed): ${report.realBarcodePairs.confirmed} of ${report.realBarcodePairs.pairs} confirmed`,
     `Matches without full evidence: ${report.evidenceFailures.length}`,
     `Matches missing a required caveat: ${report.caveatFailures.length}`,
     `Matches the keyed index would not surface: ${report.unreachable.length}`,
