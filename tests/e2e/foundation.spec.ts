@@ -29,7 +29,7 @@ test('loads the bundled recalls into IndexedDB on install', async ({ worker }) =
     }
     return 0;
   });
-  expect(records).toBe(4);
+  expect(records).toBeGreaterThan(9000); // the real starter (CPSC) plus the demo build's 4
 });
 
 test('warns on an Amazon listing whose UPC is in a recall, inside a closed shadow root', async ({
@@ -74,7 +74,7 @@ test('the popup shows the recall, why it matched and how fresh the index is', as
     'href',
     /^https:\/\/www\.cpsc\.gov\/Recalls\//,
   );
-  await expect(popup.getByTestId('freshness')).toContainText('4 recalls from CPSC');
+  await expect(popup.getByTestId('freshness')).toContainText(/\d+ recalls from CPSC, openFDA/);
 });
 
 test('warns with "likely" when brand and model agree but the listing shows no barcode', async ({
