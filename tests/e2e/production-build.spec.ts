@@ -67,9 +67,9 @@ test('loads the starter index on install and warns on a real recalled product ou
 }) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const status = (await options.evaluate(() =>
+  const { index: status } = (await options.evaluate(() =>
     chrome.runtime.sendMessage({ type: 'index-status' }),
-  )) as IndexStatus;
+  )) as { index: IndexStatus };
   expect(status.records).toBeGreaterThanOrEqual(9000);
   expect(status.sources.map((s) => [s.source, s.origin])).toEqual(
     expect.arrayContaining([
