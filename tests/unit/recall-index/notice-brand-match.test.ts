@@ -10,7 +10,8 @@ import cpsc from '../../../utils/feeds/cpsc';
 import { describeEvidence, matchMeaning } from '../../../utils/recall-index/explain';
 import { identityKeys, recallKeys } from '../../../utils/recall-index/keys';
 import { BANNER_TIERS, matchRecall } from '../../../utils/recall-index/match';
-import { ProductIdentity, type Recall } from '../../../utils/schemas';
+import type { ProductIdentity, Recall } from '../../../utils/schemas';
+import { identity } from '../support/factories';
 
 const NOW = { now: new Date('2026-12-01T00:00:00Z') };
 
@@ -52,26 +53,15 @@ const CEITHER = mapOne({
   ],
 });
 
-function listing(fields: Partial<ProductIdentity>): ProductIdentity {
-  return ProductIdentity.parse({
-    schemaVersion: 1,
+/** A listing that says only what the test gives it. */
+const listing = (fields: Partial<ProductIdentity>): ProductIdentity =>
+  identity({
     marketplace: 'generic',
-    pageType: 'product',
     url: 'https://shop.example/item',
     itemId: null,
     title: null,
-    brand: null,
-    manufacturer: null,
-    models: [],
-    gtins: [],
-    rawGtins: [],
-    seller: null,
-    variant: null,
-    quantity: null,
-    facts: [],
     ...fields,
   });
-}
 
 const HEATER_UPC = '00089301008588';
 
