@@ -47,8 +47,10 @@ async function scanToBanner(): Promise<void> {
     'utf8',
   );
   const page1mb = inflatePage(fixture, 1024 * 1024);
+  // The listing is the demo store's recalled step stool: only the demo build holds its (fictional) recall,
+  // beside the same real starter index the production build ships.
   const { context } = await launchWithExtension({
-    extensionPath: extensionDir('chrome-mv3'),
+    extensionPath: extensionDir('chrome-mv3-demo'),
     headless: true,
   });
   await context.route(URL_UNDER_TEST, (route) =>
