@@ -70,3 +70,14 @@ export async function verdictFor(worker: Worker, url: string): Promise<{ status:
     status: string;
   }>;
 }
+
+/** The starter index every build loads on install (public/starter/): its records, in all and per source. */
+export function starterRecords(): { total: number; bySource: Record<string, number> } {
+  const manifest = JSON.parse(
+    readFileSync(path.resolve(import.meta.dirname, '../../public/starter/manifest.json'), 'utf8'),
+  ) as { records: number; feeds: Record<string, { records: number }> };
+  return {
+    total: manifest.records,
+    bySource: Object.fromEntries(Object.entries(manifest.feeds).map(([s, f]) => [s, f.records])),
+  };
+}

@@ -8,7 +8,7 @@ import { buildPublishedIndex, type PublishedBuild } from '../../utils/recall-ind
 import type { Recall } from '../../utils/schemas';
 import { recall } from '../unit/support/factories';
 import { FeedServer } from './feed-server';
-import { expect, test, verdictFor } from './fixtures';
+import { expect, starterRecords, test, verdictFor } from './fixtures';
 import { amazonListing as listing } from './listing';
 
 const STOOL = recall('80001', { brands: ['Kettlebrook'], gtins: ['00850012345671'] });
@@ -145,6 +145,10 @@ test('a service worker stopped mid-download resumes without fetching finished sh
   const resumed = await syncNow(context, extensionId);
   await expect(resumed.getByTestId('sync-message')).toContainText('downloaded index');
   expect(server.requests.filter((r) => r.includes('/shards/'))).toEqual([`/index/${last}`]);
-  await expect(resumed.getByTestId('storage')).toContainText('12,000 recalls on this device');
+  // The published index replaces the CPSC records; the starter's openFDA records stay beside them.
+  const openfda = starterRecords().bySource.openfda ?? 0;
+  await expect(resumed.getByTestId('storage')).toContainText(
+    `${(12_000 + openfda).toLocaleString('en-US')} recalls on this device`,
+  );
   void worker;
 });
