@@ -4,6 +4,7 @@
  * "A1", "2-pack", "XL" or a bare year would tie unrelated products together, and a false warning costs
  * more trust than a missed one, so such values are rejected outright.
  */
+import { isValidGtin } from './gtin';
 
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060\ufeff\u00ad]/g;
 /** Everything printers put between the parts of one model number. */
@@ -76,10 +77,20 @@ export type ModelRejection =
   | 'only-digits-short';
 
 /**
+ * Whether a GTIN-length run of digits was printed as a barcode. A plain run is taken for one (a barcode
+ * that leaked into a model field, typos in its check digit included). Digits split by dashes are a
+ * barcode only when the check digit holds ("8-49398-06563-1"): part numbers are printed that way too
+ * ("101-70-101", a relay module's model), and one in ten of them has a valid check digit by chance.
+ */
+function printedAsBarcode(printed: string, key: string): boolean {
+  return !/\d-\d/.test(printed) || isValidGtin(key);
+}
+
+/**
  * Why a model value cannot identify a product on its own, or null when it is distinctive.
  * The rules: at least 4 characters after normalisation; at least one digit (letters-only values are
- * words or names); not a size, pack count, year or sentinel; not a GTIN-length run of digits (a barcode
- * that leaked into the model field); and digits-only values need 6 or more digits.
+ * words or names); not a size, pack count, year or sentinel; not a GTIN-length run of digits printed as
+ * a barcode (one that leaked into the model field); and digits-only values need 6 or more digits.
  */
 export function modelRejection(model: string): ModelRejection | null {
   const key = modelKey(model);
@@ -91,7 +102,7 @@ export function modelRejection(model: string): ModelRejection | null {
   if (MEASURE.test(key) || CLOTHING_SIZE.test(key) || COUNTED_WORD.test(key)) return 'measure';
   if (YEAR.test(key)) return 'year';
   if (/^\d+$/.test(key)) {
-    if ([8, 12, 13, 14].includes(key.length)) return 'gtin-like';
+    if ([8, 12, 13, 14].includes(key.length) && printedAsBarcode(model, key)) return 'gtin-like';
     if (key.length < 6) return 'only-digits-short';
   }
   return null;

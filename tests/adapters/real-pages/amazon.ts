@@ -41,8 +41,7 @@ export const realPageCases: RealPageCase[] = [
         title: 'SainSmart 4-Channel Relay Module',
         brand: 'SainSmart',
         manufacturer: 'SainStore Inc.',
-        // Printed '101-70-101': its dashes stripped leave 8 digits, which the model rules take for a barcode (open).
-        models: [],
+        models: ['101-70-101'],
         gtins: [],
         seller: 'SainSmart Official',
       },
