@@ -24,7 +24,7 @@ export function IndexFreshness({ index, now = new Date() }: { index: IndexStatus
         </p>
       ))}
       <p class="freshness" data-testid="freshness">
-        {index.records} {index.records === 1 ? 'recall' : 'recalls'} from {sources}, updated{' '}
+        {index.records.toLocaleString('en-US')} {index.records === 1 ? 'recall' : 'recalls'} from {sources}, updated{' '}
         {formatAge(index.updatedAt, now)}
         {bundledOnly && ' (starter data bundled with the extension)'}
         {skipped > 0 && `; ${skipped} malformed ${skipped === 1 ? 'record was' : 'records were'} skipped`}.
