@@ -24,8 +24,8 @@ export function IndexFreshness({ index, now = new Date() }: { index: IndexStatus
         </p>
       ))}
       <p class="freshness" data-testid="freshness">
-        {index.records.toLocaleString('en-US')} {index.records === 1 ? 'recall' : 'recalls'} from {sources}, updated{' '}
-        {formatAge(index.updatedAt, now)}
+        {index.records.toLocaleString('en-US')} {index.records === 1 ? 'recall' : 'recalls'} from {sources},
+        updated {formatAge(index.updatedAt, now)}
         {bundledOnly && ' (starter data bundled with the extension)'}
         {skipped > 0 && `; ${skipped} malformed ${skipped === 1 ? 'record was' : 'records were'} skipped`}.
       </p>

@@ -4,7 +4,7 @@
  */
 import type { TabVerdict } from '../utils/messaging';
 import { isTitleOnly } from '../utils/recall-index/explain';
-import { BANNER_TIERS } from '../utils/recall-index/match';
+import { BANNER_TIERS } from '../utils/recall-index/tiers';
 import type { RecallMatch } from '../utils/schemas';
 import { ProductFacts } from './ProductFacts';
 import { RecallCard } from './RecallCard';

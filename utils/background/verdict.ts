@@ -5,7 +5,7 @@
  */
 import type { VerdictStatus } from '../messaging';
 import { identifierKeys } from '../recall-index/keys';
-import { BANNER_TIERS } from '../recall-index/match';
+import { BANNER_TIERS } from '../recall-index/tiers';
 import type { PageType, ProductIdentity, RecallMatch } from '../schemas';
 
 export function verdictStatus(

@@ -11,7 +11,7 @@ import { listingOf } from '../background/listing';
 import { extractWith } from '../extract/extract-page';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
 import type { DismissMatchRequest, LookupRequest, LookupResponse } from '../messaging';
-import { BANNER_TIERS } from '../recall-index/match';
+import { BANNER_TIERS } from '../recall-index/tiers';
 import type { PageType, ProductIdentity } from '../schemas';
 import { BannerMount } from './banner-mount';
 import { fetchDocumentFor, resolveLines } from './resolve-lines';

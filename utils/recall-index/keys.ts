@@ -29,7 +29,7 @@ import {
   titleTokens,
 } from '../identity/title-similarity';
 import type { ProductIdentity, Recall } from '../schemas';
-import { pageBrandNames, recallBrandNames, recallFirmNames } from './match';
+import { pageBrandNames, recallBrandNames, recallFirmNames } from './brand-names';
 
 /**
  * The version of the rules below that decide what a recall is filed under. Bump it with any change to

@@ -21,7 +21,7 @@
  * Pure and dependency-light (types only from the schemas) so the background bundle and the CLI share it.
  */
 import { isAsin, pageAsin } from '../identity/asin';
-import { brandNameWords, brandsCompatible, brandWords, dbaNames, firmName } from '../identity/brand';
+import { brandsCompatible, brandWords } from '../identity/brand';
 import { gtinKey, rawGtinKey, readGtin } from '../identity/gtin';
 import { type ModelRejection, modelKey, modelRejection } from '../identity/model';
 import { inModelFamily, type ModelFamily, readModelFamily } from '../identity/model-family';
@@ -39,9 +39,10 @@ import type {
   RecallMatch,
   RecallProduct,
 } from '../schemas';
+import { pageBrandNames, recallBrandNames } from './brand-names';
 
-/** Tiers that put a warning banner on the page; "possible" is shown in the popup only. */
-export const BANNER_TIERS: readonly MatchTier[] = ['confirmed', 'likely'];
+export { pageBrandNames, recallBrandNames, recallFirmNames } from './brand-names';
+export { BANNER_TIERS } from './tiers';
 
 /** The strength of a tier: higher is stronger (confirmed 3, likely 2, possible 1). */
 export function tierRank(tier: MatchTier): number {
@@ -113,41 +114,6 @@ interface BrandNames {
 type BrandCheck =
   | (BrandNames & { verdict: 'compatible'; pageBrand: string; recallBrand: string })
   | (BrandNames & { verdict: 'incompatible' | 'unknown' });
-
-/** A sentinel ("Generic", 其他/Other) names no brand, so it can neither confirm nor veto. */
-function namesABrand(brand: string): boolean {
-  return brandNameWords(brand).length > 0;
-}
-
-/** Page brand names: the brand, and the manufacturer, which can be the firm a notice names. */
-export function pageBrandNames(identity: ProductIdentity): string[] {
-  let names = pageBrandCache.get(identity);
-  if (names === undefined) {
-    names = [identity.brand, identity.manufacturer].filter((b): b is string => b !== null && namesABrand(b));
-    pageBrandCache.set(identity, names);
-  }
-  return names;
-}
-/** Read once per identity, not once per candidate. */
-const pageBrandCache = new WeakMap<ProductIdentity, string[]>();
-
-/** The firms a notice names, with their dba names: "X Co., Ltd., dba Enhomee-Direct" gives both. */
-export function recallFirmNames(recall: Recall): string[] {
-  return recall.manufacturers.flatMap((firm) => [firmName(firm), ...dbaNames(firm)]);
-}
-
-/**
- * Recall brand names: the product's brands, then each manufacturer's firm name and its dba names
- * ("Shenzhen X Co., Ltd., dba Enhomee-Direct, of China" gives "Shenzhen X Co., Ltd." and "Enhomee-Direct").
- * `firms` can be passed in when several products of one notice are read.
- */
-export function recallBrandNames(
-  recall: Recall,
-  product: RecallProduct,
-  firms: readonly string[] = recallFirmNames(recall),
-): string[] {
-  return [...new Set([...product.brands, ...firms])].filter(namesABrand);
-}
 
 /**
  * A candidate's brand names are compared for each of its products and again by the title rule; the
