@@ -8,7 +8,15 @@
  * the background, which is our own code.
  */
 import { z } from 'zod';
-import { IndexStatus, PageType, ProductIdentity, Recall, RecallMatch } from './schemas';
+import {
+  IndexStatus,
+  PageType,
+  ProductIdentity,
+  Recall,
+  RecallMatch,
+  SyncOutcome,
+  SyncProgress,
+} from './schemas';
 
 export const PageInfo = z.object({
   marketplace: z.string().max(40).nullable(),
@@ -109,11 +117,6 @@ export type FetchProductPageResponse = z.infer<typeof FetchProductPageResponse>;
 export const SyncNowRequest = z.object({ type: z.literal('sync-now') });
 export type SyncNowRequest = z.infer<typeof SyncNowRequest>;
 
-export const SyncOutcome = z.object({
-  source: z.string(),
-  status: z.enum(['updated', 'unchanged', 'not-due', 'failed']),
-  message: z.string(),
-});
 export const SyncNowResponse = z.object({
   ok: z.literal(true),
   outcomes: z.array(SyncOutcome),
@@ -123,12 +126,6 @@ export type SyncNowResponse = z.infer<typeof SyncNowResponse>;
 
 /** Options → background: is a sync running, how far has it got, and how is each source doing? */
 export const SyncStatusRequest = z.object({ type: z.literal('sync-status') });
-export const SyncProgress = z.object({
-  source: z.string(),
-  phase: z.string(),
-  done: z.number(),
-  total: z.number(),
-});
 export const SyncStatusResponse = z.object({
   ok: z.literal(true),
   running: z.boolean(),

@@ -218,3 +218,21 @@ export const IndexStatus = z.object({
   syncs: z.array(SyncSummary),
 });
 export type IndexStatus = z.infer<typeof IndexStatus>;
+
+// ---------------------------------------------------------------------------------------------------
+// Sync: what a run of the sync did per source, and how far the running one has got.
+
+export const SyncOutcome = z.object({
+  source: z.string(),
+  status: z.enum(['updated', 'unchanged', 'not-due', 'failed']),
+  message: z.string(),
+});
+export type SyncOutcome = z.infer<typeof SyncOutcome>;
+
+export const SyncProgress = z.object({
+  source: z.string(),
+  phase: z.string(),
+  done: z.number(),
+  total: z.number(),
+});
+export type SyncProgress = z.infer<typeof SyncProgress>;

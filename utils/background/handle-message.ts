@@ -17,7 +17,7 @@ import type { MarketplaceAdapter } from '../marketplaces/adapter';
 import { type ErrorResponse, type FetchProductPageResponse, Request, type TabVerdict } from '../messaging';
 import type { RecallDb } from '../recall-index/db';
 import { lookupIdentities } from '../recall-index/query';
-import type { IndexStatus } from '../schemas';
+import type { IndexStatus, SyncOutcome, SyncProgress } from '../schemas';
 import { dismissalKey, listingOf } from './listing';
 import { checkProductPageRequest } from './product-page';
 import { verdictStatus } from './verdict';
@@ -44,17 +44,11 @@ export interface VerdictStore {
 /** The background's sync runner, as the handler sees it. */
 export interface SyncControl {
   /** Runs (or joins the running) sync of every enabled source. */
-  runNow(): Promise<SyncNowOutcome[]>;
+  runNow(): Promise<SyncOutcome[]>;
   running(): boolean;
-  progress(): { source: string; phase: string; done: number; total: number } | null;
-  clearAndRebuild(): Promise<SyncNowOutcome[]>;
+  progress(): SyncProgress | null;
+  clearAndRebuild(): Promise<SyncOutcome[]>;
   storageBytes(): Promise<number | null>;
-}
-
-export interface SyncNowOutcome {
-  source: string;
-  status: 'updated' | 'unchanged' | 'not-due' | 'failed';
-  message: string;
 }
 
 export interface BackgroundDeps {

@@ -4,7 +4,8 @@
  */
 import type { FeedMapper } from '../feeds/feed';
 import type { RecallDb } from '../recall-index/db';
-import { runSync, type SyncOutcome, type SyncProgress } from '../recall-index/sync';
+import { runSync } from '../recall-index/sync';
+import type { SyncOutcome, SyncProgress } from '../schemas';
 import type { Settings } from '../settings';
 import type { SyncControl } from './handle-message';
 

@@ -19,7 +19,7 @@
 import { z } from 'zod';
 import type { FeedHttp, FeedMapper, FeedResponse } from '../feeds/feed';
 import { feedOrigins } from '../feeds/lib/permissions';
-import type { Recall, SourceStatus } from '../schemas';
+import type { Recall, SourceStatus, SyncOutcome, SyncProgress } from '../schemas';
 import { feedEnabled, type Settings } from '../settings';
 import {
   activateGenerations,
@@ -53,13 +53,6 @@ const OVERLAP_MS = 24 * 60 * MINUTE;
 /** Change rows in the live index beyond which a published sync downloads in full instead of a delta. */
 export const MAX_PILED_CHANGES = 5_000;
 
-export interface SyncProgress {
-  source: string;
-  phase: string;
-  done: number;
-  total: number;
-}
-
 export interface SyncDeps {
   db: RecallDb;
   fetch: typeof fetch;
@@ -76,12 +69,6 @@ export interface SyncDeps {
    * host (a mirror or a local server must answer with CORS headers instead).
    */
   mayReach?: (origins: string[]) => Promise<boolean>;
-}
-
-export interface SyncOutcome {
-  source: string;
-  status: 'updated' | 'unchanged' | 'not-due' | 'failed';
-  message: string;
 }
 
 export class HttpError extends Error {
