@@ -1,0 +1,63 @@
+/**
+ * The import rules of DESIGN.md §2, checked on what each bundle really contains (tests/support/bundle-graph.ts
+ * bundles the entry in memory with esbuild): content scripts are guests on every shopping page, so they
+ * carry neither the background's code, the index, nor zod; no extension entry point carries build-only
+ * code from scripts/ (the published-index builder, the CLI).
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundledFiles, ROOT } from '../../support/bundle-graph';
+
+/** What a generated site content script imports: the runtime and the adapters (every one, as a superset). */
+function contentEntries(): string[] {
+  const dir = path.join(ROOT, 'utils/marketplaces');
+  const adapters = readdirSync(dir, { withFileTypes: true })
+    .filter(
+      (e) =>
+        (e.isFile() && e.name.endsWith('.ts') && !/^(index|adapter)\.ts$/.test(e.name)) || e.isDirectory(),
+    )
+    .map((e) => (e.isDirectory() ? `utils/marketplaces/${e.name}/index.ts` : `utils/marketplaces/${e.name}`));
+  return ['utils/content/start.ts', ...adapters];
+}
+
+const EXTENSION_ENTRIES = [
+  'entrypoints/background/index.ts',
+  'entrypoints/popup/main.tsx',
+  'entrypoints/options/main.tsx',
+];
+
+describe('import boundaries', () => {
+  it('keeps the background, the index, the matcher and zod out of content scripts', async () => {
+    const { files, packages } = await bundledFiles(contentEntries());
+    expect(files.length).toBeGreaterThan(10);
+    const forbidden = files.filter(
+      (f) =>
+        f.startsWith('utils/background/') ||
+        f.startsWith('entrypoints/') ||
+        f.startsWith('scripts/') ||
+        f.startsWith('utils/feeds/') ||
+        /^utils\/recall-index\/(match|db|sync|runs|query|published)/.test(f),
+    );
+    expect(
+      forbidden,
+      'content code may not import these (move what both sides need to a shared module)',
+    ).toEqual([]);
+    expect(packages).not.toContain('zod');
+    expect(packages).not.toContain('idb');
+  });
+
+  it.each(EXTENSION_ENTRIES)('keeps build-only code (scripts/, tests/) out of %s', async (entry) => {
+    const { files } = await bundledFiles([entry]);
+    expect(files).toContain(entry);
+    expect(files.filter((f) => f.startsWith('scripts/') || f.startsWith('tests/'))).toEqual([]);
+  });
+
+  it('sees modules reached only through a registry glob', async () => {
+    // The background finds feeds and adapters through import.meta.glob: a walker blind to globs
+    // would pass every rule above vacuously for them.
+    const { files } = await bundledFiles(['entrypoints/background/index.ts']);
+    expect(files.some((f) => f.startsWith('utils/feeds/') && f.includes('cpsc'))).toBe(true);
+    expect(files.some((f) => f.startsWith('utils/marketplaces/amazon'))).toBe(true);
+  });
+});
