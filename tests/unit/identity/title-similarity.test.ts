@@ -76,6 +76,25 @@ describe('title tokens', () => {
     const tokens = titleTokens('CozyNest Toddler Step Stool', []);
     expect([...tokens].sort(keyOrder)).toEqual(tokens);
   });
+
+  it('keeps the key order that stored index keys were built with (FNV-1a order, common words last)', () => {
+    // Golden values: a change here changes the title keys of every index already stored or published.
+    expect(titleTokens('Lumora Rechargeable Hand Warmer for Kids, CozyNest Edition', ['Lumora'])).toEqual([
+      'cozynest',
+      'hand',
+      'warmer',
+      'kid',
+      'rechargeable',
+    ]);
+    expect(titleTokens('充电暖手宝 step stool', [])).toEqual([
+      '暖手',
+      '手宝',
+      '充电',
+      'stool',
+      '电暖',
+      'step',
+    ]);
+  });
 });
 
 describe('titleSimilarity', () => {
