@@ -1,6 +1,6 @@
 /**
  * AliExpress (every language subdomain of aliexpress.com, aliexpress.us, aliexpress.ru).
- * marketplaces.md §2.9. The page's data is read from its inline script, by generation:
+ * The page's data is read from its inline script, by generation:
  * `window.runParams = { data: {...} }` (to 2022), `window._init_data_ = { data: {...} }` (2022–2023).
  * Both hold `productId`, `subject`, `storeName` and spec `props[] {attrNameId, attrName, attrValue}`;
  * the names are in the page's language ("Marke", "שם מותג"), so the attribute id decides where it can:
@@ -114,7 +114,7 @@ const aliexpress: MarketplaceAdapter = {
     switch (pageType(url)) {
       case 'product':
         return extractProduct(doc, url);
-      // 2023+ cart rows (`.cart-product`, comet number input) [I: class names from one extension];
+      // 2023+ cart rows (`.cart-product`, comet number input) (class names seen in one public extension's code only);
       // "More to love" below the cart is a separate list.
       case 'cart':
         return lines(doc, url, 'cart', '.cart-product', 'input');

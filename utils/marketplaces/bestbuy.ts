@@ -1,5 +1,5 @@
 /**
- * Best Buy (bestbuy.com). marketplaces.md §2.5. Two URL families:
+ * Best Buy (bestbuy.com). Two URL families:
  * - to 2025: `/site/<slug>/<skuId>.p?skuId=<skuId>`;
  * - 2025+: `/product/<slug>/<BSIN>` and `/product/<slug>/<BSIN>/sku/<skuId>` (BSIN: 10 characters).
  * The page streams its data as `.push({…})` payloads in an inline script; the one holding

@@ -1,6 +1,6 @@
 /**
  * eBay (ebay.com, .co.uk, .de, .ca, .com.au; carts on cart.ebay.* and cart.payments.ebay.*).
- * marketplaces.md §2.3. Three product layouts, all read through the shared label table:
+ * Three product layouts, all read through the shared label table:
  * - 2021+ `/itm/` pages: item specifics as `ux-labels-values` blocks inside the "About this item"
  *   section (`.ux-layout-section-evo`, older `.ux-layout-section--features`, `#viTabs_0_is`);
  * - legacy (~2016) `/itm/` pages: schema.org microdata (`gtin13` holds a 12-digit UPC) and the

@@ -1,5 +1,5 @@
 /**
- * Etsy (etsy.com, `/listing/<id>` and `/<lang>/listing/<id>`). marketplaces.md §2.7.
+ * Etsy (etsy.com, `/listing/<id>` and `/<lang>/listing/<id>`).
  *
  * Listings carry a JSON-LD Product whose `brand` is the SHOP's name (real capture: "brand" =
  * "OliveCreativeCompany"), so it is recorded as the seller and never as a brand; a maker's brand is

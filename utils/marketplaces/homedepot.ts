@@ -1,5 +1,5 @@
 /**
- * The Home Depot (homedepot.com). marketplaces.md §2.6; no real page was captured.
+ * The Home Depot (homedepot.com). No real page was captured: the cases are built from public page structure.
  *
  * Product pages are `/p/<slug>/<Internet #>` (9 digits); `/p/reviews/…` is the review list. Server
  * rendering embeds an Apollo-style cache whose product `identifiers` object carries `itemId` (the

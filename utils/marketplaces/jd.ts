@@ -1,6 +1,6 @@
 /**
  * JD.com (item.jd.com, item.jd.hk / npcitem.jd.hk for JD Worldwide, cart.jd.com, order.jd.com).
- * marketplaces.md §2.10. The number in `item.jd.com/<n>.html` is the SKU id (商品编号): every colour and
+ * The number in `item.jd.com/<n>.html` is the SKU id (商品编号): every colour and
  * size is its own SKU and page, so it is the item id.
  *
  * Product pages: `var pageConfig = { product: { skuid, name, brand (a numeric id, not a name),

@@ -1,5 +1,5 @@
 /**
- * Shopify storefronts, on any domain (marketplaces.md §2.13). No match patterns and no URL claim: a
+ * Shopify storefronts, on any domain. No match patterns and no URL claim: a
  * `/products/<handle>` path is just as common on other shops (the generic adapter's own cases are
  * Shopify-shaped), so the URL cannot decide. Like the generic layer, this adapter runs only where the
  * user granted the optional permission, and `extract` decides from the DOM: a page is Shopify when an

@@ -1,7 +1,7 @@
 /**
  * Taobao and Tmall, one adapter: they share the item id (`item.htm?id=`), the `&skuId=` variant
  * parameter, the parameter vocabulary, the React layouts since 2022, the cart (cart.taobao.com) and the
- * order list (已买到的宝贝, buyertrade.taobao.com). marketplaces.md §2.11.
+ * order list (已买到的宝贝, buyertrade.taobao.com).
  *
  * Product pages, newest layout first where it matters:
  * - Tmall to 2021: `TShop.Setup({ itemDO: {itemId, brand, title}, valItemInfo: {skuList} })`, used only

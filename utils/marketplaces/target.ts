@@ -1,5 +1,5 @@
 /**
- * Target (target.com). marketplaces.md §2.4; no real page was captured, so keys come from public code.
+ * Target (target.com). No real product page was captured, so keys come from public code.
  *
  * An inline script defines `__TGT_DATA__` as `deepFreeze(JSON.parse("…escaped JSON…"))`; the string is
  * read from the script text. The product sits under `__PRELOADED_QUERIES__.queries[n][1].data.product`;

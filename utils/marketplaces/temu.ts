@@ -1,12 +1,12 @@
 /**
- * Temu (www.temu.com; regional stores are path prefixes: /uk/, /de/ ...). marketplaces.md §2.8.
+ * Temu (www.temu.com; regional stores are path prefixes: /uk/, /de/ ...).
  * Product pages (`/<slug>-g-<goodsId>.html`, `/goods.html?goods_id=`) serialise their store into
  * `window.rawData = {store: {goods: {goodsId, goodsName}, goodsProperty: [{key, values}]}}`; it is used
  * only when its goodsId is the URL's (Temu navigates as an SPA, and the first product's data stays).
  * "Product details" keys are in the store's language and go through the shared label table. GTINs are
  * rarely published, so brand + model + title is what Temu gives.
  *
- * Cart and orders are React pages with hashed classes [I: not evidenced]: one identity per goods link
+ * Cart and orders are React pages with hashed classes (not seen on a saved page): one identity per goods link
  * (`-g-<id>.html`) outside recommendation lists; quantities are not read.
  */
 import { IdentityBuilder } from '../extract/identity-builder';

@@ -1,5 +1,5 @@
 /**
- * Walmart (walmart.com; Next.js). marketplaces.md §2.2.
+ * Walmart (walmart.com; Next.js).
  *
  * Product pages serialise the product into `#__NEXT_DATA__` at
  * `props.pageProps.initialData.data.product` (2023 capture, page `/ip/[...itemParams]`). Only that key is
@@ -21,7 +21,7 @@ import type { AdapterTestCase, MarketplaceAdapter } from './adapter';
 
 const ITEM_PATH = /^\/ip\/(?:[^/]+\/)?(\d{3,13})(?:[/?#]|$)/;
 
-/** Specification section of the 2023+ layout (h3 label, value below it) [I: class names unverified]. */
+/** Specification section of the 2023+ layout (h3 label, value below it) (class names not seen on a saved page). */
 const SPEC_SECTIONS = '[data-testid="product-specifications"], section[aria-describedby*="specification"]';
 
 /** Recommendation and saved-for-later lists on the cart page describe items not in the cart. */
