@@ -14,20 +14,16 @@
  * found this way is checked for the key before it counts (the same idea as Safe Browsing's local list of
  * hash prefixes, confirmed before use).
  */
+import { fnv1a } from '../fnv1a';
 import type { Recall } from '../schemas';
 import { KEY_RULES_VERSION, recallKeys } from './keys';
 
 /** Every record is also filed under its id, so "is this id in the generation?" is a table question. */
 export const idIndexKey = (id: string): string => `i:${id}`;
 
-/** FNV-1a over UTF-16 code units: synchronous, tiny, identical in every runtime. */
+/** The hash a key is filed under in a run's table: FNV-1a, synchronous and identical in every runtime. */
 export function keyHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return fnv1a(key);
 }
 
 /** Records per page row: a page (about 30 KB) stays below Chromium's large-value threshold (64 KB). */
@@ -77,19 +73,12 @@ function lowerBound(hashes: Uint32Array, h: number): number {
 
 /**
  * A run's name, derived from its records' ids: writing the same batch again (a sync resumed after the
- * service worker stopped) overwrites the same rows instead of adding a copy.
+ * service worker stopped) overwrites the same rows instead of adding a copy. The hash is over each id
+ * followed by a newline; names are stored row keys, pinned by a golden test.
  */
 function runName(recalls: readonly Recall[]): string {
-  let h = 0x811c9dc5;
-  for (const r of recalls) {
-    for (let i = 0; i < r.id.length; i++) {
-      h ^= r.id.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h ^= 0x0a;
-    h = Math.imul(h, 0x01000193);
-  }
-  return `${recalls.length.toString(36)}-${(h >>> 0).toString(36)}`;
+  const ids = recalls.map((r) => `${r.id}\n`).join('');
+  return `${recalls.length.toString(36)}-${fnv1a(ids).toString(36)}`;
 }
 
 /** A run's table: every (key hash, ordinal) pair of `records`, sorted by hash; a null record files nothing. */
