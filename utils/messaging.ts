@@ -1,13 +1,20 @@
 /**
- * The one message contract between content scripts, extension pages and the background.
+ * The one message contract between content scripts, extension pages and the background, in both
+ * directions: `MESSAGES` maps each message type to its request schema, its response schema and who may
+ * send it (a policy of utils/messaging/senders.ts, with the refusal the receiver answers otherwise).
  *
- * Requests are a discriminated union on `type`; each has exactly one response shape. The background
- * parses every incoming message with `Request` before acting on it and answers with an `ErrorResponse`
- * (never a throw into the page) when it does not parse. Senders check responses with the same schemas
- * where zod is affordable (extension pages); the content script keeps zod out of its bundle and trusts
- * the background, which is our own code.
+ * The background looks every incoming message up in this table, parses it with the request schema,
+ * applies the sender policy and answers with an `ErrorResponse` (never a throw into the page) when any of
+ * that fails (utils/background/handle-message.ts). Around it, in utils/messaging/:
+ *   send.ts             the only place messages are sent (`send`, `sendToTab`); types only from here, so
+ *                       the content script, which keeps zod out of its bundle, can use it and trusts the
+ *                       background's answers (our own code)
+ *   ask.ts              extension pages: `send` plus a parse of the answer with the response schema
+ *   from-background.ts  the content script's listener for the messages the background sends into a tab
+ *   senders.ts          the sender policies, applied at both ends
  */
 import { z } from 'zod';
+import type { SenderPolicy } from './messaging/senders';
 import {
   IndexStatus,
   PageType,
@@ -94,6 +101,10 @@ export const DismissMatchRequest = z.object({
 });
 export type DismissMatchRequest = z.infer<typeof DismissMatchRequest>;
 
+/** A request answered with nothing more than "done". */
+export const OkResponse = z.object({ ok: z.literal(true) });
+export type OkResponse = z.infer<typeof OkResponse>;
+
 /**
  * Content script → background: the HTML of a cart line's product page on another origin than the cart
  * (JD: cart.jd.com → item.jd.com), which the page's CORS rules keep from the content script. The
@@ -133,33 +144,105 @@ export const SyncStatusResponse = z.object({
   index: IndexStatus,
   storageBytes: z.number().nullable(),
 });
+export type SyncStatusRequest = z.infer<typeof SyncStatusRequest>;
 export type SyncStatusResponse = z.infer<typeof SyncStatusResponse>;
 
 /** Options → background: drop the whole index and sync state, reload the starter data, sync again. */
 export const RebuildRequest = z.object({ type: z.literal('clear-and-rebuild') });
+export type RebuildRequest = z.infer<typeof RebuildRequest>;
+
+/**
+ * Background → the content script of a tab: the page changed its address in place (history.pushState,
+ * heard through webNavigation.onHistoryStateUpdated), read it again. The content script answers nothing.
+ */
+export const RescanRequest = z.object({ type: z.literal('rescan') });
+export type RescanRequest = z.infer<typeof RescanRequest>;
+export const NoResponse = z.undefined();
 
 export const ErrorResponse = z.object({ ok: z.literal(false), error: z.string() });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
-export const Request = z.discriminatedUnion('type', [
-  LookupRequest,
-  TabVerdictRequest,
-  IndexStatusRequest,
-  DismissMatchRequest,
-  FetchProductPageRequest,
-  SyncNowRequest,
-  SyncStatusRequest,
-  RebuildRequest,
-]);
-export type Request = z.infer<typeof Request>;
+/** One row of the table: what is sent, what comes back, who may send it and what a refused sender hears. */
+interface MessageContract {
+  request: z.ZodObject<{ type: z.ZodLiteral<string> }>;
+  response: z.ZodType;
+  from: SenderPolicy;
+  /** The error answered to a sender the policy refuses (none where every sender of ours is welcome). */
+  refusal?: string;
+}
 
-export interface ResponseFor {
-  lookup: LookupResponse;
-  'tab-verdict': TabVerdictResponse;
-  'index-status': IndexStatusResponse;
-  'dismiss-match': { ok: true };
-  'fetch-product-page': FetchProductPageResponse;
-  'sync-now': SyncNowResponse;
-  'sync-status': SyncStatusResponse;
-  'clear-and-rebuild': SyncNowResponse;
+/**
+ * Every message there is. Adding one here makes the type checker ask for its handler (the background's
+ * in utils/background/handle-message.ts, or the content script's in utils/content/page-scanner.ts), and
+ * tests/unit/messaging.test.ts checks that each is there and answers in the response schema.
+ */
+export const MESSAGES = {
+  lookup: {
+    request: LookupRequest,
+    response: LookupResponse,
+    // The verdict is filed under the sender's tab, never under a tab id the message names.
+    from: 'content',
+    refusal: 'lookup is answered for content scripts only',
+  },
+  'tab-verdict': {
+    request: TabVerdictRequest,
+    response: TabVerdictResponse,
+    from: 'page',
+    refusal: 'tab verdicts are shown in extension pages only',
+  },
+  'index-status': { request: IndexStatusRequest, response: IndexStatusResponse, from: 'either' },
+  'dismiss-match': {
+    request: DismissMatchRequest,
+    response: OkResponse,
+    from: 'content',
+    refusal: 'dismissals come from the page banner',
+  },
+  'fetch-product-page': {
+    request: FetchProductPageRequest,
+    response: FetchProductPageResponse,
+    // Which URLs, for which pages, is checked further by utils/background/product-page.ts.
+    from: 'content-top-frame',
+    refusal: 'product pages are read for content scripts only',
+  },
+  'sync-now': {
+    request: SyncNowRequest,
+    response: SyncNowResponse,
+    from: 'page',
+    refusal: 'sync is started from the extension pages only',
+  },
+  'sync-status': {
+    request: SyncStatusRequest,
+    response: SyncStatusResponse,
+    from: 'page',
+    refusal: 'sync status is shown in extension pages only',
+  },
+  'clear-and-rebuild': {
+    request: RebuildRequest,
+    response: SyncNowResponse,
+    from: 'page',
+    refusal: 'sync is started from the extension pages only',
+  },
+  rescan: { request: RescanRequest, response: NoResponse, from: 'background' },
+} as const satisfies Record<string, MessageContract>;
+
+export type Messages = typeof MESSAGES;
+export type MessageType = keyof Messages;
+export type RequestFor<T extends MessageType> = z.infer<Messages[T]['request']>;
+export type ResponseFor<T extends MessageType> = z.infer<Messages[T]['response']>;
+/** The messages the background receives: every one but those it sends into tabs. */
+export type ToBackground = {
+  [T in MessageType]: Messages[T]['from'] extends 'background' ? never : T;
+}[MessageType];
+/** The messages the background sends into a tab's content script. */
+export type ToContent = Exclude<MessageType, ToBackground>;
+export type BackgroundRequest = RequestFor<ToBackground>;
+export type BackgroundResponse = ResponseFor<ToBackground> | ErrorResponse;
+
+/** Whether `type` names a message the background receives (an own key of the table, not a sent one). */
+export function isToBackground(type: unknown): type is ToBackground {
+  return (
+    typeof type === 'string' &&
+    Object.hasOwn(MESSAGES, type) &&
+    MESSAGES[type as MessageType].from !== 'background'
+  );
 }

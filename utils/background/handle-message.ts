@@ -1,34 +1,34 @@
 /**
  * The background's message handler, kept free of `browser.*` so it can be tested directly: every
- * dependency arrives in `deps`. It re-validates every message, checks who sent it, and answers with
- * `{ ok: false, error }` instead of throwing.
- *
- * Who may ask what:
- *   lookup        only our own content scripts (a tab is attached; the verdict is filed under that tab,
- *                 never under a tab id the message names)
- *   tab-verdict   only our own extension pages (popup, options)
- *   index-status  either
- *   dismiss-match only our own content scripts ("not this product" on the banner)
- *   fetch-product-page  only our own content scripts, in a tab's top frame, on a marketplace's cart or
- *                 order page, for that marketplace's product pages (utils/background/product-page.ts)
- *   sync-now, sync-status, clear-and-rebuild   only our own extension pages
+ * dependency arrives in `deps`. A message is looked up in the table of utils/messaging.ts by its type,
+ * parsed with that type's request schema, checked against that type's sender policy (refused with the
+ * table's refusal), and only then given to its handler here; every answer is the type's response or
+ * `{ ok: false, error }`, never a throw. Who may ask what is the table's `from` column.
  */
+
+import { isRecord } from '../is-record';
+import { dismissalKey, listingOf } from '../listing';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
-import { type ErrorResponse, type FetchProductPageResponse, Request, type TabVerdict } from '../messaging';
+import {
+  type BackgroundResponse,
+  type ErrorResponse,
+  type FetchProductPageResponse,
+  isToBackground,
+  MESSAGES,
+  type Messages,
+  type RequestFor,
+  type ResponseFor,
+  type TabVerdict,
+  type ToBackground,
+} from '../messaging';
+import { type MessageSender, senderMay } from '../messaging/senders';
 import type { RecallDb } from '../recall-index/db';
 import { lookupIdentities } from '../recall-index/query';
 import type { IndexStatus, SyncOutcome, SyncProgress } from '../schemas';
-import { dismissalKey, listingOf } from './listing';
 import { checkProductPageRequest } from './product-page';
 import { verdictStatus } from './verdict';
 
-export interface MessageSender {
-  id?: string;
-  url?: string;
-  tab?: { id?: number };
-  /** 0 for a tab's top frame; our content scripts run there only. */
-  frameId?: number;
-}
+export type { MessageSender } from '../messaging/senders';
 
 /** "Not this product" answers, as `dismissalKey` strings. */
 export interface DismissalStore {
@@ -74,86 +74,107 @@ export interface BackgroundDeps {
 
 const fail = (error: string): ErrorResponse => ({ ok: false, error });
 
+/** The sender as a handler sees it: a content script's messages come with the tab they were sent from. */
+type SenderFor<T extends ToBackground> = Messages[T]['from'] extends 'content' | 'content-top-frame'
+  ? MessageSender & { tab: { id: number } }
+  : MessageSender;
+
+type Handler<T extends ToBackground> = (
+  msg: RequestFor<T>,
+  sender: SenderFor<T>,
+  deps: BackgroundDeps,
+) => Promise<ResponseFor<T> | ErrorResponse>;
+
+/** One handler per message the background receives; the type checker asks for each. */
+export const HANDLERS: { [T in ToBackground]: Handler<T> } = {
+  async lookup(msg, sender, deps) {
+    const tabId = sender.tab.id;
+    const db = await deps.db();
+    const started = performance.now();
+    const [found, index, dismissed] = await Promise.all([
+      lookupIdentities(db, msg.identities).then((r) => ({ ...r, indexMs: performance.now() - started })),
+      deps.indexStatus(),
+      deps.dismissals.list(),
+    ]);
+    const matches = found.matches.map((ms, i) => {
+      const identity = msg.identities[i];
+      if (!identity) return ms;
+      const listing = listingOf(identity);
+      return ms.filter((m) => !dismissed.has(dismissalKey(msg.page.marketplace, listing, m.recallId)));
+    });
+    const kept = new Set(matches.flat().map((m) => m.recallId));
+    const recalls = Object.fromEntries(Object.entries(found.recalls).filter(([id]) => kept.has(id)));
+    const verdict: TabVerdict = {
+      status: verdictStatus(msg.page.pageType, msg.identities, matches),
+      page: msg.page,
+      identities: msg.identities,
+      matches,
+      recalls,
+      index,
+      checkedAt: (deps.now?.() ?? new Date()).toISOString(),
+    };
+    // The page waits for this answer; filing the verdict and painting the badge need not delay it.
+    void Promise.resolve()
+      .then(async () => {
+        await deps.verdicts.set(tabId, verdict);
+        await deps.onVerdict?.(tabId, verdict);
+      })
+      .catch((e: unknown) => console.warn('recall-sentinel: could not file the verdict', e));
+    return { ok: true, matches, recalls, index, indexMs: found.indexMs };
+  },
+
+  async 'tab-verdict'(msg, _sender, deps) {
+    const [verdict, index] = await Promise.all([deps.verdicts.get(msg.tabId), deps.indexStatus()]);
+    return { ok: true, verdict, index };
+  },
+
+  async 'index-status'(_msg, _sender, deps) {
+    return { ok: true, index: await deps.indexStatus() };
+  },
+
+  async 'dismiss-match'(msg, _sender, deps) {
+    await deps.dismissals.add(dismissalKey(msg.marketplace, msg.listing, msg.recallId));
+    return { ok: true };
+  },
+
+  async 'fetch-product-page'(msg, sender, deps) {
+    if (!deps.productPages) return fail('product pages are not read here');
+    const checked = checkProductPageRequest(msg.url, sender.url, deps.productPages.adapters);
+    if (!checked.ok) return checked;
+    return deps.productPages.fetch(checked.url, checked.adapter);
+  },
+
+  async 'sync-now'(_msg, _sender, deps) {
+    const outcomes = await deps.sync.runNow();
+    return { ok: true, outcomes, index: await deps.indexStatus() };
+  },
+
+  async 'clear-and-rebuild'(_msg, _sender, deps) {
+    const outcomes = await deps.sync.clearAndRebuild();
+    return { ok: true, outcomes, index: await deps.indexStatus() };
+  },
+
+  async 'sync-status'(_msg, _sender, deps) {
+    const [index, storageBytes] = await Promise.all([deps.indexStatus(), deps.sync.storageBytes()]);
+    return { ok: true, running: deps.sync.running(), progress: deps.sync.progress(), index, storageBytes };
+  },
+};
+
 export async function handleMessage(
   raw: unknown,
   sender: MessageSender,
   deps: BackgroundDeps,
-): Promise<unknown> {
+): Promise<BackgroundResponse> {
   if (sender.id !== deps.runtimeId) return fail('message from another extension or a web page');
-  const parsed = Request.safeParse(raw);
+  const type = isRecord(raw) ? raw.type : undefined;
+  if (!isToBackground(type)) return fail('malformed message: not a request this extension knows');
+  const contract = MESSAGES[type];
+  const parsed = contract.request.safeParse(raw);
   if (!parsed.success) return fail(`malformed message: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  const msg = parsed.data;
-  const fromExtensionPage = sender.url?.startsWith(deps.extensionOrigin) === true;
-  const db = await deps.db();
-
-  switch (msg.type) {
-    case 'lookup': {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || fromExtensionPage)
-        return fail('lookup is answered for content scripts only');
-      const started = performance.now();
-      const [found, index, dismissed] = await Promise.all([
-        lookupIdentities(db, msg.identities).then((r) => ({ ...r, indexMs: performance.now() - started })),
-        deps.indexStatus(),
-        deps.dismissals.list(),
-      ]);
-      const matches = found.matches.map((ms, i) => {
-        const identity = msg.identities[i];
-        if (!identity) return ms;
-        const listing = listingOf(identity);
-        return ms.filter((m) => !dismissed.has(dismissalKey(msg.page.marketplace, listing, m.recallId)));
-      });
-      const kept = new Set(matches.flat().map((m) => m.recallId));
-      const recalls = Object.fromEntries(Object.entries(found.recalls).filter(([id]) => kept.has(id)));
-      const verdict: TabVerdict = {
-        status: verdictStatus(msg.page.pageType, msg.identities, matches),
-        page: msg.page,
-        identities: msg.identities,
-        matches,
-        recalls,
-        index,
-        checkedAt: (deps.now?.() ?? new Date()).toISOString(),
-      };
-      // The page waits for this answer; filing the verdict and painting the badge need not delay it.
-      void Promise.resolve()
-        .then(async () => {
-          await deps.verdicts.set(tabId, verdict);
-          await deps.onVerdict?.(tabId, verdict);
-        })
-        .catch((e: unknown) => console.warn('recall-sentinel: could not file the verdict', e));
-      return { ok: true, matches, recalls, index, indexMs: found.indexMs };
-    }
-    case 'tab-verdict': {
-      if (!fromExtensionPage) return fail('tab verdicts are shown in extension pages only');
-      const [verdict, index] = await Promise.all([deps.verdicts.get(msg.tabId), deps.indexStatus()]);
-      return { ok: true, verdict, index };
-    }
-    case 'index-status':
-      return { ok: true, index: await deps.indexStatus() };
-    case 'dismiss-match': {
-      if (sender.tab?.id === undefined || fromExtensionPage)
-        return fail('dismissals come from the page banner');
-      await deps.dismissals.add(dismissalKey(msg.marketplace, msg.listing, msg.recallId));
-      return { ok: true };
-    }
-    case 'fetch-product-page': {
-      if (sender.tab?.id === undefined || fromExtensionPage || (sender.frameId ?? 0) !== 0)
-        return fail('product pages are read for content scripts only');
-      if (!deps.productPages) return fail('product pages are not read here');
-      const checked = checkProductPageRequest(msg.url, sender.url, deps.productPages.adapters);
-      if (!checked.ok) return checked;
-      return deps.productPages.fetch(checked.url, checked.adapter);
-    }
-    case 'sync-now':
-    case 'clear-and-rebuild': {
-      if (!fromExtensionPage) return fail('sync is started from the extension pages only');
-      const outcomes = msg.type === 'sync-now' ? await deps.sync.runNow() : await deps.sync.clearAndRebuild();
-      return { ok: true, outcomes, index: await deps.indexStatus() };
-    }
-    case 'sync-status': {
-      if (!fromExtensionPage) return fail('sync status is shown in extension pages only');
-      const [index, storageBytes] = await Promise.all([deps.indexStatus(), deps.sync.storageBytes()]);
-      return { ok: true, running: deps.sync.running(), progress: deps.sync.progress(), index, storageBytes };
-    }
-  }
+  if (!senderMay(contract.from, sender, deps.runtimeId, deps.extensionOrigin))
+    return fail('refusal' in contract ? contract.refusal : `${type} refused`);
+  // The table ties each type to its request, policy and handler; TypeScript cannot follow a type chosen
+  // at run time through all three, so the pairing is asserted once, here.
+  const handler = HANDLERS[type] as Handler<ToBackground>;
+  return handler(parsed.data as RequestFor<ToBackground>, sender as SenderFor<ToBackground>, deps);
 }

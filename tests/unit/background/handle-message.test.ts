@@ -1,70 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type BackgroundDeps, handleMessage } from '../../../utils/background/handle-message';
-import { adapters } from '../../../utils/marketplaces';
-import type { TabVerdict } from '../../../utils/messaging';
-import { openRecallDb, replaceSource } from '../../../utils/recall-index/db';
-import { indexStatus } from '../../../utils/recall-index/query';
-import { identity, recall } from '../support/factories';
-
-const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
-const ID = 'abcdefghijklmnopabcdefghijklmnop';
-const contentScript = { id: ID, url: 'https://www.amazon.com/dp/B0DEMO0001', tab: { id: 7 } };
-const popup = { id: ID, url: `${ORIGIN}popup.html` };
-
-function deps(): BackgroundDeps & { stored: Map<number, TabVerdict> } {
-  const stored = new Map<number, TabVerdict>();
-  const dismissed = new Set<string>();
-  const dbPromise = (async () => {
-    const db = await openRecallDb();
-    await replaceSource(db, [recall('1', { brands: ['Kettlebrook'], gtins: ['00850012345671'] })], {
-      source: 'cpsc',
-      records: 1,
-      skipped: 0,
-      skippedReasons: [],
-      loadedAt: '2026-11-01T00:00:00.000Z',
-      origin: 'bundled',
-    });
-    return db;
-  })();
-  return {
-    stored,
-    runtimeId: ID,
-    extensionOrigin: ORIGIN,
-    db: () => dbPromise,
-    indexStatus: async () => indexStatus(await dbPromise),
-    verdicts: {
-      get: async (tabId) => stored.get(tabId) ?? null,
-      set: async (tabId, v) => {
-        stored.set(tabId, v);
-      },
-    },
-    now: () => new Date('2026-11-28T12:00:00Z'),
-    dismissals: {
-      list: async () => new Set(dismissed),
-      add: async (key) => {
-        dismissed.add(key);
-      },
-    },
-    sync: {
-      runNow: async () => [{ source: 'cpsc', status: 'updated', message: '4 records' }],
-      running: () => false,
-      progress: () => null,
-      clearAndRebuild: async () => [],
-      storageBytes: async () => 1024,
-    },
-    productPages: {
-      adapters,
-      fetch: async (url) => ({ ok: true, url: url.href, html: `<p>${url.href}</p>` }),
-    },
-  };
-}
-
-const lookup = (identities = [identity({ gtins: ['00850012345671'] })]) => ({
-  type: 'lookup',
-  page: { marketplace: 'amazon', pageType: 'product', url: contentScript.url },
-  identities,
-});
+import { handleMessage } from '../../../utils/background/handle-message';
+import { identity } from '../support/factories';
+import { contentScript, fakeDeps as deps, jdCart, lookup, popup } from './fake-background';
 
 describe('the background message handler', () => {
   beforeEach(() => {
@@ -161,7 +99,6 @@ describe('the background message handler', () => {
   });
 
   describe('product pages on another origin', () => {
-    const jdCart = { id: ID, url: 'https://cart.jd.com/cart_index', tab: { id: 9 }, frameId: 0 };
     const read = (url: string) => ({ type: 'fetch-product-page', url });
 
     it('reads a JD item page for the JD cart', async () => {
