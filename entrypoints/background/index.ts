@@ -23,6 +23,7 @@ import { SyncRunner } from '@/utils/background/sync-runner';
 import { feeds } from '@/utils/feeds';
 import { adapters } from '@/utils/marketplaces';
 import { TabVerdict } from '@/utils/messaging';
+import { sendToTab } from '@/utils/messaging/send';
 import { loadBundledData } from '@/utils/recall-index/bundled';
 import { clearIndex, openRecallDb, recallCount } from '@/utils/recall-index/db';
 import { indexStatus } from '@/utils/recall-index/query';
@@ -109,7 +110,7 @@ export default defineBackground(() => {
     (c) => c.matches ?? [],
   );
   const rescan = (tabId: number) => {
-    browser.tabs.sendMessage(tabId, { type: 'rescan' }).catch(() => {
+    sendToTab(tabId, 'rescan').catch(() => {
       // No content script in that tab (yet): nothing to re-scan.
     });
   };

@@ -10,7 +10,8 @@ import { SyncStatusTable } from '@/components/SyncStatusTable';
 import { feeds } from '@/utils/feeds';
 import type { FeedMapper } from '@/utils/feeds/feed';
 import { feedOrigins } from '@/utils/feeds/lib/permissions';
-import { SyncNowResponse, SyncStatusResponse } from '@/utils/messaging';
+import type { ResponseFor } from '@/utils/messaging';
+import { ask } from '@/utils/messaging/ask';
 import { sourceLabel } from '@/utils/recall-index/explain';
 import { feedEnabled, parseSettings, SETTINGS_KEY, Settings } from '@/utils/settings';
 import { AnyShopSection } from './AnyShopSection';
@@ -28,13 +29,13 @@ async function loadSettings(): Promise<Settings> {
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [status, setStatus] = useState<SyncStatusResponse | null>(null);
+  const [status, setStatus] = useState<ResponseFor<'sync-status'> | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [urlDraft, setUrlDraft] = useState('');
 
   const refresh = async () => {
-    const parsed = SyncStatusResponse.safeParse(await browser.runtime.sendMessage({ type: 'sync-status' }));
-    if (parsed.success) setStatus(parsed.data);
+    const res = await ask('sync-status');
+    if (res.ok) setStatus(res);
   };
 
   useEffect(() => {
@@ -76,13 +77,12 @@ export function App() {
   const run = async (type: 'sync-now' | 'clear-and-rebuild') => {
     setMessage(type === 'sync-now' ? 'Syncing…' : 'Clearing and rebuilding…');
     setStatus((s) => (s ? { ...s, running: true } : s));
-    const pending = browser.runtime.sendMessage({ type });
+    const pending = ask(type);
     void refresh();
-    const res = SyncNowResponse.safeParse(await pending);
+    const res = await pending;
     setMessage(
-      res.success
-        ? res.data.outcomes.map((o) => `${sourceLabel(o.source)}: ${o.message}`).join(' · ') ||
-            'Nothing to sync.'
+      res.ok
+        ? res.outcomes.map((o) => `${sourceLabel(o.source)}: ${o.message}`).join(' · ') || 'Nothing to sync.'
         : 'The sync could not be started.',
     );
     await refresh();

@@ -20,7 +20,8 @@ import {
   siteLabel,
   sitePattern,
 } from '@/utils/any-shop';
-import { ErrorResponse, type TabVerdict, TabVerdictResponse } from '@/utils/messaging';
+import type { ResponseFor, TabVerdict } from '@/utils/messaging';
+import { ask } from '@/utils/messaging/ask';
 import type { IndexStatus } from '@/utils/schemas';
 
 interface Shop {
@@ -44,11 +45,10 @@ async function targetTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-async function tabVerdict(tabId: number): Promise<TabVerdictResponse> {
-  const raw = await browser.runtime.sendMessage({ type: 'tab-verdict', tabId });
-  const failed = ErrorResponse.safeParse(raw);
-  if (failed.success) throw new Error(failed.data.error);
-  return TabVerdictResponse.parse(raw);
+async function tabVerdict(tabId: number): Promise<ResponseFor<'tab-verdict'>> {
+  const res = await ask('tab-verdict', { tabId });
+  if (!res.ok) throw new Error(res.error);
+  return res;
 }
 
 /**

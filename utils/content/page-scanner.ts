@@ -4,13 +4,14 @@
  * same-document navigation, skipping work when the products read are unchanged. Everything is bound
  * to WXT's context, so an extension update or unload tears it down.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BannerEntry } from '../../components/RecallBanner';
-import { listingOf } from '../background/listing';
 import { extractWith } from '../extract/extract-page';
+import { listingOf } from '../listing';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
-import type { DismissMatchRequest, LookupRequest, LookupResponse } from '../messaging';
+import type { ErrorResponse, ResponseFor } from '../messaging';
+import { listenToBackground } from '../messaging/from-background';
+import { send } from '../messaging/send';
 import { BANNER_TIERS } from '../recall-index/tiers';
 import type { PageType, ProductIdentity } from '../schemas';
 import { BannerMount } from './banner-mount';
@@ -48,12 +49,7 @@ export class PageScanner {
       this.ctx.onInvalidated(() => observer.disconnect());
     }
     // The background relays same-document navigations (webNavigation.onHistoryStateUpdated).
-    const onMessage = (message: unknown, sender: { id?: string }) => {
-      if (sender.id === browser.runtime.id && (message as { type?: unknown })?.type === 'rescan')
-        this.schedule();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    this.ctx.onInvalidated(listenToBackground({ rescan: () => this.schedule() }));
     this.ctx.addEventListener(window, 'popstate', () => this.schedule());
   }
 
@@ -97,13 +93,11 @@ export class PageScanner {
 
   /** Tells the background a warning is about another product, then checks the page again without it. */
   private async notThis(entry: BannerEntry): Promise<void> {
-    const request: DismissMatchRequest = {
-      type: 'dismiss-match',
+    await send('dismiss-match', {
       marketplace: entry.marketplace,
       listing: entry.listing,
       recallId: entry.match.recallId,
-    };
-    await browser.runtime.sendMessage(request).catch(() => undefined);
+    }).catch(() => undefined);
     this.lastKey = null;
     await this.scan(performance.now());
   }
@@ -117,20 +111,15 @@ export class PageScanner {
     items: ProductIdentity[],
     timing: { startedAt: number; extractedAt: number },
   ): Promise<boolean> {
-    const request: LookupRequest = {
-      type: 'lookup',
-      page: { marketplace, pageType, url: url.href },
-      identities: items,
-    };
-    let response: LookupResponse;
+    let response: ResponseFor<'lookup'> | ErrorResponse;
     try {
-      response = (await browser.runtime.sendMessage(request)) as LookupResponse;
+      response = await send('lookup', { page: { marketplace, pageType, url: url.href }, identities: items });
     } catch {
       // The background is restarting or the extension was updated; the next scan will try again.
       this.lastKey = null;
       return false;
     }
-    if (!this.ctx.isValid || this.lastKey !== key || !response?.ok) return false;
+    if (!this.ctx.isValid || this.lastKey !== key || !response.ok) return false;
     const answeredAt = performance.now();
 
     const entries: BannerEntry[] = [];

@@ -7,10 +7,9 @@
  * bind (utils/background/product-page.ts). Bounded: a few pages at a time, a cap per page view, a timeout
  * each, and every product page read at most once per page view.
  */
-import { browser } from 'wxt/browser';
 import { decodeHtml } from '../extract/decode-html';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
-import type { ErrorResponse, FetchProductPageRequest, FetchProductPageResponse } from '../messaging';
+import { send } from '../messaging/send';
 import { identifierKeys } from '../recall-index/keys';
 import type { ProductIdentity } from '../schemas';
 
@@ -91,9 +90,8 @@ export const fetchDocumentInPage: FetchDocument = async (url) => {
 
 /** Asks the background for a product page on another origin, and parses the HTML it returns. */
 export const fetchDocumentViaBackground: FetchDocument = async (url) => {
-  const request: FetchProductPageRequest = { type: 'fetch-product-page', url };
-  const res = (await browser.runtime.sendMessage(request)) as FetchProductPageResponse | ErrorResponse;
-  return res?.ok ? new DOMParser().parseFromString(res.html, 'text/html') : null;
+  const res = await send('fetch-product-page', { url });
+  return res.ok ? new DOMParser().parseFromString(res.html, 'text/html') : null;
 };
 
 /** Same-origin product pages in the page, the others through the background. */
