@@ -16,7 +16,7 @@
  * - `findDeep(value, test)`: the first object, depth-first, for which `test` is true (bounded depth).
  * Every function returns undefined/null on malformed input; none throws.
  */
-import { parseJsonLenient } from './structured-data';
+import { parseJsonLenient } from './lenient-json';
 
 type Obj = Record<string, unknown>;
 

@@ -10,7 +10,7 @@
  * - Taobao's order list `var data = JSON.parse('{\"mainOrders\":…}')` (a string literal holding JSON).
  * Nothing here evaluates code.
  */
-import { parseJsonLenient } from './structured-data';
+import { parseJsonLenient } from './lenient-json';
 
 type Obj = Record<string, unknown>;
 
