@@ -163,7 +163,7 @@ export const ErrorResponse = z.object({ ok: z.literal(false), error: z.string() 
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
 /** One row of the table: what is sent, what comes back, who may send it and what a refused sender hears. */
-interface MessageContract {
+export interface MessageContract {
   request: z.ZodObject<{ type: z.ZodLiteral<string> }>;
   response: z.ZodType;
   from: SenderPolicy;

@@ -5,7 +5,7 @@
  */
 import type { BackgroundDeps } from '../../../utils/background/handle-message';
 import { adapters } from '../../../utils/marketplaces';
-import type { TabVerdict } from '../../../utils/messaging';
+import type { RequestFor, TabVerdict } from '../../../utils/messaging';
 import { openRecallDb, replaceSource } from '../../../utils/recall-index/db';
 import { indexStatus } from '../../../utils/recall-index/query';
 import { identity, recall } from '../support/factories';
@@ -71,7 +71,7 @@ export function fakeDeps(): FakeDeps {
 }
 
 /** A lookup from `contentScript`'s page; by default of the Kettlebrook barcode, which `cpsc:1` names. */
-export const lookup = (identities = [identity({ gtins: ['00850012345671'] })]) => ({
+export const lookup = (identities = [identity({ gtins: ['00850012345671'] })]): RequestFor<'lookup'> => ({
   type: 'lookup',
   page: { marketplace: 'amazon', pageType: 'product', url: contentScript.url },
   identities,
