@@ -10,7 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { findSharedData } from '../../scripts/lib/shared-data';
+import { decodeEntities } from '../../utils/extract/html-text';
 import cpsc, { type CpscRecord } from '../../utils/feeds/cpsc';
+import { MONTHS } from '../../utils/identity/date-mining';
 import type { Recall } from '../../utils/schemas';
 
 export const CPSC_CSV = ['real-recalls', 'cpsc', 'cpsc-gov-recalls-2023-12_2026-03.csv'] as const;
@@ -18,28 +20,18 @@ export const CPSC_CSV = ['real-recalls', 'cpsc', 'cpsc-gov-recalls-2023-12_2026-
 /** One row of the cpsc.gov export, by its column names. */
 export type CpscCsvRow = Record<string, string>;
 
-/** The export's text is HTML-escaped in places ("&amp;", "&nbsp;"). */
-function decodeEntities(text: string | undefined): string {
-  return (text ?? '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
+/** The export's text is HTML-escaped in places ("&amp;", "&nbsp;"), and its whitespace is ragged. */
+function cellText(text: string | undefined): string {
+  return decodeEntities(text ?? '')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-const MONTHS = 'January February March April May June July August September October November December'.split(
-  ' ',
-);
-
 /** "December 07, 2023" → "2023-12-07". */
 function isoDate(text: string | undefined): string | null {
   const m = /^(\w+)\s+(\d{1,2}),\s+(\d{4})$/.exec((text ?? '').trim());
-  const month = m ? MONTHS.indexOf(m[1] as string) + 1 : 0;
-  if (!m || month === 0) return null;
+  const month = m ? MONTHS[(m[1] as string).slice(0, 3).toLowerCase()] : undefined;
+  if (!m || !month) return null;
   return `${m[3]}-${String(month).padStart(2, '0')}-${(m[2] as string).padStart(2, '0')}`;
 }
 
@@ -55,7 +47,7 @@ export function readCpscCsv(): CpscCsvRow[] | null {
 }
 
 const named = (text: string | undefined): Array<{ Name: string }> => {
-  const name = decodeEntities(text);
+  const name = cellText(text);
   return name ? [{ Name: name }] : [];
 };
 
@@ -68,24 +60,22 @@ export function csvRowAsRecord(row: CpscCsvRow): CpscRecord {
     RecallNumber: number.replace(/\D/g, ''),
     RecallDate: date ? `${date}T00:00:00` : null,
     LastPublishDate: date ? `${date}T00:00:00` : null,
-    Title: decodeEntities(row['Recall Heading']),
-    Description: decodeEntities(row.Description),
+    Title: cellText(row['Recall Heading']),
+    Description: cellText(row.Description),
     URL: null,
-    Products: [
-      { Name: decodeEntities(row['Name of product']), Model: '', NumberOfUnits: decodeEntities(row.Units) },
-    ],
+    Products: [{ Name: cellText(row['Name of product']), Model: '', NumberOfUnits: cellText(row.Units) }],
     Images: [],
     Manufacturers: named(row.Manufacturers),
     Importers: named(row.Importers),
     Distributors: named(row.Distributors),
     Retailers: named(row['Sold At']),
-    ManufacturerCountries: decodeEntities(row['Manufactured In'])
-      ? [{ Country: decodeEntities(row['Manufactured In']) }]
+    ManufacturerCountries: cellText(row['Manufactured In'])
+      ? [{ Country: cellText(row['Manufactured In']) }]
       : [],
     ProductUPCs: [],
     Hazards: named(row['Hazard Description']),
     Remedies: named(row.Remedy),
-    RemedyOptions: decodeEntities(row['Remedy Type']) ? [{ Option: decodeEntities(row['Remedy Type']) }] : [],
+    RemedyOptions: cellText(row['Remedy Type']) ? [{ Option: cellText(row['Remedy Type']) }] : [],
   };
 }
 

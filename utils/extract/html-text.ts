@@ -5,60 +5,16 @@
  * those sources well enough to keep block structure as lines and table rows as "label | value" lines,
  * which label-keyed readers then split. Scripts, styles and comments are dropped whole.
  */
-
-/** The named entities these sources use; anything else falls back to numeric references. */
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  ensp: '\u2002',
-  emsp: '\u2003',
-  thinsp: '\u2009',
-  ndash: '\u2013',
-  mdash: '\u2014',
-  lsquo: '\u2018',
-  rsquo: '\u2019',
-  ldquo: '\u201c',
-  rdquo: '\u201d',
-  hellip: '\u2026',
-  bull: '\u2022',
-  middot: '\u00b7',
-  copy: '\u00a9',
-  reg: '\u00ae',
-  trade: '\u2122',
-  deg: '\u00b0',
-  times: '\u00d7',
-  frac12: '\u00bd',
-  pound: '\u00a3',
-  euro: '\u20ac',
-  yen: '\u00a5',
-  shy: '\u00ad',
-  zwsp: '\u200b',
-  lrm: '\u200e',
-  rlm: '\u200f',
-};
+import { decodeHTMLStrict } from 'entities/decode';
 
 /**
- * Decodes character references: named (the common set above), decimal `&#8211;` and hex `&#x2013;`.
- * An unknown name or an invalid code point is left as printed rather than guessed.
+ * Decodes character references as HTML defines them (every named reference, decimal and hex), with the
+ * `entities` library, so no name a short table would miss (`&eacute;`, `&auml;`) is left as printed.
+ * Only references ended by `;` count, so "AT&T" and "&copy 2020" stay as printed. Content scripts use
+ * decode-entities.ts instead, which fits their size budget.
  */
 export function decodeEntities(text: string): string {
-  return text.replace(
-    /&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});/g,
-    (whole, ref: string) => {
-      if (ref.startsWith('#')) {
-        const code =
-          ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-        if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
-          return whole;
-        return String.fromCodePoint(code);
-      }
-      return NAMED_ENTITIES[ref] ?? NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
-    },
-  );
+  return decodeHTMLStrict(text);
 }
 
 /** Elements whose start or end begins a new line. */

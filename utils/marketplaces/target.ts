@@ -19,9 +19,9 @@
  * its order (/orders/<number>), not to the items, so such lines have a title and no TCIN; a thumbnail
  * that does link to /p/…/A-<tcin> gives the TCIN. Order detail pages and older lists link each item.
  */
+import { decodeEntities } from '../extract/decode-entities';
 import { at, findDeep, jsonParseArgument, scriptText } from '../extract/embedded-json';
 import { lineIdentities, lineItems, textPairs } from '../extract/embedded-lines';
-import { decodeEntities } from '../extract/html-text';
 import { IdentityBuilder } from '../extract/identity-builder';
 import { cleanText, factsFromPairs, type LabelPair, normalizeLabel } from '../extract/labels';
 import type { PageType, ProductIdentity } from '../schemas';
