@@ -1,6 +1,6 @@
 /**
  * Saved copies of the CPSC's own data, turned into the records our CPSC mapper reads, so the starter
- * index is built by the same code as a live sync (utils/feeds/cpsc.ts: mining, brands, firms).
+ * index is built by the same code as a live sync (utils/feeds/cpsc/index.ts: mining, brands, firms).
  *
  * Two copies, neither of them the live API:
  * - the compact list of every recall (`{ prefix, rows[] }`; per row `n` product names joined with " | ",

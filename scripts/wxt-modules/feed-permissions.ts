@@ -10,7 +10,8 @@ import { defineWxtModule } from 'wxt/modules';
 import type { FeedMapper } from '../../utils/feeds/feed';
 import { feedOrigins } from '../../utils/feeds/lib/permissions';
 
-const NOT_FEEDS = new Set(['index.ts', 'feed.ts']);
+// Each folder of utils/feeds is a feed (its mapper in index.ts), except the shared helpers in lib/.
+const NOT_FEEDS = new Set(['lib']);
 
 export default defineWxtModule({
   name: 'feed-permissions',
@@ -19,8 +20,13 @@ export default defineWxtModule({
       const dir = path.join(wxt.config.root, 'utils/feeds');
       const jiti = createJiti(import.meta.url, { moduleCache: false });
       const origins = new Set<string>();
-      for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !NOT_FEEDS.has(f))) {
-        const feed = await jiti.import<FeedMapper>(path.join(dir, file), { default: true });
+      const folders = readdirSync(dir, { withFileTypes: true }).filter(
+        (e) => e.isDirectory() && !NOT_FEEDS.has(e.name),
+      );
+      for (const folder of folders) {
+        const feed = await jiti.import<FeedMapper>(path.join(dir, folder.name, 'index.ts'), {
+          default: true,
+        });
         for (const origin of feedOrigins(feed)) origins.add(origin);
       }
       // Merged with what wxt.config.ts lists (the "any shop" patterns).

@@ -1,12 +1,13 @@
 /// <reference types="vite/client" />
 /**
- * The feed registry. Every other file in this folder is a feed mapper (id = file name) and is found
- * here by discovery, not listed by hand: adding a feed is adding one file. Vite resolves the glob at
- * build time, and vitest and vite-node do the same; plain Node or tsx do not understand it.
+ * The feed registry. Every folder here except lib/ is a feed, its mapper in `<id>/index.ts` (id = folder
+ * name), found by discovery, not listed by hand: adding a feed is adding one folder, with any helpers
+ * the mapper needs beside its index.ts. Vite resolves the glob at build time, and vitest and vite-node
+ * do the same; plain Node or tsx do not understand it.
  */
 import type { FeedMapOptions, FeedMapper, FeedParseResult } from './feed';
 
-const modules = import.meta.glob<FeedMapper>(['./*.ts', '!./index.ts', '!./feed.ts'], {
+const modules = import.meta.glob<FeedMapper>(['./*/index.ts', '!./lib/index.ts'], {
   eager: true,
   import: 'default',
 });
@@ -14,11 +15,11 @@ const modules = import.meta.glob<FeedMapper>(['./*.ts', '!./index.ts', '!./feed.
 /** Every feed mapper, by id. */
 export const feeds: readonly FeedMapper[] = Object.values(modules).sort((a, b) => a.id.localeCompare(b.id));
 
-/** The registry's file names without extension, by mapper id: conventions tests compare the two. */
+/** The registry's folder names, by mapper id: conventions tests compare the two. */
 export const feedFiles: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(modules).map(([path, mapper]) => [
     mapper.id,
-    path.replace(/^\.\//, '').replace(/\.ts$/, ''),
+    path.replace(/^\.\//, '').replace(/\/index\.ts$/, ''),
   ]),
 );
 

@@ -11,16 +11,16 @@ const fixture = (path: string): unknown =>
   JSON.parse(readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8'));
 
 describe('the feed registry', () => {
-  it('discovers every mapper file in utils/feeds', () => {
-    const files = readdirSync(FEEDS_DIR)
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts' && f !== 'feed.ts')
-      .map((f) => f.replace(/\.ts$/, ''))
+  it('discovers every feed folder in utils/feeds (all but lib/)', () => {
+    const folders = readdirSync(FEEDS_DIR, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'lib')
+      .map((e) => e.name)
       .sort();
-    expect(feeds.map((f) => f.id)).toEqual(files);
+    expect(feeds.map((f) => f.id)).toEqual(folders);
   });
 
   it('names each mapper after its file (rename the file or the id when this fails)', () => {
-    for (const feed of feeds) expect(feedFiles[feed.id], `utils/feeds/${feed.id}.ts`).toBe(feed.id);
+    for (const feed of feeds) expect(feedFiles[feed.id], `utils/feeds/${feed.id}/index.ts`).toBe(feed.id);
   });
 
   it('gives every mapper a jurisdiction, a name and a description of what it reads', () => {

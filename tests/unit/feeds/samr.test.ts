@@ -188,7 +188,7 @@ describe('the SAMR structured format', () => {
   });
 
   it('documents exactly the fields the mapper reads in samr-format.schema.json', () => {
-    const schema = json('../../../utils/feeds/samr-format.schema.json') as {
+    const schema = json('../../../utils/feeds/samr/samr-format.schema.json') as {
       properties: { format: { const: string } };
       $defs: { notice: { properties: object }; product: { properties: object } };
     };

@@ -14,15 +14,15 @@
  * rows are vehicle recalls and are left out.
  */
 import { z } from 'zod';
-import { dbaNames } from '../identity/brand';
-import { mineGtins, mineMarkedBrands, mineModels } from '../identity/text-mining';
-import { RECALL_SCHEMA_VERSION } from '../schemas';
-import { defineFeed, type FeedHttp, type FeedParseResult, type FeedSyncResult } from './feed';
-import { brandsNamedAsBrand } from './lib/brand-hints';
-import { Collector } from './lib/collector';
-import { mapRecords } from './lib/map-records';
-import { cursorDay, later, overlapDay } from './lib/sync-walk';
-import { clean, isRecord, readUrl } from './lib/text';
+import { dbaNames } from '../../identity/brand';
+import { mineGtins, mineMarkedBrands, mineModels } from '../../identity/text-mining';
+import { RECALL_SCHEMA_VERSION } from '../../schemas';
+import { defineFeed, type FeedHttp, type FeedParseResult, type FeedSyncResult } from '../feed';
+import { brandsNamedAsBrand } from '../lib/brand-hints';
+import { Collector } from '../lib/collector';
+import { mapRecords } from '../lib/map-records';
+import { cursorDay, later, overlapDay } from '../lib/sync-walk';
+import { clean, isRecord, readUrl } from '../lib/text';
 
 const Text = z.string().nullish();
 /** Values are strings in the file; a number (a re-serialised copy) is read as its text. */

@@ -15,22 +15,22 @@
  * strict: each mapped record must pass `Recall`, or it is skipped with a reason.
  */
 import { z } from 'zod';
-import { htmlToText } from '../extract/html-text';
-import { brandKey } from '../identity/brand';
-import { splitCodes } from '../identity/gtin';
-import { mineDateRanges, mineGtins, mineModels } from '../identity/text-mining';
-import { RECALL_SCHEMA_VERSION, type RecallProduct } from '../schemas';
+import { htmlToText } from '../../extract/html-text';
+import { brandKey } from '../../identity/brand';
+import { splitCodes } from '../../identity/gtin';
+import { mineDateRanges, mineGtins, mineModels } from '../../identity/text-mining';
+import { RECALL_SCHEMA_VERSION, type RecallProduct } from '../../schemas';
 import {
   defineFeed,
   type FeedHttp,
   type FeedParseResult,
   type FeedSyncOptions,
   type FeedSyncResult,
-} from './feed';
-import { Collector } from './lib/collector';
-import { kindOf, mapRecords } from './lib/map-records';
-import { bound, later, overlapDay } from './lib/sync-walk';
-import { clean, isoDay, isRecord } from './lib/text';
+} from '../feed';
+import { Collector } from '../lib/collector';
+import { kindOf, mapRecords } from '../lib/map-records';
+import { bound, later, overlapDay } from '../lib/sync-walk';
+import { clean, isoDay, isRecord } from '../lib/text';
 
 const SOURCE = 'uk-opss';
 const SITE = 'https://www.gov.uk';

@@ -11,17 +11,17 @@
  * captions print UPCs, model numbers, flattened tables, lot and date codes.
  */
 import { z } from 'zod';
-import { mineAsins } from '../identity/asin';
-import { brandKey, dbaNames, firmName } from '../identity/brand';
-import { splitCodes } from '../identity/gtin';
-import { noticeBrands, readHeading } from '../identity/notice-brands';
-import { mineDateRanges, mineGtins, mineLots, mineModels } from '../identity/text-mining';
-import { RECALL_SCHEMA_VERSION, type RecallProduct } from '../schemas';
-import { defineFeed, type FeedParseResult } from './feed';
-import { sharedLeadingWords } from './lib/brand-hints';
-import { Collector } from './lib/collector';
-import { mapRecords } from './lib/map-records';
-import { clean, distinct, isRecord, present, readUrl } from './lib/text';
+import { mineAsins } from '../../identity/asin';
+import { brandKey, dbaNames, firmName } from '../../identity/brand';
+import { splitCodes } from '../../identity/gtin';
+import { noticeBrands, readHeading } from '../../identity/notice-brands';
+import { mineDateRanges, mineGtins, mineLots, mineModels } from '../../identity/text-mining';
+import { RECALL_SCHEMA_VERSION, type RecallProduct } from '../../schemas';
+import { defineFeed, type FeedParseResult } from '../feed';
+import { sharedLeadingWords } from '../lib/brand-hints';
+import { Collector } from '../lib/collector';
+import { mapRecords } from '../lib/map-records';
+import { clean, distinct, isRecord, present, readUrl } from '../lib/text';
 
 // ---------------------------------------------------------------------------------------------------
 // The outward schema: the fields we read, as loosely as the feed (and copies of it) deliver them.

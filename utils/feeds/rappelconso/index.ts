@@ -14,21 +14,21 @@
  * Opendatasoft errors (`{"error_code", "message"}`) throw.
  */
 import { z } from 'zod';
-import { isValidGtin } from '../identity/gtin';
-import { modelRejection } from '../identity/model';
-import { mineGtins } from '../identity/text-mining';
-import { type DateRange, RECALL_SCHEMA_VERSION, type Recall, type RecallProduct } from '../schemas';
+import { isValidGtin } from '../../identity/gtin';
+import { modelRejection } from '../../identity/model';
+import { mineGtins } from '../../identity/text-mining';
+import { type DateRange, RECALL_SCHEMA_VERSION, type Recall, type RecallProduct } from '../../schemas';
 import {
   defineFeed,
   type FeedHttp,
   type FeedParseResult,
   type FeedSyncOptions,
   type FeedSyncResult,
-} from './feed';
-import { Collector } from './lib/collector';
-import { mapRecords } from './lib/map-records';
-import { bound, cursorDay, later, overlapDay } from './lib/sync-walk';
-import { clean, distinct, isRecord, readUrl } from './lib/text';
+} from '../feed';
+import { Collector } from '../lib/collector';
+import { mapRecords } from '../lib/map-records';
+import { bound, cursorDay, later, overlapDay } from '../lib/sync-walk';
+import { clean, distinct, isRecord, readUrl } from '../lib/text';
 
 const Text = z.string().nullish();
 const Num = z.union([z.number(), z.string()]).nullish();

@@ -15,21 +15,21 @@
  * so no DOM is needed in the extension's service worker.
  */
 import { z } from 'zod';
-import { brandKey } from '../identity/brand';
-import { splitCodes } from '../identity/gtin';
-import { mineDateRanges, mineGtins, mineLots } from '../identity/text-mining';
-import { RECALL_SCHEMA_VERSION } from '../schemas';
+import { brandKey } from '../../identity/brand';
+import { splitCodes } from '../../identity/gtin';
+import { mineDateRanges, mineGtins, mineLots } from '../../identity/text-mining';
+import { RECALL_SCHEMA_VERSION } from '../../schemas';
 import {
   defineFeed,
   type FeedHttp,
   type FeedParseResult,
   type FeedSyncOptions,
   type FeedSyncResult,
-} from './feed';
-import { Collector } from './lib/collector';
-import { mapRecords } from './lib/map-records';
-import { bound, later, overlapDay } from './lib/sync-walk';
-import { clean, distinct, isoDay, isRecord, present, readUrl } from './lib/text';
+} from '../feed';
+import { Collector } from '../lib/collector';
+import { mapRecords } from '../lib/map-records';
+import { bound, later, overlapDay } from '../lib/sync-walk';
+import { clean, distinct, isoDay, isRecord, present, readUrl } from '../lib/text';
 
 // ---------------------------------------------------------------------------------------------------
 // The outward schema (detail JSON)

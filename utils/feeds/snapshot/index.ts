@@ -9,8 +9,8 @@
  * reason and the rest still load.
  */
 import { z } from 'zod';
-import { Recall } from '../schemas';
-import { defineFeed, describeIssues, type FeedParseResult, type FeedSkip } from './feed';
+import { Recall } from '../../schemas';
+import { defineFeed, describeIssues, type FeedParseResult, type FeedSkip } from '../feed';
 
 export const SNAPSHOT_FORMAT = 'recall-sentinel-snapshot';
 export const SNAPSHOT_FORMAT_VERSION = 1;

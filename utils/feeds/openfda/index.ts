@@ -14,22 +14,28 @@
  * bare code lists ("B15354, B15356") and numeric dates (lib/numeric-dates.ts).
  */
 import { z } from 'zod';
-import { firmName } from '../identity/brand';
-import { mineDateRanges, mineGtins, mineLots, mineMarkedBrands, mineModels } from '../identity/text-mining';
-import { RECALL_SCHEMA_VERSION, type Recall } from '../schemas';
+import { firmName } from '../../identity/brand';
+import {
+  mineDateRanges,
+  mineGtins,
+  mineLots,
+  mineMarkedBrands,
+  mineModels,
+} from '../../identity/text-mining';
+import { RECALL_SCHEMA_VERSION, type Recall } from '../../schemas';
 import {
   defineFeed,
   type FeedHttp,
   type FeedParseResult,
   type FeedSyncOptions,
   type FeedSyncResult,
-} from './feed';
-import { brandsNamedAsBrand, sharedLeadingWords } from './lib/brand-hints';
-import { Collector } from './lib/collector';
-import { mapRecords } from './lib/map-records';
-import { numericDateRanges } from './lib/numeric-dates';
-import { bound, cursorDay, later, overlapDay, shiftDay } from './lib/sync-walk';
-import { clean, distinct, isRecord } from './lib/text';
+} from '../feed';
+import { brandsNamedAsBrand, sharedLeadingWords } from '../lib/brand-hints';
+import { Collector } from '../lib/collector';
+import { mapRecords } from '../lib/map-records';
+import { numericDateRanges } from '../lib/numeric-dates';
+import { bound, cursorDay, later, overlapDay, shiftDay } from '../lib/sync-walk';
+import { clean, distinct, isRecord } from '../lib/text';
 
 // The numeric date reader lives in lib/ (it reads French labels and day-first dates too); openfda's
 // tests import it from here.

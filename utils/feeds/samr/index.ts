@@ -16,8 +16,8 @@
  * labels, and every label reader has a prose fallback. Barcodes are rare in these notices.
  */
 import { z } from 'zod';
-import { documentTitle, htmlToText, innerHtmlByClass } from '../extract/html-text';
-import { brandKey } from '../identity/brand';
+import { documentTitle, htmlToText, innerHtmlByClass } from '../../extract/html-text';
+import { brandKey } from '../../identity/brand';
 import {
   extractNoticeFields,
   mineChineseDateRanges,
@@ -27,9 +27,9 @@ import {
   parseChineseQuantity,
   splitChineseList,
   unitsText,
-} from '../identity/chinese-text';
-import { mineGtins } from '../identity/text-mining';
-import { RECALL_SCHEMA_VERSION, RecallStatus } from '../schemas';
+} from '../../identity/chinese-text';
+import { mineGtins } from '../../identity/text-mining';
+import { RECALL_SCHEMA_VERSION, RecallStatus } from '../../schemas';
 import {
   defineFeed,
   describeIssues,
@@ -37,11 +37,11 @@ import {
   type FeedParseResult,
   type FeedSyncOptions,
   type FeedSyncResult,
-} from './feed';
-import { Collector } from './lib/collector';
-import { collectRecalls, type EntryReading, type RecallLoop } from './lib/map-records';
-import { bound, later, overlapDay } from './lib/sync-walk';
-import { clean, isRecord, readUrl } from './lib/text';
+} from '../feed';
+import { Collector } from '../lib/collector';
+import { collectRecalls, type EntryReading, type RecallLoop } from '../lib/map-records';
+import { bound, later, overlapDay } from '../lib/sync-walk';
+import { clean, isRecord, readUrl } from '../lib/text';
 
 const SOURCE = 'samr';
 export const SAMR_FORMAT = 'samr-recall-notices';

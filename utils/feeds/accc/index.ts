@@ -20,23 +20,23 @@
  * and never adds or removes a record. A plain RSS document maps exactly as it always did.
  */
 import { z } from 'zod';
-import { decodeEntities, htmlToText } from '../extract/html-text';
-import { brandKey, firmName } from '../identity/brand';
-import { splitCodes } from '../identity/gtin';
-import { isDistinctiveModel } from '../identity/model';
-import { MONTHS, mineGtins, mineLots, mineModels } from '../identity/text-mining';
-import { type DateRange, RECALL_SCHEMA_VERSION } from '../schemas';
+import { decodeEntities, htmlToText } from '../../extract/html-text';
+import { brandKey, firmName } from '../../identity/brand';
+import { splitCodes } from '../../identity/gtin';
+import { isDistinctiveModel } from '../../identity/model';
+import { MONTHS, mineGtins, mineLots, mineModels } from '../../identity/text-mining';
+import { type DateRange, RECALL_SCHEMA_VERSION } from '../../schemas';
 import {
   defineFeed,
   type FeedHttp,
   type FeedParseResult,
   type FeedSyncOptions,
   type FeedSyncResult,
-} from './feed';
-import { Collector } from './lib/collector';
-import { mapRecords } from './lib/map-records';
-import { bound, later, overlapDay } from './lib/sync-walk';
-import { clean, readUrl } from './lib/text';
+} from '../feed';
+import { Collector } from '../lib/collector';
+import { mapRecords } from '../lib/map-records';
+import { bound, later, overlapDay } from '../lib/sync-walk';
+import { clean, readUrl } from '../lib/text';
 
 const SOURCE = 'accc';
 const SITE = 'productsafety.gov.au';
