@@ -23,6 +23,10 @@ export default defineConfig({
   // Local WXT modules live under scripts/ so the top level stays as the project layout says.
   modulesDir: 'scripts/wxt-modules',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources zip (for addons.mozilla.org review) holds what is in git, not local run output.
+  zip: {
+    excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', 'bench-output/**', '*.log'],
+  },
   hooks: {
     // The demo store's recalls are fictional: only the demo build packages them (utils/recall-index/bundled.ts).
     'build:publicAssets': (wxt, files) => {
@@ -53,9 +57,11 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'recall-sentinel@recall-sentinel.org',
-          strict_min_version: '128.0',
+          // 140 (the 2025 ESR) is the first release that reads data_collection_permissions.
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
