@@ -8,8 +8,15 @@
  * origins) and those granted for a recall feed. From them the
  * background derives one dynamic content-script registration; the options page lists the same sites;
  * the popup asks whether a tab is among them. Nothing here calls `browser.*`: callers pass what the
- * browser reports, so the rules are tested in Node.
+ * browser reports, so the rules are tested in Node. Match patterns are read by utils/match-pattern.ts.
  */
+import {
+  type MatchPatternParts,
+  matchesUrl,
+  parseMatchPattern,
+  patternCovers,
+  patternsOverlap,
+} from './match-pattern';
 
 export const ANY_SHOP_SCRIPT_ID = 'any-shop';
 /** The content script the build generates for the readers that recognise pages by content (site-content-scripts.ts). */
@@ -49,89 +56,21 @@ export function anyShopContext(manifest: ManifestLike): AnyShopContext {
   };
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Match patterns (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns), the
-// http(s) part only.
-
-interface Pattern {
-  schemes: Array<'http' | 'https'>;
-  host: string;
-  path: string;
+/**
+ * A pattern's http(s) part (`<all_urls>` and `*://` name both schemes), or null when it names no web
+ * page: shops and marketplace scripts are web pages only.
+ */
+function webPattern(pattern: string): MatchPatternParts | null {
+  const parts = parseMatchPattern(pattern);
+  const schemes = parts?.schemes.filter((s) => s === 'http' || s === 'https') ?? [];
+  return parts && schemes.length > 0 ? { ...parts, schemes } : null;
 }
 
-const PATTERN = /^(\*|https?):\/\/(\*|(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::\d+)?(\/.*)$/i;
-
-function parsePattern(pattern: string): Pattern | null {
-  if (pattern === '<all_urls>') return { schemes: ['https', 'http'], host: '*', path: '/*' };
-  const m = PATTERN.exec(pattern);
-  if (!m) return null;
-  const [, scheme = '', host = '', path = ''] = m;
-  const lower = scheme.toLowerCase();
-  return {
-    schemes: lower === '*' ? ['https', 'http'] : [lower as 'http' | 'https'],
-    host: host.toLowerCase(),
-    path,
-  };
-}
-
-/** Whether the glob `pattern` (only `*` is special) matches all of `text`. */
-function glob(pattern: string, text: string): boolean {
-  const parts = pattern.split('*');
-  const first = parts[0] ?? '';
-  if (parts.length === 1) return pattern === text;
-  if (!text.startsWith(first)) return false;
-  let at = first.length;
-  for (let i = 1; i < parts.length - 1; i++) {
-    const found = text.indexOf(parts[i] ?? '', at);
-    if (found < 0) return false;
-    at = found + (parts[i] ?? '').length;
-  }
-  const last = parts[parts.length - 1] ?? '';
-  return text.length - at >= last.length && text.endsWith(last);
-}
-
-/** Host `a` covers host `b`: every host `b` names is one `a` names. */
-function hostCovers(a: string, b: string): boolean {
-  if (a === '*' || a === b) return true;
-  if (b === '*' || !a.startsWith('*.')) return false;
-  const domain = a.slice(2);
-  const bare = b.startsWith('*.') ? b.slice(2) : b;
-  return bare === domain || bare.endsWith(`.${domain}`);
-}
-
-function hostsOverlap(a: string, b: string): boolean {
-  return hostCovers(a, b) || hostCovers(b, a);
-}
-
-/** Pattern `a` covers pattern `b`: every URL `b` matches, `a` matches. */
-function covers(a: Pattern, b: Pattern): boolean {
-  return b.schemes.every((s) => a.schemes.includes(s)) && hostCovers(a.host, b.host) && glob(a.path, b.path);
-}
-
-/** Whether two patterns can match a common URL; paths are compared loosely (a wildcard may meet anything). */
-function overlaps(a: Pattern, b: Pattern): boolean {
-  return (
-    a.schemes.some((s) => b.schemes.includes(s)) &&
-    hostsOverlap(a.host, b.host) &&
-    (a.path === b.path || a.path.includes('*') || b.path.includes('*'))
-  );
-}
-
-/** Whether `pattern` matches `url`. */
+/** Whether `pattern` matches `url` (the popup asks whether a marketplace script runs on its tab). */
 export function patternMatches(pattern: string, url: URL): boolean {
-  const p = parsePattern(pattern);
-  if (!p) return false;
-  const scheme = url.protocol.replace(/:$/, '');
-  if (!p.schemes.includes(scheme as 'http' | 'https')) return false;
-  const host = url.hostname.toLowerCase();
-  const hostOk =
-    p.host === '*' ||
-    p.host === host ||
-    (p.host.startsWith('*.') && (host === p.host.slice(2) || host.endsWith(p.host.slice(1))));
-  return hostOk && glob(p.path, `${url.pathname}${url.search}`);
+  const parts = webPattern(pattern);
+  return parts !== null && matchesUrl(parts, url);
 }
-
-// ---------------------------------------------------------------------------------------------------
 
 /** A granted pattern in the form we register: `<all_urls>` and `*://` split into their https and http halves. */
 function expand(pattern: string): string[] {
@@ -145,12 +84,12 @@ function expand(pattern: string): string[] {
  * granted, de-duplicated and sorted ("every site" first).
  */
 export function shopSites(granted: readonly string[], context: AnyShopContext): string[] {
-  const marketplaces = context.marketplaceMatches.map(parsePattern).filter((p): p is Pattern => p !== null);
+  const marketplaces = context.marketplaceMatches.map(webPattern).filter((p) => p !== null);
   const reserved = new Set(context.reserved.flatMap(expand));
   const out = new Set<string>();
   for (const pattern of granted.flatMap(expand)) {
-    const p = parsePattern(pattern);
-    if (!p || reserved.has(pattern) || marketplaces.some((m) => covers(m, p))) continue;
+    const p = webPattern(pattern);
+    if (!p || reserved.has(pattern) || marketplaces.some((m) => patternCovers(m, p))) continue;
     out.add(pattern);
   }
   const rank = (s: string) => (ALL_SITES.includes(s) ? ALL_SITES.indexOf(s) : ALL_SITES.length);
@@ -167,11 +106,11 @@ export function anyShopRegistration(
 ): AnyShopRegistration | null {
   const matches = shopSites(granted, context);
   if (matches.length === 0) return null;
-  const parsed = matches.map(parsePattern).filter((p): p is Pattern => p !== null);
+  const parsed = matches.map(webPattern).filter((p) => p !== null);
   const excludeMatches = [...new Set(context.marketplaceMatches)]
     .filter((m) => {
-      const p = parsePattern(m);
-      return p !== null && parsed.some((s) => overlaps(s, p));
+      const p = webPattern(m);
+      return p !== null && parsed.some((s) => patternsOverlap(s, p));
     })
     .sort();
   return {
@@ -196,7 +135,7 @@ export function coversUrl(registration: AnyShopRegistration | null, url: URL): b
 
 /** Whether a pattern names a single site (`https://shop.example/*`), not every site or a domain wildcard. */
 export function isSingleSite(pattern: string): boolean {
-  const p = parsePattern(pattern);
+  const p = webPattern(pattern);
   return p !== null && p.host !== '*' && !p.host.startsWith('*.');
 }
 

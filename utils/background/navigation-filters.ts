@@ -5,6 +5,8 @@
  * about other browsing. A pattern for every host ("https://*\/*", a user who allowed every shop) becomes
  * a filter on its scheme.
  */
+import { isWebPattern, parseMatchPattern } from '../match-pattern';
+
 export interface UrlFilter {
   hostEquals?: string;
   hostSuffix?: string;
@@ -15,13 +17,13 @@ export function navigationFilters(matchPatterns: readonly string[]): UrlFilter[]
   const seen = new Set<string>();
   const out: UrlFilter[] = [];
   for (const pattern of matchPatterns) {
-    const parts = /^([a-z*]+):\/\/([^/]+)\//.exec(pattern);
-    const scheme = parts?.[1];
-    const host = parts?.[2];
-    if (!scheme || !host) continue;
+    // http(s) only: `<all_urls>` or a file: pattern would reach pages no script of ours reads.
+    const parts = parseMatchPattern(pattern);
+    if (!parts || !isWebPattern(parts)) continue;
+    const { host, schemes } = parts;
     const filter: UrlFilter =
       host === '*'
-        ? { schemes: scheme === '*' ? ['http', 'https'] : [scheme] }
+        ? { schemes }
         : host.startsWith('*.')
           ? { hostSuffix: host.slice(1) }
           : { hostEquals: host };
