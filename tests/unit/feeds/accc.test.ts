@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import accc, {
-  ACCC_NOTICES_FORMAT,
-  noticeUrl,
-  readNoticePage,
-  rssItems,
-  xmlText,
-} from '../../../utils/feeds/accc';
+import accc from '../../../utils/feeds/accc';
+import { readNoticePage } from '../../../utils/feeds/accc/notice-page';
+import { noticeUrl } from '../../../utils/feeds/accc/site';
+import { ACCC_NOTICES_FORMAT } from '../../../utils/feeds/accc/sync';
 import { buildSnapshot } from '../../../utils/feeds/snapshot';
 import { Recall } from '../../../utils/schemas';
 
@@ -21,35 +18,6 @@ function recallOf(id: string, name = 'recalls.xml'): Recall {
   if (!recall) throw new Error(`${id} was not mapped`);
   return recall;
 }
-
-describe('RSS without a DOM', () => {
-  it('reads items with escaped HTML, CDATA, attributes on guid, and skips commented-out items', () => {
-    const items = rssItems(xml('recalls.xml'));
-    expect(items?.map((i) => i.guid)).toEqual([
-      '21345 at https://www.productsafety.gov.au',
-      '21299 at https://www.productsafety.gov.au',
-      '21250 at https://www.productsafety.gov.au',
-    ]);
-    expect(items?.[0]?.title).toBe('Zephyra Home Pty Ltd — Zephyra Single Electric Blanket ZP-EB410');
-    expect(items?.[0]?.description).toContain('<h3>Identifying numbers</h3>');
-    expect(items?.[1]?.title).toBe('Racecub Toys Pty Ltd — Racecub Ride-On Car RC-88');
-  });
-
-  it('does not end an item at an "</item>" inside a CDATA description', () => {
-    const items = rssItems(xml('recalls.xml'));
-    expect(items).toHaveLength(3);
-    expect(items?.[2]?.pubDate).toBe('Mon, 06 Oct 2026 11:00:00 +1100');
-  });
-
-  it('decodes one level of entities outside CDATA and none inside', () => {
-    expect(xmlText('&lt;p&gt;A &amp;amp; B&lt;/p&gt;')).toBe('<p>A &amp; B</p>');
-    expect(xmlText('<![CDATA[<p>A &amp; B</p>]]>')).toBe('<p>A &amp; B</p>');
-  });
-
-  it('returns null for a document that is not an RSS channel', () => {
-    expect(rssItems('<feed xmlns="http://www.w3.org/2005/Atom"></feed>')).toBeNull();
-  });
-});
 
 describe('the ACCC mapper', () => {
   it('maps every item of the feed into a strict Recall, ids from the PRA number', () => {
