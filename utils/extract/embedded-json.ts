@@ -1,6 +1,7 @@
 /**
  * Embedded page data read from inline script TEXT, so an isolated-world content script needs no page
- * access (marketplaces.md §1.3, §6.2). Generic: no marketplace knowledge lives here.
+ * access: it cannot see the page's `window` variables, but the scripts that assign them are DOM.
+ * Generic: no marketplace knowledge lives here.
  *
  * Exports:
  * - `scriptText(doc, marker)`: text of the first inline `<script>` containing `marker`.

@@ -2,8 +2,8 @@
  * DOM helpers shared by the US marketplace adapters (Walmart, eBay, Target, Best Buy, Home Depot,
  * Etsy), for markup that is not a table and not schema.org:
  * - `lineItems`: the rows of a cart or order list, found by their product links. Cart markup on these
- *   sites uses hashed or unverified class names (marketplaces.md §2.2–2.7), while the link to the
- *   product page is stable, so a row is the largest ancestor of a link that links to no other item.
+ *   sites uses hashed or unstable class names, while the link to the product page is stable, so a row
+ *   is the largest ancestor of a link that links to no other item.
  * - `textPairs`: "label: value" lines whose label sits in its own element (Target's
  *   `<div><b>UPC</b>: 0123…</div>`, Walmart's spec headings).
  * - `namedPairs`: `[{name, value}]` spec arrays from embedded JSON, as label pairs.

@@ -1,7 +1,7 @@
 /**
- * Inline-script data that is JavaScript, not JSON (marketplaces.md §1.3, §6.2). A content script runs in
- * an isolated world and cannot see `window.runParams`, `pageConfig` or `TShop`, but the inline script
- * that assigns them is DOM, so its source text can be read and parsed:
+ * Inline-script data that is JavaScript, not JSON. A content script runs in an isolated world and
+ * cannot see `window.runParams`, `pageConfig` or `TShop`, but the inline script that assigns them is
+ * DOM, so its source text can be read and parsed:
  * - JD `var pageConfig = { product: { skuid: 100…, name: '…', cat: [1,2,3], isPop:!1 } }` (unquoted
  *   keys, single quotes, minified booleans);
  * - Taobao `g_config = { shopName:'\u…', startTime: +new Date }` (an expression: parsing fails, so

@@ -40,7 +40,7 @@ export function normalizeLabel(label: string): string {
 export type LabelKind = 'brand' | 'manufacturer' | 'model' | 'mpn' | 'gtin' | 'sku';
 
 /**
- * Labels seen on real pages and in public scrapers (marketplaces.md §1.5), already in `normalizeLabel`
+ * Labels seen on real pages and in public scrapers, already in `normalizeLabel`
  * form. Sources: Amazon US pages; per-locale Amazon configs (DE/FR/IT/ES); JP userscripts; Tmall/Taobao/JD.
  */
 const ALIASES: Record<LabelKind, readonly string[]> = {
