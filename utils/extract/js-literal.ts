@@ -10,6 +10,7 @@
  * - Taobao's order list `var data = JSON.parse('{\"mainOrders\":…}')` (a string literal holding JSON).
  * Nothing here evaluates code.
  */
+import { isRecord } from '../is-record';
 import { parseJsonLenient } from './lenient-json';
 
 type Obj = Record<string, unknown>;
@@ -101,7 +102,7 @@ export function scriptObject(doc: Document, marker: RegExp): Obj | null {
   const literal = text === null ? null : literalAfter(text, marker);
   const v =
     literal === null ? undefined : literal[0] === '{' ? parseJsLiteral(literal) : parseJsonLenient(literal);
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : null;
+  return isRecord(v) ? v : null;
 }
 
 /** A scalar `key: 'value'` / `key: 123` in script text, for literals that hold expressions. */

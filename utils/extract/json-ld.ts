@@ -7,6 +7,7 @@
  * its variants). The one whose `url`/`@id` is this page wins, then a WebPage's `mainEntity`, then the
  * first. A ProductGroup resolves to the variant the URL selects (`?variant=`, `?sku=`), else the group.
  */
+import { isRecord } from '../is-record';
 import { decodeEntities } from './decode-entities';
 import { cleanText } from './labels';
 import { parseJsonLenient } from './lenient-json';
@@ -25,7 +26,6 @@ type Obj = Record<string, unknown>;
 
 const PRODUCT_TYPE_NAMES = new Set(PRODUCT_TYPES);
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
 /**
@@ -39,7 +39,7 @@ function texts(v: unknown): string[] {
     if (typeof item === 'string' || typeof item === 'number') {
       const t = cleanText(decodeEntities(String(item)));
       if (t) out.push(t);
-    } else if (isObj(item) && '@value' in item) {
+    } else if (isRecord(item) && '@value' in item) {
       out.push(...texts(item['@value']));
     }
   }
@@ -93,7 +93,7 @@ class JsonLdGraph {
       for (const item of v) this.index(item, depth + 1);
       return;
     }
-    if (!isObj(v)) return;
+    if (!isRecord(v)) return;
     const id = typeof v['@id'] === 'string' ? v['@id'] : null;
     if (id && Object.keys(v).some((k) => k !== '@id' && k !== '@type') && !this.byId.has(id))
       this.byId.set(id, v);
@@ -102,7 +102,7 @@ class JsonLdGraph {
 
   /** A node, or the node its bare `{"@id": ...}` reference points at. */
   resolve(v: unknown): unknown {
-    if (!isObj(v)) return v;
+    if (!isRecord(v)) return v;
     const id = v['@id'];
     if (typeof id === 'string' && Object.keys(v).every((k) => k === '@id' || k === '@type')) {
       return this.byId.get(id) ?? v;
@@ -122,7 +122,7 @@ class JsonLdGraph {
       return;
     }
     const node = this.resolve(v);
-    if (!isObj(node) || this.visited.has(node)) return;
+    if (!isRecord(node) || this.visited.has(node)) return;
     this.visited.add(node);
     if (isProductNode(node)) {
       this.candidates.push({ node, viaMainEntity });
@@ -137,7 +137,7 @@ class JsonLdGraph {
   nodes(v: unknown): Obj[] {
     return asArray(v)
       .map((item) => this.resolve(item))
-      .filter(isObj);
+      .filter(isRecord);
   }
 
   /** Names of a brand/manufacturer/model value: a string, `{name}`, a reference, or an array of those. */
@@ -145,7 +145,7 @@ class JsonLdGraph {
     const out: string[] = [];
     for (const item of asArray(v)) {
       const node = this.resolve(item);
-      if (isObj(node)) out.push(...texts(node.name));
+      if (isRecord(node)) out.push(...texts(node.name));
       else out.push(...texts(node));
     }
     return out;
@@ -234,7 +234,7 @@ function jsonLdProductFacts(graph: JsonLdGraph, node: Obj, out: FactList, withNa
   for (const id of texts(node.productID)) out.addPrefixed(id, 'productID');
   for (const item of asArray(node.identifier)) {
     const id = graph.resolve(item);
-    if (isObj(id)) {
+    if (isRecord(id)) {
       const scheme = firstText(id.propertyID) ?? firstText(id.name);
       const value = firstText(id.value);
       if (scheme && value) out.addLabelled(scheme, value);
