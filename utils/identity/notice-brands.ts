@@ -315,6 +315,11 @@ export function markedBrands(text: string): Array<{ value: string; via: NoticeBr
 // ---------------------------------------------------------------------------------------------------
 // House brands
 
+/** A name as a regular-expression source: special characters escaped, either apostrophe accepted. */
+function namePattern(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]");
+}
+
 let houseBrandPattern: RegExp | null = null;
 /** Every house brand, longest first, as whole words printed as listed. */
 function houseBrandRe(): RegExp {
@@ -322,7 +327,7 @@ function houseBrandRe(): RegExp {
     const names = Object.values(HOUSE_BRANDS)
       .flat()
       .sort((a, b) => b.length - a.length)
-      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"));
+      .map(namePattern);
     houseBrandPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   }
   return houseBrandPattern;
@@ -347,9 +352,7 @@ export interface NoticeTexts {
 
 /** Word-bounded, case-insensitive: is this name printed in that text? */
 function printedIn(name: string, text: string): boolean {
-  const words = name
-    .split(/\s+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"));
+  const words = name.split(/\s+/).map(namePattern);
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu').test(text);
 }
 
