@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findSharedData, sharedDataPath } from '../../../scripts/lib/shared-data';
+import { findSharedData } from '../../../scripts/lib/shared-data';
 import { buildSnapshot } from '../../../utils/feeds/snapshot';
-import ukOpss, { contentApiUrl } from '../../../utils/feeds/uk-opss';
+import ukOpss from '../../../utils/feeds/uk-opss';
+import { contentApiUrl } from '../../../utils/feeds/uk-opss/sync';
 import { Recall } from '../../../utils/schemas';
 
 const NOW = { now: new Date('2026-11-28T12:00:00Z') };
@@ -198,41 +199,37 @@ describe('the UK OPSS mapper', () => {
   });
 });
 
-// The real GOV.UK responses saved for research. CI may not have them, so these tests skip there.
-const REAL = findSharedData('uk-opss/open-recall-format') ?? sharedDataPath('uk-opss/open-recall-format');
+// The real GOV.UK responses saved under ../shared/data: a missing folder skips here, and fails under CI.
+const REAL = findSharedData('uk-opss/open-recall-format');
 
-describe('the UK OPSS mapper on the real saved responses', () => {
-  it.skipIf(!existsSync(REAL))(
-    'finds barcode 5052089365995 in the mapped gtins of the baby spinner recall',
-    () => {
-      const data: unknown = JSON.parse(readFileSync(join(REAL, 'recall-baby-spinner.json'), 'utf8'));
-      expect(ukOpss.detect(data)).toBe(true);
-      const result = ukOpss.map(data, NOW);
-      expect(result.skipped).toEqual([]);
-      const recall = result.recalls[0];
-      expect(recall).toMatchObject({
-        id: 'uk-opss:2609-0229',
-        recallNumber: '2609-0229',
-        published: '2026-10-02',
-        soldAt: 'The Works',
-        countryOfOrigin: ['China'],
-      });
-      expect(recall?.products[0]?.gtins).toContain('05052089365995');
-      expect(recall?.products[0]?.brands).toEqual(['Playworks']);
-      // "(All batches)": the nine listed batches do not restrict the recall.
-      expect(recall?.products[0]?.lots).toEqual([]);
-    },
-  );
+describe.skipIf(!REAL)('the UK OPSS mapper on the real saved responses', () => {
+  const dir = REAL as string;
+  it('finds barcode 5052089365995 in the mapped gtins of the baby spinner recall', () => {
+    const data: unknown = JSON.parse(readFileSync(join(dir, 'recall-baby-spinner.json'), 'utf8'));
+    expect(ukOpss.detect(data)).toBe(true);
+    const result = ukOpss.map(data, NOW);
+    expect(result.skipped).toEqual([]);
+    const recall = result.recalls[0];
+    expect(recall).toMatchObject({
+      id: 'uk-opss:2609-0229',
+      recallNumber: '2609-0229',
+      published: '2026-10-02',
+      soldAt: 'The Works',
+      countryOfOrigin: ['China'],
+    });
+    expect(recall?.products[0]?.gtins).toContain('05052089365995');
+    expect(recall?.products[0]?.brands).toEqual(['Playworks']);
+    // "(All batches)": the nine listed batches do not restrict the recall.
+    expect(recall?.products[0]?.lots).toEqual([]);
+  });
 
-  it.skipIf(!existsSync(REAL))(
-    'refuses the saved search response rather than mapping records without identifiers',
-    () => {
-      const files = readdirSync(REAL).filter((f) => f.startsWith('search'));
-      for (const file of files) {
-        const data: unknown = JSON.parse(readFileSync(join(REAL, file), 'utf8'));
-        expect(ukOpss.detect(data), file).toBe(true);
-        expect(() => ukOpss.map(data, NOW), file).toThrow(/search response/);
-      }
-    },
-  );
+  it('refuses the saved search response rather than mapping records without identifiers', () => {
+    const files = readdirSync(dir).filter((f) => f.startsWith('search'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const data: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      expect(ukOpss.detect(data), file).toBe(true);
+      expect(() => ukOpss.map(data, NOW), file).toThrow(/search response/);
+    }
+  });
 });
