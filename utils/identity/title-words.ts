@@ -8,11 +8,16 @@
  * first title tokens), so a change here calls for a new KEY_RULES_VERSION.
  */
 
-/** Whitespace-separated words, so a group of short words reads as one line. */
-const words = (text: string): string[] => text.trim().split(/\s+/);
+/**
+ * A set of whitespace-separated words, so a group of short words reads as one line. Calls are marked
+ * pure: content scripts import the title rule's token order (keys.ts, explain.ts) but not these lists,
+ * and the bundler may drop an unused list only when building it has no side effect.
+ */
+const wordSet = (...groups: string[]): ReadonlySet<string> =>
+  new Set(groups.flatMap((group) => group.trim().split(/\s+/)));
 
 /** Quantities, colours and shop words in CJK titles, cut out before bigrams are taken. */
-export const CJK_NOISE = new RegExp(
+export const CJK_NOISE = /* @__PURE__ */ new RegExp(
   [
     // 5000毫安, 500毫升, 3件装, 12寸 (the digits would be dropped anyway; the unit would leave a bigram)
     String.raw`\d+(?:\.\d+)?\s*(?:毫安时?|毫升|升|千克|公斤|克|斤|件装?|个装?|只装?|片装?|支装?|包|盒|瓶|支|寸|英寸|厘米|毫米|米|码|瓦|伏|人份|岁)`,
@@ -25,41 +30,41 @@ export const CJK_NOISE = new RegExp(
 );
 
 /** Words that carry no product: function words (English, French, German), shop and packaging words. */
-export const STOP_WORDS: ReadonlySet<string> = new Set([
+export const STOP_WORDS = /* @__PURE__ */ wordSet(
   // English function words
-  ...words('a an the and or for of with without in on to by from at as is are it its this that your our'),
-  ...words('my you up all per plus amp'),
+  'a an the and or for of with without in on to by from at as is are it its this that your our',
+  'my you up all per plus amp',
   // French and German function words (RappelConso, Amazon .fr/.de)
-  ...words('de du des la le les et en pour avec un une au aux'),
-  ...words('der die das und mit für fur von zu im ein eine'),
+  'de du des la le les et en pour avec un une au aux',
+  'der die das und mit für fur von zu im ein eine',
   // marketing and listing words
-  ...words('new sale best seller premium quality original genuine authentic official brand branded'),
-  ...words('edition version style model type size gift gifts shipping upgraded upgrade latest great'),
-  ...words('perfect ideal item product recalled recall genre marke marque'),
+  'new sale best seller premium quality original genuine authentic official brand branded',
+  'edition version style model type size gift gifts shipping upgraded upgrade latest great',
+  'perfect ideal item product recalled recall genre marke marque',
   // legal forms, which a firm name in the product name brings along ("Kettlebrook Home Goods, LLC")
-  ...words('inc incorporated llc ltd limited corp corporation company co gmbh pty plc sarl srl'),
+  'inc incorporated llc ltd limited corp corporation company co gmbh pty plc sarl srl',
   // brand placeholders, which name no brand and so are not stripped as one
-  ...words('generic unbranded oem'),
+  'generic unbranded oem',
   // packaging and counts (the number itself has a digit and is dropped already)
-  ...words('pack pk pcs pc piece count ct bundle pair lot assorted various'),
+  'pack pk pcs pc piece count ct bundle pair lot assorted various',
   // units and clothing sizes
-  ...words('oz fl ml cl ltr liter litre lb pound ounce kg mg mm cm inch ft feet foot mah qt quart gal'),
-  ...words('gallon xs xl xxl xxxl small medium large'),
+  'oz fl ml cl ltr liter litre lb pound ounce kg mg mm cm inch ft feet foot mah qt quart gal',
+  'gallon xs xl xxl xxxl small medium large',
   // colours (a variant, not a product)
-  ...words('black white grey gray red blue green yellow pink purple orange brown beige silver gold navy'),
-  ...words('ivory cream natural charcoal teal tan khaki clear transparent multicolor multicolour multi'),
-  ...words('color colour noir blanc rouge bleu vert schwarz weiß weiss rot blau grün'),
-]);
+  'black white grey gray red blue green yellow pink purple orange brown beige silver gold navy',
+  'ivory cream natural charcoal teal tan khaki clear transparent multicolor multicolour multi',
+  'color colour noir blanc rouge bleu vert schwarz weiß weiss rot blau grün',
+);
 
 /**
  * Words that make a title an accessory or part of the product rather than the product: a title that
  * has one the notice lacks ("Replacement Cable for …") is not the recalled item, however many words
  * of the notice it repeats.
  */
-export const ACCESSORY_WORDS: ReadonlySet<string> = new Set([
-  ...words('replacement spare part accessory compatible case cover cable charger adapter adaptor refill'),
-  ...words('protector skin sleeve pouch decal sticker'),
-]);
+export const ACCESSORY_WORDS = /* @__PURE__ */ wordSet(
+  'replacement spare part accessory compatible case cover cable charger adapter adaptor refill',
+  'protector skin sleeve pouch decal sticker',
+);
 
 /**
  * Words that many products of one brand share: audiences, materials, power sources, build and style
@@ -67,14 +72,14 @@ export const ACCESSORY_WORDS: ReadonlySet<string> = new Set([
  * key pairs the brand with one word, and "acme kid" would bring up every children's product of a brand
  * with hundreds of recalls, while "acme cozynest" brings up one line.
  */
-export const COMMON_WORDS: ReadonlySet<string> = new Set([
+export const COMMON_WORDS = /* @__PURE__ */ wordSet(
   // audiences
-  ...words('kid children child baby infant toddler adult men women boy girl unisex'),
+  'kid children child baby infant toddler adult men women boy girl unisex',
   // materials
-  ...words('wooden wood plastic metal steel stainless glass cotton leather silicone bamboo'),
+  'wooden wood plastic metal steel stainless glass cotton leather silicone bamboo',
   // power sources
-  ...words('electric rechargeable cordless wireless battery solar usb led'),
+  'electric rechargeable cordless wireless battery solar usb led',
   // build and style
-  ...words('portable foldable folding adjustable waterproof outdoor indoor deluxe compact mini heavy duty'),
-  ...words('smart digital automatic manual classic home kitchen travel soft safety organic'),
-]);
+  'portable foldable folding adjustable waterproof outdoor indoor deluxe compact mini heavy duty',
+  'smart digital automatic manual classic home kitchen travel soft safety organic',
+);
