@@ -4,6 +4,7 @@
  * unknown fields are dropped and missing ones take their defaults.
  */
 import { z } from 'zod';
+import { feedCatalogue } from './feeds/catalogue';
 
 export const FeedSetting = z.object({
   enabled: z.boolean(),
@@ -22,11 +23,18 @@ export const Settings = z.object({
   /** A published Recall Sentinel index (manifest.json URL), synced besides or instead of the feeds. */
   publishedIndexUrl: z.string().url().nullable().default(null),
   syncIntervalMinutes: z.number().int().min(15).max(10_080).default(360),
+  /**
+   * Keep the products the shopper views, carts and buys on this device and tell them when one is recalled
+   * later (utils/watchlist/). Turning it off stops keeping new ones; what is kept is cleared separately.
+   */
+  watchlist: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof Settings>;
 
-/** Feeds on for a new install: the ones reachable without extra permissions (they send CORS headers). */
-export const DEFAULT_FEEDS: Record<string, boolean> = { cpsc: true };
+/** Feeds on for a new install, as the feed catalogue says (`enabledByDefault` in each feed's about.ts). */
+export const DEFAULT_FEEDS: Readonly<Record<string, boolean>> = Object.fromEntries(
+  feedCatalogue.filter((f) => f.enabledByDefault).map((f) => [f.id, true]),
+);
 
 export const SETTINGS_KEY = 'settings';
 

@@ -7,8 +7,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SyncStatusTable } from '@/components/SyncStatusTable';
-import { feeds } from '@/utils/feeds';
-import type { FeedMapper } from '@/utils/feeds/feed';
+import { feedCatalogue } from '@/utils/feeds/catalogue';
+import type { FeedAbout } from '@/utils/feeds/feed';
 import { feedOrigins } from '@/utils/feeds/lib/permissions';
 import type { ResponseFor } from '@/utils/messaging';
 import { ask } from '@/utils/messaging/ask';
@@ -61,7 +61,7 @@ export function App() {
 
   // Feeds whose hosts do not send CORS headers need their origin as a host permission, asked for now,
   // while the click still counts as the user's gesture.
-  const toggleFeed = async (feed: FeedMapper, enabled: boolean) => {
+  const toggleFeed = async (feed: FeedAbout, enabled: boolean) => {
     if (!settings) return;
     const origins = feedOrigins(feed);
     if (enabled && origins.length > 0 && !(await browser.permissions.request({ origins }))) {
@@ -101,8 +101,8 @@ export function App() {
           sent.
         </p>
         <ul class="feeds">
-          {feeds
-            .filter((f) => f.endpoint)
+          {feedCatalogue
+            .filter((f) => f.official)
             .map((f) => (
               <li key={f.id}>
                 <label>

@@ -7,25 +7,19 @@
  * pattern of its marketplace's content script (a conventions test checks it), so they add no host the
  * user was not already asked about.
  */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { createJiti } from 'jiti';
 import { defineWxtModule } from 'wxt/modules';
 import type { MarketplaceAdapter } from '../../utils/marketplaces/adapter';
-
-const NOT_ADAPTERS = new Set(['index.ts', 'adapter.ts']);
+import { MARKETPLACE_RULE, registryMembers } from '../lib/registry-files';
 
 export default defineWxtModule({
   name: 'product-page-hosts',
   setup(wxt) {
     wxt.hook('build:manifestGenerated', async (_wxt, manifest) => {
-      const dir = path.join(wxt.config.root, 'utils/marketplaces');
       const jiti = createJiti(import.meta.url, { moduleCache: false });
       const hosts = new Set<string>();
-      for (const file of readdirSync(dir).filter(
-        (f) => f.endsWith('.ts') && !NOT_ADAPTERS.has(f) && !f.endsWith('.test.ts'),
-      )) {
-        const adapter = await jiti.import<MarketplaceAdapter>(path.join(dir, file), { default: true });
+      for (const member of registryMembers(wxt.config.root, MARKETPLACE_RULE)) {
+        const adapter = await jiti.import<MarketplaceAdapter>(member.file, { default: true });
         for (const host of adapter.productHosts ?? []) hosts.add(`https://${host}/*`);
       }
       const listed = manifest.host_permissions ?? [];

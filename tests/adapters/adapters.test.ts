@@ -7,19 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { decodeHtml, parseHtml } from '../../scripts/lib/html';
-import type { AdapterTestCase } from '../../utils/marketplaces/adapter';
 import { adapterFor, adapters, extractPage } from '../../utils/marketplaces/index';
+import { testCasesByFileId } from '../../utils/marketplaces/test-cases';
 import { ProductIdentity } from '../../utils/schemas';
-
-const caseModules = import.meta.glob<AdapterTestCase[] | undefined>(
-  [
-    '../../utils/marketplaces/*.ts',
-    '!../../utils/marketplaces/index.ts',
-    '!../../utils/marketplaces/adapter.ts',
-    '!../../utils/marketplaces/*.test.ts',
-  ],
-  { eager: true, import: 'testCases' },
-);
 
 const FIXTURES = new URL('../fixtures/pages/', import.meta.url);
 
@@ -27,10 +17,8 @@ function loadPage(fixture: string, url: string): Document {
   return parseHtml(decodeHtml(readFileSync(new URL(fixture, FIXTURES))), url);
 }
 
-const fileId = (path: string) => path.replace(/^.*\//, '').replace(/\.ts$/, '');
-
-const allCases = Object.entries(caseModules).flatMap(([path, cases]) =>
-  (cases ?? []).map((c) => ({ adapterId: fileId(path), case: c })),
+const allCases = Object.entries(testCasesByFileId).flatMap(([adapterId, cases]) =>
+  (cases ?? []).map((c) => ({ adapterId, case: c })),
 );
 
 function adapterById(id: string) {
@@ -45,8 +33,7 @@ function pick(item: ProductIdentity | undefined, expected: object): Record<strin
   return Object.fromEntries(Object.keys(expected).map((key) => [key, source[key]]));
 }
 
-for (const [path, cases] of Object.entries(caseModules)) {
-  const id = fileId(path);
+for (const [id, cases] of Object.entries(testCasesByFileId)) {
   describe(`${id} adapter`, () => {
     for (const c of cases ?? []) {
       test(c.name, () => {

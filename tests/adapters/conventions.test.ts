@@ -1,161 +1,49 @@
 /**
  * The marketplace folder's contract, as tests that say what to do when a file breaks it: every
- * `utils/marketplaces/<id>.ts` default-exports an adapter whose id is the file name, is in the registry,
- * exports test cases with at least one fixture, declares valid Chrome match patterns that no other
- * adapter overlaps, and points cart and order lines only at product pages it may read.
+ * `utils/marketplaces/<id>.ts` (or `<id>/index.ts`) default-exports an adapter whose id is the file or
+ * folder name, is in the registry, exports test cases with at least one fixture, declares valid Chrome
+ * match patterns that no other adapter overlaps, and points cart and order lines only at product pages
+ * it may read. Patterns are read by `@webext-core/match-patterns` (valid when it accepts them, matched
+ * by its `includes`); overlap, which the library does not offer, is utils/match-pattern.ts's.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { MatchPattern } from '@webext-core/match-patterns';
 import { describe, expect, test } from 'vitest';
 import { decodeHtml, parseHtml } from '../../scripts/lib/html';
 import { checkProductPageRequest } from '../../utils/background/product-page';
-import type { AdapterTestCase, MarketplaceAdapter } from '../../utils/marketplaces/adapter';
-import { adapters, allMatchPatterns } from '../../utils/marketplaces/index';
-
-// Vite needs literal glob arguments, so the folder's pattern is written out twice.
-const defaults = import.meta.glob<MarketplaceAdapter | undefined>(
-  [
-    '../../utils/marketplaces/*.ts',
-    '!../../utils/marketplaces/index.ts',
-    '!../../utils/marketplaces/adapter.ts',
-    '!../../utils/marketplaces/*.test.ts',
-  ],
-  { eager: true, import: 'default' },
-);
-const caseModules = import.meta.glob<AdapterTestCase[] | undefined>(
-  [
-    '../../utils/marketplaces/*.ts',
-    '!../../utils/marketplaces/index.ts',
-    '!../../utils/marketplaces/adapter.ts',
-    '!../../utils/marketplaces/*.test.ts',
-  ],
-  { eager: true, import: 'testCases' },
-);
+import type { MarketplaceAdapter } from '../../utils/marketplaces/adapter';
+import { adapters, adaptersByFileId, allMatchPatterns } from '../../utils/marketplaces/index';
+import { testCasesByFileId } from '../../utils/marketplaces/test-cases';
+import { parseMatchPattern, patternsOverlap } from '../../utils/match-pattern';
 
 const FIXTURES = new URL('../fixtures/pages/', import.meta.url);
-const fileId = (path: string) => path.replace(/^.*\//, '').replace(/\.ts$/, '');
 
-// ---------------------------------------------------------------------------------------------------
-// Chrome match patterns (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns)
-
-interface MatchPattern {
-  schemes: string[];
-  host: string;
-  path: string;
+/** The library's reading of a pattern, or null when it refuses it. */
+function libraryPattern(pattern: string): MatchPattern | null {
+  try {
+    return new MatchPattern(pattern);
+  } catch {
+    return null;
+  }
 }
 
-const PATTERN =
-  /^(\*|https?|wss?|ftp|file|urn):\/\/(\*|(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*)?(?::(?:\d+|\*))?(\/.*)$/i;
+/** The patterns of an adapter that the library accepts (the test below fails on the others). */
+const validPatterns = (adapter: MarketplaceAdapter | undefined): MatchPattern[] =>
+  (adapter?.matches ?? []).map(libraryPattern).filter((p): p is MatchPattern => p !== null);
 
-/** The parts of a valid match pattern, or null. `<all_urls>` is valid and overlaps everything. */
-function parsePattern(pattern: string): MatchPattern | null {
-  if (pattern === '<all_urls>')
-    return { schemes: ['http', 'https', 'ws', 'wss', 'ftp', 'file'], host: '*', path: '/*' };
-  const m = PATTERN.exec(pattern);
-  if (!m) return null;
-  const [, scheme = '', host = '', path = ''] = m;
-  if (scheme !== 'file' && !host) return null;
-  return {
-    schemes: scheme === '*' ? ['http', 'https'] : [scheme.toLowerCase()],
-    host: host.toLowerCase(),
-    path,
-  };
-}
-
-function hostsOverlap(a: string, b: string): boolean {
-  if (a === '*' || b === '*' || a === b) return true;
-  const covers = (wild: string, other: string) => {
-    if (!wild.startsWith('*.')) return false;
-    const domain = wild.slice(2);
-    const bare = other.startsWith('*.') ? other.slice(2) : other;
-    return bare === domain || bare.endsWith(`.${domain}`);
-  };
-  return covers(a, b) || covers(b, a);
-}
-
-/** Whether two globs (only `*` is special) can match a common string. */
-function globsOverlap(a: string, b: string): boolean {
-  const memo = new Map<string, boolean>();
-  const go = (i: number, j: number): boolean => {
-    const key = `${i},${j}`;
-    const cached = memo.get(key);
-    if (cached !== undefined) return cached;
-    let result: boolean;
-    if (i === a.length && j === b.length) result = true;
-    else if (a[i] === '*') result = go(i + 1, j) || (j < b.length && go(i, j + 1));
-    else if (b[j] === '*') result = go(i, j + 1) || (i < a.length && go(i + 1, j));
-    else result = i < a.length && j < b.length && a[i] === b[j] && go(i + 1, j + 1);
-    memo.set(key, result);
-    return result;
-  };
-  return go(0, 0);
-}
-
-function patternsOverlap(a: MatchPattern, b: MatchPattern): boolean {
-  return (
-    a.schemes.some((s) => b.schemes.includes(s)) &&
-    hostsOverlap(a.host, b.host) &&
-    globsOverlap(a.path, b.path)
-  );
-}
-
-function patternMatches(pattern: MatchPattern, url: URL): boolean {
-  const scheme = url.protocol.replace(/:$/, '');
-  if (!pattern.schemes.includes(scheme)) return false;
-  const host = url.hostname.toLowerCase();
-  const hostOk =
-    pattern.host === '*' ||
-    pattern.host === host ||
-    (pattern.host.startsWith('*.') &&
-      (host === pattern.host.slice(2) || host.endsWith(pattern.host.slice(1))));
-  return hostOk && globsOverlap(pattern.path, `${url.pathname}${url.search}`);
-}
-
-// ---------------------------------------------------------------------------------------------------
-
-describe('the match-pattern checker itself', () => {
-  test('accepts Chrome patterns and rejects malformed ones', () => {
-    for (const ok of [
-      'https://www.amazon.com/*',
-      '*://*.example.com/p/*',
-      'http://localhost:8080/*',
-      '<all_urls>',
-    ]) {
-      expect(parsePattern(ok), ok).not.toBeNull();
-    }
-    for (const bad of [
-      'www.amazon.com/*',
-      'https://www.amazon.*/*',
-      'https://*amazon.com/*',
-      'https://www.amazon.com',
-    ]) {
-      expect(parsePattern(bad), bad).toBeNull();
-    }
-  });
-
-  test('sees overlap through wildcards and none between distinct hosts', () => {
-    const p = (s: string) => parsePattern(s) as MatchPattern;
-    expect(patternsOverlap(p('https://*.amazon.com/*'), p('https://www.amazon.com/dp/*'))).toBe(true);
-    expect(patternsOverlap(p('*://www.amazon.de/*'), p('https://www.amazon.de/gp/*'))).toBe(true);
-    expect(patternsOverlap(p('https://www.amazon.com/*'), p('https://www.amazon.de/*'))).toBe(false);
-    expect(patternsOverlap(p('https://shop.example/a/*'), p('https://shop.example/b/*'))).toBe(false);
-  });
-});
-
-const files = Object.keys(defaults).sort();
+const ids = Object.keys(adaptersByFileId).sort();
 
 test('the marketplace folder holds adapters', () => {
-  expect(files.length, 'add utils/marketplaces/<id>.ts files; the registry discovers them').toBeGreaterThan(
-    0,
-  );
+  expect(ids.length, 'add utils/marketplaces/<id>.ts files; the registry discovers them').toBeGreaterThan(0);
 });
 
-describe.each(files.map((path) => [fileId(path), path] as const))('utils/marketplaces/%s.ts', (id, path) => {
-  const adapter = defaults[path];
-  const cases = caseModules[path];
+describe.each(ids)('utils/marketplaces/%s', (id) => {
+  const adapter = adaptersByFileId[id];
+  const cases = testCasesByFileId[id];
 
   test('default-exports an adapter whose id is the file name', () => {
     expect(adapter, `export default a MarketplaceAdapter from utils/marketplaces/${id}.ts`).toBeDefined();
-    expect(adapter?.id, `set id: '${id}' (the id must equal the file name)`).toBe(id);
+    expect(adapter?.id, `set id: '${id}' (the id must equal the file or folder name)`).toBe(id);
     expect(typeof adapter?.claims, 'implement claims(url)').toBe('function');
     expect(typeof adapter?.pageType, 'implement pageType(url)').toBe('function');
     expect(typeof adapter?.extract, 'implement extract(doc, url)').toBe('function');
@@ -195,20 +83,24 @@ describe.each(files.map((path) => [fileId(path), path] as const))('utils/marketp
   test('declares valid Chrome match patterns', () => {
     for (const pattern of adapter?.matches ?? []) {
       expect(
-        parsePattern(pattern),
+        libraryPattern(pattern),
         `"${pattern}" is not a Chrome match pattern (scheme://host/path)`,
+      ).not.toBeNull();
+      expect(
+        parseMatchPattern(pattern),
+        `"${pattern}": utils/match-pattern.ts must read it too`,
       ).not.toBeNull();
     }
   });
 
   test('lists product hosts its own match patterns cover', () => {
-    const patterns = (adapter?.matches ?? []).map(parsePattern).filter((p): p is MatchPattern => p !== null);
+    const patterns = validPatterns(adapter);
     for (const host of adapter?.productHosts ?? []) {
       expect(host, 'productHosts are bare host names: item.example.com').toMatch(
         /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/,
       );
       expect(
-        patterns.some((p) => patternMatches(p, new URL(`https://${host}/`))),
+        patterns.some((p) => p.includes(`https://${host}/`)),
         `add https://${host}/* to matches, or drop ${host} from productHosts (the build makes each a host permission)`,
       ).toBe(true);
     }
@@ -230,10 +122,10 @@ describe.each(files.map((path) => [fileId(path), path] as const))('utils/marketp
   });
 
   test('claims exactly the case URLs that its match patterns cover', () => {
-    const patterns = (adapter?.matches ?? []).map(parsePattern).filter((p): p is MatchPattern => p !== null);
+    const patterns = validPatterns(adapter);
     for (const c of cases ?? []) {
       const url = new URL(c.url);
-      const covered = patterns.some((p) => patternMatches(p, url));
+      const covered = patterns.some((p) => p.includes(url.href));
       expect(adapter?.claims(url), `claims() and matches disagree on ${c.url}`).toBe(covered);
     }
   });
@@ -247,8 +139,8 @@ test('no two adapters have overlapping match patterns', () => {
       const b = adapters[j] as MarketplaceAdapter;
       for (const pa of a.matches) {
         for (const pb of b.matches) {
-          const x = parsePattern(pa);
-          const y = parsePattern(pb);
+          const x = parseMatchPattern(pa);
+          const y = parseMatchPattern(pb);
           if (x && y && patternsOverlap(x, y)) overlaps.push(`${a.id} "${pa}" overlaps ${b.id} "${pb}"`);
         }
       }

@@ -12,6 +12,7 @@ import { decodeHtml, parseHtml } from '../../scripts/lib/html';
 import { parseFeedDocument } from '../../utils/feeds';
 import type { AdapterTestCase } from '../../utils/marketplaces/adapter';
 import { extractPage } from '../../utils/marketplaces/index';
+import { testCasesByFileId } from '../../utils/marketplaces/test-cases';
 import type { ProductIdentity, Recall } from '../../utils/schemas';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,18 +22,6 @@ const BUNDLED = [path.join(ROOT, 'scripts/demo-store/data/cpsc-demo.json')];
 
 /** Mapping is reproducible only with a fixed clock (mappers use it for relative dates). */
 const MAP_CLOCK = new Date('2026-12-01T00:00:00Z');
-
-// Each adapter's test cases name its fixtures and the URL each is served at, so the corpus reads a
-// fixture exactly as the adapter tests do.
-const caseModules = import.meta.glob<AdapterTestCase[] | undefined>(
-  [
-    '../../utils/marketplaces/*.ts',
-    '!../../utils/marketplaces/index.ts',
-    '!../../utils/marketplaces/adapter.ts',
-    '!../../utils/marketplaces/*.test.ts',
-  ],
-  { eager: true, import: 'testCases' },
-);
 
 export interface PageItem {
   /** `<fixture>#<item index>`, e.g. "ebay/item-msku.html#1": how labels name a page identity. */
@@ -70,8 +59,10 @@ function loadPages(): Pick<Corpus, 'pages' | 'unjudgeable'> {
   const pages: PageItem[] = [];
   const unjudgeable: string[] = [];
   const seen = new Map<string, Set<string>>();
-  // Glob order is by adapter file, and each file lists its cases in a fixed order, so keys are stable.
-  const cases = Object.values(caseModules)
+  // Each adapter's test cases name its fixtures and the URL each is served at, so the corpus reads a
+  // fixture exactly as the adapter tests do. The cases come in adapter id order, each adapter's in a
+  // fixed order, so keys are stable.
+  const cases = Object.values(testCasesByFileId)
     .flatMap((list) => list ?? [])
     .filter((c): c is AdapterTestCase & { fixture: string } => c.fixture !== undefined);
   for (const c of cases) {

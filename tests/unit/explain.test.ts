@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { feedCatalogue } from '../../utils/feeds/catalogue';
 import {
+  authorityName,
   describeEvidence,
+  formatDate,
   isTitleOnly,
   matchMeaning,
+  sourceLabel,
   TIER_MEANING,
   TITLE_MATCH_MEANING,
 } from '../../utils/recall-index/explain';
-import type { MatchEvidence } from '../../utils/schemas';
+import type { MatchEvidence, Recall } from '../../utils/schemas';
 
 const title: MatchEvidence = {
   kind: 'title',
@@ -67,5 +71,40 @@ describe('what a match means', () => {
     const match = { tier: 'likely' as const, evidence: [model, brand] };
     expect(isTitleOnly(match)).toBe(false);
     expect(matchMeaning(match)).toBe(TIER_MEANING.likely);
+  });
+});
+
+describe('sources and authorities, in words', () => {
+  const from = (source: string) => ({ source }) as Recall;
+
+  it('names each feed as its about.ts does, never by its id in capitals', () => {
+    for (const feed of feedCatalogue) {
+      expect(sourceLabel(feed.id), feed.id).toBe(feed.label);
+      expect(authorityName(from(feed.id)), feed.id).toBe(feed.authority);
+    }
+    expect(sourceLabel('cpsc')).toBe('CPSC');
+    expect(sourceLabel('openfda')).toBe('openFDA');
+    expect(authorityName(from('cpsc'))).toBe('U.S. Consumer Product Safety Commission');
+  });
+
+  it('calls a published index by name, and shows a source no feed knows as its id in capitals', () => {
+    expect(sourceLabel('published')).toBe('published index');
+    // A published index built by a newer version may carry a source this one has no feed for.
+    expect(sourceLabel('nhtsa')).toBe('NHTSA');
+    expect(authorityName(from('nhtsa'))).toBe('NHTSA');
+  });
+});
+
+describe('dates, in words', () => {
+  it('writes an ISO day as day, short month and year', () => {
+    expect(formatDate('2026-10-15')).toBe('15 Oct 2026');
+    expect(formatDate('2026-01-02T10:00:00Z')).toBe('2 Jan 2026');
+    expect(formatDate('2025-12-31')).toBe('31 Dec 2025');
+  });
+
+  it('says so when there is no date, and leaves what is not an ISO day as it is', () => {
+    expect(formatDate(null)).toBe('date unknown');
+    expect(formatDate('2026-13-01')).toBe('2026-13-01');
+    expect(formatDate('October 2026')).toBe('October 2026');
   });
 });

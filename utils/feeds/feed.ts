@@ -1,11 +1,16 @@
 /**
- * The feed contract. One file per feed in this folder (id = file name), each default-exporting a
- * `FeedMapper`; `index.ts` discovers them, so the machinery mappers share lives in `lib/`, which the
- * registry does not read. A mapper is pure: it turns one document (parsed JSON, or the text of an XML or
- * HTML feed) into strict `Recall` records and says, record by record, what it skipped and why. Fetching
- * is not its business: live sync fetches with the `endpoint` description and hands the body here. A feed
- * that needs more than one request (pages, a list then details, conditional GETs) describes that walk in
- * `endpoint.sync`, which receives an injected `FeedHttp` and returns the documents for `map`.
+ * The feed contract. Each folder here but lib/ is one feed (id = folder name):
+ * - `index.ts` default-exports its `FeedMapper`; `index.ts` of this folder (the registry) discovers them;
+ * - `about.ts` default-exports its `FeedAbout`, plain data that `catalogue.ts` discovers for the pages
+ *   and content scripts, which must not carry mapper code;
+ * - `cases.ts` exports its `testCases: FeedTestCase[]`, which tests/unit/feeds/cases.test.ts runs;
+ * - anything else in the folder is a helper of that feed. Machinery mappers share lives in `lib/`.
+ *
+ * A mapper is pure: it turns one document (parsed JSON, or the text of an XML or HTML feed) into strict
+ * `Recall` records and says, record by record, what it skipped and why. Fetching is not its business:
+ * live sync fetches with the `endpoint` description and hands the body here. A feed that needs more than
+ * one request (pages, a list then details, conditional GETs) describes that walk in `endpoint.sync`,
+ * which receives an injected `FeedHttp` and returns the documents for `map`.
  */
 import type { Recall } from '../schemas';
 
@@ -37,14 +42,11 @@ export interface FeedMapOptions {
  */
 export interface FeedEndpoint {
   buildUrl(since: string | null): string;
-  /** What a sync must guard against, in words (shown in docs and logs). */
-  notes: string;
   /**
-   * True when the official host answers with `Access-Control-Allow-Origin: *` (CPSC, openFDA): the
-   * extension can read it with no host permission. Every other feed's origin is an optional host
-   * permission, asked for when the user turns the feed on (see lib/permissions.ts).
+   * What a sync must guard against, in words (shown in docs and logs). Whether the host needs a
+   * permission is the feed's `about.ts` (`hostPermissions`).
    */
-  corsOpen?: boolean;
+  notes: string;
   /**
    * A feed that one GET of `buildUrl(since)` cannot sync walks its pages here. Pure: every request goes
    * through `http`, which the sync engine builds on its fetch (timeouts, back-off on 429/5xx, and the
@@ -94,11 +96,11 @@ export interface FeedSyncResult {
 }
 
 export interface FeedMapper {
-  /** Equals the file name: "cpsc" for cpsc.ts. */
+  /** Equals the folder name and its `about.ts` id: "cpsc" for cpsc/index.ts. */
   id: string;
-  /** ISO 3166-1 alpha-2 code of the authority, "EU", or "*" for documents that mix sources. */
+  /** As its `about.ts` states it (the registry test checks they agree). */
   jurisdiction: string;
-  /** Human name: "US CPSC Recalls". */
+  /** As its `about.ts` states it: "US CPSC Recalls". */
   name: string;
   /** The document this mapper reads, as an error message would name it: "a CPSC Recalls API array". */
   accepts: string;
@@ -110,6 +112,67 @@ export interface FeedMapper {
    */
   map(data: unknown, opts: FeedMapOptions): FeedParseResult;
   endpoint?: FeedEndpoint;
+}
+
+/**
+ * What the extension's pages and content scripts know of a feed without loading its mapper: each feed's
+ * `about.ts` default-exports one as a plain object literal (`satisfies FeedAbout`, no import beyond this
+ * type), and `catalogue.ts` lists them. Content scripts carry the catalogue, so it stays pure data.
+ */
+export interface FeedAbout {
+  /** Equals the folder name and the mapper's id; the `Recall.source` of an official feed's records. */
+  id: string;
+  /** Human name, as the options page lists it: "US CPSC Recalls". */
+  name: string;
+  /** The authority as the banner and the popup print it: "U.S. Consumer Product Safety Commission". */
+  authority: string;
+  /** Short name for lists and tables: "CPSC". */
+  label: string;
+  /** ISO 3166-1 alpha-2 code of the authority, "EU", or "*" for documents that mix sources. */
+  jurisdiction: string;
+  /**
+   * An authority's own feed, synced from its host and listed on the options page; false for Recall
+   * Sentinel's own snapshot format, read from files, whose records keep the source they were written with.
+   */
+  official: boolean;
+  /** On for a new install (only feeds that need no host permission can be, as nobody was asked). */
+  enabledByDefault: boolean;
+  /**
+   * Host permission patterns ("https://host/*") the feed's sync needs: the build lists them as optional
+   * host permissions, the options page asks for them when the user turns the feed on, and the sync engine
+   * checks them before fetching. Empty when the host answers with `Access-Control-Allow-Origin: *` (CPSC,
+   * openFDA), which the extension can read with no permission.
+   */
+  hostPermissions: readonly string[];
+}
+
+/**
+ * One document a feed must read, and what it must make of it: each feed's `cases.ts` exports a list, and
+ * tests/unit/feeds/cases.test.ts runs every case through the registry (detection, then the mapper).
+ */
+export interface FeedTestCase {
+  /** What the case shows, as a sentence: it is the test's name. */
+  name: string;
+  /**
+   * The document: a path under tests/fixtures/feeds/ ("cpsc/recalls-page.json"), or, with `shared`, under
+   * the team's real data at ../shared/data ("cpsc/open-recall-format/sample.json"). Either way it starts
+   * with the feed's id. A `.json` file is handed over parsed, any other as text.
+   */
+  fixture: string;
+  /** The fixture is real data under ../shared/data (required under CI, skipped with a note elsewhere). */
+  shared?: boolean;
+  /** Record ids the document must yield (others may come too). */
+  expectIds?: readonly string[];
+  /** Every record id the document yields, in order. */
+  expectAllIds?: readonly string[];
+  /** How many records the document yields. */
+  expectRecords?: number;
+  /** How many records are skipped (0: none). */
+  expectSkips?: number;
+  /** Words each skip reason contains, one per skip, in order (so also how many). */
+  expectSkipReasons?: readonly string[];
+  /** The document is an error as a whole: mapping it throws, with these words in the message. */
+  expectError?: string;
 }
 
 /** Identity helper that gives a mapper file its type without a cast. */

@@ -1,10 +1,12 @@
 /// <reference types="vite/client" />
 /**
- * The marketplace registry. Adapters are discovered, not listed: every `<id>.ts` in this folder that
- * default-exports a MarketplaceAdapter is one (tests/adapters/conventions.test.ts enforces the rest of
- * the contract). `import.meta.glob` is resolved by Vite in the extension build, in vitest and in
- * vite-node (the CLI). Only default exports are imported here, so each adapter's `testCases` export is
- * tree-shaken out of the extension bundle; the tests glob `testCases` themselves.
+ * The marketplace registry. Adapters are discovered, not listed: every `<id>.ts` in this folder, or
+ * folder `<id>/index.ts` with helpers beside it, that default-exports a MarketplaceAdapter is one
+ * (tests/adapters/conventions.test.ts enforces the rest of the contract). The glob here is the rule;
+ * build code in plain Node states it in scripts/lib/registry-files.ts and a test checks the two agree.
+ * `import.meta.glob` is resolved by Vite in the extension build, in vitest and in vite-node (the CLI).
+ * Only default exports are imported here, so each adapter's `testCases` export is tree-shaken out of the
+ * extension bundle; tests read them through `test-cases.ts`, a registry of their own.
  *
  * Nothing runs at import beyond building these arrays (WXT imports entry files in Node at build time).
  */
@@ -15,17 +17,25 @@ import type { MarketplaceAdapter } from './adapter';
 export type { PageExtraction };
 
 const modules = import.meta.glob<MarketplaceAdapter>(
-  ['./*.ts', '!./index.ts', '!./adapter.ts', '!./*.test.ts'],
+  ['./*.ts', './*/index.ts', '!./index.ts', '!./adapter.ts', '!./test-cases.ts', '!./*.test.ts'],
   {
     eager: true,
     import: 'default',
   },
 );
 
+/** The id a member's file or folder name gives it: "amazon" for ./amazon.ts or ./amazon/index.ts. */
+export const memberId = (path: string): string => path.replace(/^.*?([^/]+)(?:\/index)?\.ts$/, '$1');
+
+/** Each member's default export by the id its file or folder name gives it (conventions tests compare). */
+export const adaptersByFileId: Readonly<Record<string, MarketplaceAdapter | undefined>> = Object.fromEntries(
+  Object.entries(modules).map(([path, adapter]) => [memberId(path), adapter]),
+);
+
 /** Every adapter in this folder, ordered by file name (the generic one included; it claims no URL). */
-export const adapters: MarketplaceAdapter[] = Object.keys(modules)
+export const adapters: MarketplaceAdapter[] = Object.keys(adaptersByFileId)
   .sort()
-  .map((path) => modules[path])
+  .map((id) => adaptersByFileId[id])
   .filter((adapter): adapter is MarketplaceAdapter => adapter !== undefined);
 
 /** The adapter that owns this URL, or null (the generic adapter never claims one). */

@@ -2,7 +2,9 @@
  * Plain-language explanations of a match, shared by the page banner, the popup and the CLI so the three
  * never disagree about why we warned and how sure we are.
  */
+import { aboutFeed } from '../feeds/catalogue';
 import { isAsin } from '../identity/asin';
+import { MONTHS } from '../identity/date-mining';
 import { tokensAsPrinted } from '../identity/title-similarity';
 import type { MatchCaveat, MatchEvidence, MatchTier, Recall, RecallMatch } from '../schemas';
 
@@ -95,39 +97,30 @@ export function describeCaveat(c: MatchCaveat): string {
   return c.values.length > 0 ? `${c.message} Affected: ${c.values.join(', ')}.` : c.message;
 }
 
-const AUTHORITY: Record<string, string> = {
-  cpsc: 'U.S. Consumer Product Safety Commission',
-  openfda: 'U.S. Food and Drug Administration',
-  'eu-safety-gate': 'EU Safety Gate',
-  'health-canada': 'Health Canada',
-  'uk-opss': 'UK Office for Product Safety and Standards',
-  accc: 'Australian Competition and Consumer Commission',
-  rappelconso: 'RappelConso (France)',
-  samr: 'China State Administration for Market Regulation',
-};
+/** A published index is a source of records but no feed: it has no about of its own. */
+const PUBLISHED_LABEL = 'published index';
 
-/** Short names of sources (feed ids, and "published" for a published index) for lists and tables. */
-const SOURCE_LABEL: Record<string, string> = {
-  cpsc: 'CPSC',
-  openfda: 'openFDA',
-  'eu-safety-gate': 'EU Safety Gate',
-  'health-canada': 'Health Canada',
-  'uk-opss': 'UK OPSS',
-  accc: 'ACCC',
-  rappelconso: 'RappelConso',
-  samr: 'SAMR',
-  published: 'published index',
-};
-
+/**
+ * The authority that issued a recall, from the feed catalogue. A source no feed of ours knows (a
+ * published index built by a newer version may carry one) falls back to its label.
+ */
 export function authorityName(recall: Recall): string {
-  return AUTHORITY[recall.source] ?? sourceLabel(recall.source);
+  return aboutFeed(recall.source)?.authority ?? sourceLabel(recall.source);
 }
 
+/**
+ * Short names of sources (feed ids, and "published" for a published index) for lists and tables, from
+ * the feed catalogue; only a source no feed of ours knows is shown as its id in upper case.
+ */
 export function sourceLabel(source: string): string {
-  return SOURCE_LABEL[source] ?? source.toUpperCase();
+  if (source === 'published') return PUBLISHED_LABEL;
+  return aboutFeed(source)?.label ?? source.toUpperCase();
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "Jan" … "Dec", from the month names the date miners read. */
+const MONTH_ABBREVIATIONS = Object.entries(MONTHS)
+  .sort(([, a], [, b]) => a - b)
+  .map(([name]) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`);
 
 /**
  * "15 Oct 2026". Formatted by hand: the first Intl date format in a fresh content-script world costs
@@ -136,7 +129,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function formatDate(iso: string | null): string {
   if (!iso) return 'date unknown';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  const month = m ? MONTH_ABBREVIATIONS[Number(m[2]) - 1] : undefined;
   if (!m || !month) return iso;
   return `${Number(m[3])} ${month} ${m[1]}`;
 }

@@ -4,20 +4,14 @@
  * carry neither the background's code, the index, nor zod; no extension entry point carries build-only
  * code from scripts/ (the published-index builder, the CLI).
  */
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MARKETPLACE_RULE, registryMembers } from '../../../scripts/lib/registry-files';
 import { bundledFiles, ROOT } from '../../support/bundle-graph';
 
 /** What a generated site content script imports: the runtime and the adapters (every one, as a superset). */
 function contentEntries(): string[] {
-  const dir = path.join(ROOT, 'utils/marketplaces');
-  const adapters = readdirSync(dir, { withFileTypes: true })
-    .filter(
-      (e) =>
-        (e.isFile() && e.name.endsWith('.ts') && !/^(index|adapter)\.ts$/.test(e.name)) || e.isDirectory(),
-    )
-    .map((e) => (e.isDirectory() ? `utils/marketplaces/${e.name}/index.ts` : `utils/marketplaces/${e.name}`));
+  const adapters = registryMembers(ROOT, MARKETPLACE_RULE).map((m) => path.relative(ROOT, m.file));
   return ['utils/content/start.ts', ...adapters];
 }
 
@@ -36,7 +30,8 @@ describe('import boundaries', () => {
         f.startsWith('utils/background/') ||
         f.startsWith('entrypoints/') ||
         f.startsWith('scripts/') ||
-        f.startsWith('utils/feeds/') ||
+        // Of the feeds, only the catalogue (pure data: names and labels for the banner) may come along.
+        (f.startsWith('utils/feeds/') && !/^utils\/feeds\/(?:catalogue|[^/]+\/about)\.ts$/.test(f)) ||
         /^utils\/recall-index\/(match|db|sync|runs|query|published)/.test(f),
     );
     expect(

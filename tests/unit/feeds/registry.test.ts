@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { feedById, feedFiles, feeds, parseFeedDocument } from '../../../utils/feeds';
+import { feedCatalogue } from '../../../utils/feeds/catalogue';
 import { buildSnapshot } from '../../../utils/feeds/snapshot';
 
 const NOW = { now: new Date('2026-11-28T12:00:00Z') };
@@ -21,6 +22,19 @@ describe('the feed registry', () => {
 
   it('names each mapper after its file (rename the file or the id when this fails)', () => {
     for (const feed of feeds) expect(feedFiles[feed.id], `utils/feeds/${feed.id}/index.ts`).toBe(feed.id);
+  });
+
+  it('pairs every mapper with an about of the same id, name and jurisdiction, and every about with a mapper', () => {
+    expect(feedCatalogue.map((a) => a.id)).toEqual(feeds.map((f) => f.id));
+    for (const feed of feeds) {
+      const about = feedCatalogue.find((a) => a.id === feed.id);
+      expect({ name: feed.name, jurisdiction: feed.jurisdiction }, `utils/feeds/${feed.id}/about.ts`).toEqual(
+        {
+          name: about?.name,
+          jurisdiction: about?.jurisdiction,
+        },
+      );
+    }
   });
 
   it('gives every mapper a jurisdiction, a name and a description of what it reads', () => {

@@ -22,6 +22,7 @@ import { sharedLeadingWords } from '../lib/brand-hints';
 import { Collector } from '../lib/collector';
 import { mapRecords } from '../lib/map-records';
 import { clean, distinct, isRecord, present, readUrl } from '../lib/text';
+import about from './about';
 
 // ---------------------------------------------------------------------------------------------------
 // The outward schema: the fields we read, as loosely as the feed (and copies of it) deliver them.
@@ -295,9 +296,9 @@ function mapCpsc(data: unknown): FeedParseResult {
 }
 
 export default defineFeed({
-  id: 'cpsc',
-  jurisdiction: 'US',
-  name: 'US CPSC Recalls',
+  id: about.id,
+  jurisdiction: about.jurisdiction,
+  name: about.name,
   accepts: 'a CPSC Recalls API array',
   detect(data) {
     // An empty array is the API's "no results" answer; otherwise some element carries a RecallID.
@@ -305,8 +306,6 @@ export default defineFeed({
   },
   map: mapCpsc,
   endpoint: {
-    // Verified in recorded responses: `Access-Control-Allow-Origin: *`.
-    corsOpen: true,
     buildUrl(since) {
       const url = new URL(ENDPOINT);
       url.searchParams.set('format', 'json');

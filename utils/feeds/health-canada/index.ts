@@ -23,6 +23,7 @@ import { Collector } from '../lib/collector';
 import { mapRecords } from '../lib/map-records';
 import { cursorDay, later, overlapDay } from '../lib/sync-walk';
 import { clean, isRecord, readUrl } from '../lib/text';
+import about from './about';
 
 const Text = z.string().nullish();
 /** Values are strings in the file; a number (a re-serialised copy) is read as its text. */
@@ -204,9 +205,9 @@ async function syncHealthCanada(http: FeedHttp, cursor: string | null): Promise<
 }
 
 export default defineFeed({
-  id: SOURCE,
-  jurisdiction: 'CA',
-  name: 'Health Canada Recalls and Safety Alerts',
+  id: about.id,
+  jurisdiction: about.jurisdiction,
+  name: about.name,
   accepts: 'a Health Canada HCRSAMOpenData.json array',
   detect(data) {
     // An empty array stays with CPSC, whose "no results" it is; HC rows carry NID and Organization.

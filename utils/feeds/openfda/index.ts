@@ -36,6 +36,7 @@ import { mapRecords } from '../lib/map-records';
 import { numericDateRanges } from '../lib/numeric-dates';
 import { bound, cursorDay, later, overlapDay, shiftDay } from '../lib/sync-walk';
 import { clean, distinct, isRecord } from '../lib/text';
+import about from './about';
 
 // The numeric date reader lives in lib/ (it reads French labels and day-first dates too); openfda's
 // tests import it from here.
@@ -347,9 +348,9 @@ async function syncOpenFda(
 }
 
 export default defineFeed({
-  id: SOURCE,
-  jurisdiction: 'US',
-  name: 'US openFDA enforcement reports (food, drugs, devices)',
+  id: about.id,
+  jurisdiction: about.jurisdiction,
+  name: about.name,
   accepts: 'an openFDA enforcement response',
   detect(data) {
     if (!isRecord(data)) return false;
@@ -368,8 +369,6 @@ export default defineFeed({
   },
   map: mapOpenFda,
   endpoint: {
-    // api.fda.gov serves browsers directly (CORS open).
-    corsOpen: true,
     buildUrl(since) {
       // The far bound keeps the range closed without a clock; report_date never runs ahead of today.
       return openFdaUrl('food', since ?? '2004-01-01', '2999-12-31');

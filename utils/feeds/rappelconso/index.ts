@@ -29,6 +29,7 @@ import { Collector } from '../lib/collector';
 import { mapRecords } from '../lib/map-records';
 import { bound, cursorDay, later, overlapDay } from '../lib/sync-walk';
 import { clean, distinct, isRecord, readUrl } from '../lib/text';
+import about from './about';
 
 const Text = z.string().nullish();
 const Num = z.union([z.number(), z.string()]).nullish();
@@ -360,9 +361,9 @@ async function syncRappelConso(
 }
 
 export default defineFeed({
-  id: SOURCE,
-  jurisdiction: 'FR',
-  name: 'France RappelConso',
+  id: about.id,
+  jurisdiction: about.jurisdiction,
+  name: about.name,
   accepts: 'a RappelConso Opendatasoft records response',
   detect(data) {
     if (!isRecord(data)) return false;

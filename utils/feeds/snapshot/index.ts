@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { Recall } from '../../schemas';
 import { defineFeed, describeIssues, type FeedParseResult, type FeedSkip } from '../feed';
+import about from './about';
 
 export const SNAPSHOT_FORMAT = 'recall-sentinel-snapshot';
 export const SNAPSHOT_FORMAT_VERSION = 1;
@@ -95,10 +96,10 @@ export function buildSnapshot(recalls: readonly Recall[], now: Date): Snapshot {
 }
 
 export default defineFeed({
-  id: 'snapshot',
+  id: about.id,
   // A snapshot can hold recalls from every authority; each record carries its own jurisdiction.
-  jurisdiction: '*',
-  name: 'Recall Sentinel snapshot',
+  jurisdiction: about.jurisdiction,
+  name: about.name,
   accepts: 'a Recall Sentinel snapshot',
   detect(data) {
     return isRecord(data) && data.format === SNAPSHOT_FORMAT;
