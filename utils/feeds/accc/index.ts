@@ -26,6 +26,7 @@ import { defineFeed, type FeedParseResult } from '../feed';
 import { Collector } from '../lib/collector';
 import { mapRecords } from '../lib/map-records';
 import { clean, readUrl } from '../lib/text';
+import about from './about';
 import type { AcccNotice } from './notice-page';
 import {
   guidId,
@@ -216,9 +217,9 @@ function mapRss(xml: string, withNotices: AcccNoticesDocument | null): FeedParse
 }
 
 export default defineFeed({
-  id: 'accc',
-  jurisdiction: 'AU',
-  name: 'Australia ACCC Product Safety Recalls',
+  id: about.id,
+  jurisdiction: about.jurisdiction,
+  name: about.name,
   accepts: `an ACCC productsafety.gov.au recalls RSS document (as text), or an "${ACCC_NOTICES_FORMAT}" document`,
   detect: (data) => isAcccFeed(data) || isNoticesDocument(data),
   map: mapAccc,

@@ -20,6 +20,7 @@
 import { defineFeed, type FeedParseResult } from '../feed';
 import { mapRecords } from '../lib/map-records';
 import { clean } from '../lib/text';
+import about from './about';
 import { mapAlert, SOURCE } from './alert';
 import { EuAlert, fromDetail, looksLikeDetail, looksLikeListPage } from './detail';
 import { listRequest, syncSafetyGate } from './sync';
@@ -76,9 +77,9 @@ function mapSafetyGate(data: unknown): FeedParseResult {
 }
 
 export default defineFeed({
-  id: SOURCE,
-  jurisdiction: 'EU',
-  name: 'EU Safety Gate alerts',
+  id: about.id,
+  jurisdiction: about.jurisdiction,
+  name: about.name,
   accepts: 'an EU Safety Gate alert, alert list page or weekly report XML',
   detect(data) {
     return looksLikeDetail(data) || looksLikeListPage(data) || looksLikeWeeklyXml(data);

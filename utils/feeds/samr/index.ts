@@ -17,6 +17,7 @@
  * a prose fallback. Barcodes are rare in these notices.
  */
 import { defineFeed, type FeedParseResult } from '../feed';
+import about from './about';
 import { isStructured, mapStructured, SAMR_FORMAT } from './format';
 import { isNoticePage, mapNoticePages } from './notice-page';
 import { samrListUrl, syncSamr } from './sync';
@@ -35,9 +36,9 @@ function mapSamr(data: unknown): FeedParseResult {
 }
 
 export default defineFeed({
-  id: 'samr',
-  jurisdiction: 'CN',
-  name: 'China SAMR/DPAC Consumer Product Recalls',
+  id: about.id,
+  jurisdiction: about.jurisdiction,
+  name: about.name,
   accepts: `a SAMR/DPAC recall notice page (HTML text) or a "${SAMR_FORMAT}" document`,
   detect(data) {
     if (isNoticePage(data) || isStructured(data)) return true;

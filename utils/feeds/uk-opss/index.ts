@@ -26,6 +26,7 @@ import { defineFeed, type FeedParseResult } from '../feed';
 import { Collector } from '../lib/collector';
 import { kindOf, mapRecords } from '../lib/map-records';
 import { clean, isoDay } from '../lib/text';
+import about from './about';
 import {
   bodyHtml,
   entriesOf,
@@ -190,9 +191,9 @@ function mapUkOpss(data: unknown): FeedParseResult {
 }
 
 export default defineFeed({
-  id: 'uk-opss',
-  jurisdiction: 'GB',
-  name: 'UK OPSS Product Safety Alerts, Reports and Recalls',
+  id: about.id,
+  jurisdiction: about.jurisdiction,
+  name: about.name,
   accepts: 'a GOV.UK OPSS content item (or an array or {"results"} bundle of them)',
   detect(data) {
     if (isContentItem(data)) return true;
