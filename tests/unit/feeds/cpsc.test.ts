@@ -2,10 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findSharedData, sharedDataPath } from '../../../scripts/lib/shared-data';
 import cpsc from '../../../utils/feeds/cpsc';
 import { readGtin } from '../../../utils/identity/gtin';
 import { Recall } from '../../../utils/schemas';
+import { sharedSample } from './shared-sample';
 
 const NOW = { now: new Date('2026-11-28T12:00:00Z') };
 const fixture = (name: string): unknown =>
@@ -301,11 +301,11 @@ describe('the CPSC mapper', () => {
   });
 });
 
-// The real responses saved for research, beside the repository (required under CI).
-const REAL = findSharedData('cpsc') ?? sharedDataPath('cpsc');
-const realFiles = (): string[] =>
+// The real responses saved for research, beside the repository (required under CI; skipped with a note
+// elsewhere).
+const realFiles = (root: string): string[] =>
   ['agent-data-oracle', 'open-recall-format', 'gsa-recalls_api'].flatMap((dir) => {
-    const path = join(REAL, dir);
+    const path = join(root, dir);
     if (!existsSync(path)) return [];
     return readdirSync(path)
       .filter((f) => f.endsWith('.json'))
@@ -313,8 +313,8 @@ const realFiles = (): string[] =>
   });
 
 describe('the CPSC mapper on the real saved responses', () => {
-  it.skipIf(!existsSync(REAL))('maps every record and keeps every valid ProductUPCs value as a GTIN', () => {
-    const files = realFiles();
+  it('maps every record and keeps every valid ProductUPCs value as a GTIN', (ctx) => {
+    const files = realFiles(sharedSample(ctx, 'cpsc'));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
@@ -333,30 +333,20 @@ describe('the CPSC mapper on the real saved responses', () => {
     }
   });
 
-  it.skipIf(!existsSync(join(REAL, 'agent-data-oracle/recall-10915.json')))(
-    "mines BSFIREPIT01 and BSFIREPIT02 from recall-10915's Description",
-    () => {
-      const data: unknown = JSON.parse(
-        readFileSync(join(REAL, 'agent-data-oracle/recall-10915.json'), 'utf8'),
-      );
-      const product = cpsc.map(data, NOW).recalls[0]?.products[0];
-      const fromDescription = product?.identifiers
-        .filter((i) => i.field === 'model' && i.origin === 'Description')
-        .map((i) => i.value);
-      expect(fromDescription).toEqual(expect.arrayContaining(['BSFIREPIT01', 'BSFIREPIT02']));
-      expect(product?.brands[0]).toBe('Brookstone');
-    },
-  );
+  it("mines BSFIREPIT01 and BSFIREPIT02 from recall-10915's Description", (ctx) => {
+    const file = sharedSample(ctx, 'cpsc/agent-data-oracle/recall-10915.json');
+    const product = cpsc.map(JSON.parse(readFileSync(file, 'utf8')), NOW).recalls[0]?.products[0];
+    const fromDescription = product?.identifiers
+      .filter((i) => i.field === 'model' && i.origin === 'Description')
+      .map((i) => i.value);
+    expect(fromDescription).toEqual(expect.arrayContaining(['BSFIREPIT01', 'BSFIREPIT02']));
+    expect(product?.brands[0]).toBe('Brookstone');
+  });
 
-  it.skipIf(!existsSync(join(REAL, 'agent-data-oracle/recall-9986.json')))(
-    'keeps the invalid-check-digit UPC of recall-9986 raw and lists its duplicate once',
-    () => {
-      const data: unknown = JSON.parse(
-        readFileSync(join(REAL, 'agent-data-oracle/recall-9986.json'), 'utf8'),
-      );
-      const product = cpsc.map(data, NOW).recalls[0]?.products[0];
-      expect(product?.rawGtins).toEqual(['035051591768']);
-      expect(new Set(product?.gtins).size).toBe(product?.gtins.length);
-    },
-  );
+  it('keeps the invalid-check-digit UPC of recall-9986 raw and lists its duplicate once', (ctx) => {
+    const file = sharedSample(ctx, 'cpsc/agent-data-oracle/recall-9986.json');
+    const product = cpsc.map(JSON.parse(readFileSync(file, 'utf8')), NOW).recalls[0]?.products[0];
+    expect(product?.rawGtins).toEqual(['035051591768']);
+    expect(new Set(product?.gtins).size).toBe(product?.gtins.length);
+  });
 });

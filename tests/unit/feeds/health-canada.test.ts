@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findSharedData, sharedDataPath } from '../../../scripts/lib/shared-data';
 import { feeds } from '../../../utils/feeds';
 import hc, { HC_OPEN_DATA_URL } from '../../../utils/feeds/health-canada';
 import { Recall } from '../../../utils/schemas';
+import { sharedSample } from './shared-sample';
 
 const NOW = { now: new Date('2026-11-28T12:00:00Z') };
 const fixture = (): unknown =>
@@ -85,11 +85,9 @@ describe('the Health Canada mapper', () => {
     expect(feeds.filter((f) => f.detect(fixture())).map((f) => f.id)).toEqual(['health-canada']);
   });
 
-  const REAL =
-    findSharedData('health-canada/open-recall-format/sample.json') ??
-    sharedDataPath('health-canada/open-recall-format/sample.json');
-  it.skipIf(!existsSync(REAL))('maps the real sample, skipping only the Transport Canada row', () => {
-    const result = hc.map(JSON.parse(readFileSync(REAL, 'utf8')), NOW);
+  it('maps the real sample, skipping only the Transport Canada row', (ctx) => {
+    const real = sharedSample(ctx, 'health-canada/open-recall-format/sample.json');
+    const result = hc.map(JSON.parse(readFileSync(real, 'utf8')), NOW);
     expect(result.recalls).toHaveLength(6);
     expect(result.skipped.map((s) => s.nativeId)).toEqual(['82705']);
     const gobi = result.recalls.find((r) => r.id === 'health-canada:82661');

@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findSharedData, sharedDataPath } from '../../../scripts/lib/shared-data';
 import { feeds } from '../../../utils/feeds';
 import openfda, { nextPageUrl, numericDateRanges, openFdaUrl, shortName } from '../../../utils/feeds/openfda';
 import { Recall } from '../../../utils/schemas';
+import { sharedSample } from './shared-sample';
 
 const NOW = { now: new Date('2026-11-28T12:00:00Z') };
 const fixture = (name: string): unknown =>
@@ -220,16 +220,16 @@ describe('the openFDA mapper', () => {
     }
   });
 
-  const REAL = findSharedData('openfda/open-recall-format') ?? sharedDataPath('openfda/open-recall-format');
-  it.skipIf(!existsSync(REAL))('maps the real openFDA samples without skips', () => {
+  it('maps the real openFDA samples without skips', (ctx) => {
+    const real = sharedSample(ctx, 'openfda/open-recall-format');
     const counts: Record<string, [number, number]> = {};
-    for (const file of readdirSync(REAL).sort()) {
-      const data: unknown = JSON.parse(readFileSync(join(REAL, file), 'utf8'));
+    for (const file of readdirSync(real).sort()) {
+      const data: unknown = JSON.parse(readFileSync(join(real, file), 'utf8'));
       const result = openfda.map(data, NOW);
       counts[file] = [result.recalls.length, result.skipped.length];
     }
     expect(counts).toEqual({ 'food-listeria.json': [3, 0], 'food-undeclared.json': [8, 0] });
-    const undeclared = openfda.map(JSON.parse(readFileSync(join(REAL, 'food-undeclared.json'), 'utf8')), NOW);
+    const undeclared = openfda.map(JSON.parse(readFileSync(join(real, 'food-undeclared.json'), 'utf8')), NOW);
     const gtins = undeclared.recalls.flatMap((r) => r.products.flatMap((p) => p.gtins));
     expect(gtins).toContain('06908791000053');
   });

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findSharedData, sharedDataPath } from '../../../scripts/lib/shared-data';
 import { feeds } from '../../../utils/feeds';
 import rappelconso, {
   RAPPELCONSO_RECORDS_URL,
@@ -11,6 +10,7 @@ import rappelconso, {
   restoreGtin,
 } from '../../../utils/feeds/rappelconso';
 import { Recall } from '../../../utils/schemas';
+import { sharedSample } from './shared-sample';
 
 const NOW = { now: new Date('2026-11-28T12:00:00Z') };
 const fixture = (name: string): unknown =>
@@ -163,11 +163,9 @@ describe('the RappelConso mapper', () => {
     }
   });
 
-  const REAL =
-    findSharedData('rappelconso/open-recall-format/non-food.json') ??
-    sharedDataPath('rappelconso/open-recall-format/non-food.json');
-  it.skipIf(!existsSync(REAL))('maps the real sample without skips', () => {
-    const result = rappelconso.map(JSON.parse(readFileSync(REAL, 'utf8')), NOW);
+  it('maps the real sample without skips', (ctx) => {
+    const real = sharedSample(ctx, 'rappelconso/open-recall-format/non-food.json');
+    const result = rappelconso.map(JSON.parse(readFileSync(real, 'utf8')), NOW);
     expect([result.recalls.length, result.skipped.length]).toEqual([3, 0]);
     const gtins = result.recalls.map((r) => r.products[0]?.gtins ?? []);
     expect(gtins).toEqual([[], ['04250525376548'], ['05390946117845']]);

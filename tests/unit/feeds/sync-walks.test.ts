@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import accc, { ACCC_MAX_NOTICES } from '../../../utils/feeds/accc';
-import eu, { EU_MAX_ITEMS } from '../../../utils/feeds/eu-safety-gate';
+import eu, { EU_MAX_ITEMS, EU_MAX_PAGES } from '../../../utils/feeds/eu-safety-gate';
 import type { FeedHttp, FeedMapper, FeedResponse, FeedSyncResult } from '../../../utils/feeds/feed';
 import hc, { HC_OPEN_DATA_URL } from '../../../utils/feeds/health-canada';
 import openfda, { OPENFDA_MAX_PAGES } from '../../../utils/feeds/openfda';
@@ -140,7 +140,17 @@ describe('openFDA sync', () => {
     expect(result.cursor).toBe('2026-10-28');
     const unbounded = await walk(openfda, new FakeHttp(() => notFound), null);
     expect(unbounded.documents).toHaveLength(3);
-    expect(OPENFDA_MAX_PAGES).toBeLessThanOrEqual(25);
+  });
+
+  it('without a page bound given, follows an endless Link chain for OPENFDA_MAX_PAGES pages per endpoint', async () => {
+    const http = new FakeHttp(({ url }) => ({
+      body: page('food-enforcement.json'),
+      headers: { link: `<${url.href.split('&search_after')[0]}&search_after=x>; rel="next"` },
+    }));
+    await walk(openfda, http, null);
+    for (const type of ['food', 'device', 'drug']) {
+      expect(http.paths().filter((p) => p.startsWith(`GET /${type}/`))).toHaveLength(OPENFDA_MAX_PAGES);
+    }
   });
 });
 
@@ -200,7 +210,20 @@ describe('EU Safety Gate sync', () => {
     expect(http.requests.filter((r) => r.method === 'POST')).toHaveLength(4);
     expect(http.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
     expect(result.skipped).toHaveLength(2);
-    expect(EU_MAX_ITEMS).toBeGreaterThan(0);
+  });
+
+  it('without bounds given, reads EU_MAX_PAGES list pages and EU_MAX_ITEMS details, naming the rest', async () => {
+    let id = 0;
+    const summaries = () =>
+      Array.from({ length: 20 }, () => ({ id: ++id, modificationDate: '2026-11-01T00:00:00Z' }));
+    const http = new FakeHttp(({ method }) =>
+      method === 'POST' ? { body: { content: summaries(), totalPages: 10_000 } } : { body: toy },
+    );
+    const result = await walk(eu, http, null);
+    expect(http.requests.filter((r) => r.method === 'POST')).toHaveLength(EU_MAX_PAGES);
+    expect(http.requests.filter((r) => r.method === 'GET')).toHaveLength(EU_MAX_ITEMS);
+    expect(result.skipped).toHaveLength(EU_MAX_PAGES * 20 - EU_MAX_ITEMS);
+    expect(result.skipped?.[0]).toMatch(new RegExp(`reached its ${EU_MAX_ITEMS}-detail bound`));
   });
 
   it('falls back to the weekly report XML when the list is refused', async () => {
@@ -405,8 +428,7 @@ describe('ACCC sync', () => {
     expect(result.skipped?.[2]).toMatch(/kitchenly-glass-storage-set: .*HTTP 503; its RSS item is kept/);
   });
 
-  it('reads at most maxItems notice pages per run, 40 by default', async () => {
-    expect(ACCC_MAX_NOTICES).toBe(40);
+  it('reads at most maxItems notice pages per run', async () => {
     const http = site();
     const result = await walk(accc, http, null, { maxItems: 1 });
     expect(http.requests).toHaveLength(2);
@@ -425,6 +447,21 @@ describe('ACCC sync', () => {
     const result = await walk(accc, http, null);
     expect(http.requests).toHaveLength(4);
     expect(mapAll(accc, result).ids).toHaveLength(6);
+  });
+
+  it('without a bound given, reads ACCC_MAX_NOTICES notice pages, newest first, and keeps every item', async () => {
+    const items = Array.from(
+      { length: ACCC_MAX_NOTICES + 5 },
+      (_, i) =>
+        `<item><title>Item ${i}</title><link>https://www.productsafety.gov.au/recalls/item-${i}</link><description>PRA 2026/4${String(i).padStart(4, '0')}</description><pubDate>Mon, 06 Oct 2026 11:00:00 +1100</pubDate></item>`,
+    ).join('');
+    const rss = `<rss version="2.0"><channel><link>https://www.productsafety.gov.au/</link>${items}</channel></rss>`;
+    const notice = text('accc/notice-kitchenly-glass-storage-set.html');
+    const http = new FakeHttp(({ url }) => ({ body: url.pathname === RSS ? rss : notice }));
+    const result = await walk(accc, http, null);
+    expect(http.requests).toHaveLength(1 + ACCC_MAX_NOTICES);
+    expect(http.paths()[1]).toBe('GET /recalls/item-0');
+    expect(mapAll(accc, result).ids).toHaveLength(ACCC_MAX_NOTICES + 5);
   });
 
   it('on an incremental run hands on and reads the pages of only the items from a day before the cursor', async () => {
