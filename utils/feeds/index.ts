@@ -1,9 +1,12 @@
 /// <reference types="vite/client" />
 /**
- * The feed registry. Every folder here except lib/ is a feed, its mapper in `<id>/index.ts` (id = folder
- * name), found by discovery, not listed by hand: adding a feed is adding one folder, with any helpers
- * the mapper needs beside its index.ts. Vite resolves the glob at build time, and vitest and vite-node
- * do the same; plain Node or tsx do not understand it.
+ * The feed registry: every feed's mapper. Every folder here except lib/ is a feed, its mapper in
+ * `<id>/index.ts` (id = folder name), found by discovery, not listed by hand: adding a feed is adding one
+ * folder (mapper, about.ts, cases.ts, any helpers beside them; see feed.ts). The feeds' descriptions for
+ * pages and content scripts are `catalogue.ts`, their test cases `test-cases.ts`: separate globs, so
+ * neither a content script nor the extension carries what it does not need. Vite resolves the globs at
+ * build time, and vitest and vite-node do the same; plain Node or tsx do not understand them (build code
+ * reads the same rule from scripts/lib/registry-files.ts).
  */
 import type { FeedMapOptions, FeedMapper, FeedParseResult } from './feed';
 

@@ -1,12 +1,10 @@
 /**
- * Small readers every feed mapper uses on outside values: is it an object, drop the nulls, collapse the
- * whitespace, read a URL or an ISO day. They live in lib/ because the registry (../index.ts) takes every
- * file directly in utils/feeds/ for a feed; nothing in this folder is a feed.
+ * Small readers every feed mapper uses on outside values: is it an object (the project's one isRecord,
+ * passed on), drop the nulls, collapse the whitespace, read a URL or an ISO day. Shared by every feed,
+ * so they live in lib/, which the registry (../index.ts) does not read as a feed.
  */
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../../is-record';
 
 /** The entries of a list that may be missing, null, or hold nulls (feeds send all three). */
 export function present<T>(items: ReadonlyArray<T | null | undefined> | null | undefined): T[] {

@@ -9,6 +9,7 @@
  * reason and the rest still load.
  */
 import { z } from 'zod';
+import { isRecord } from '../../is-record';
 import { Recall } from '../../schemas';
 import { defineFeed, describeIssues, type FeedParseResult, type FeedSkip } from '../feed';
 import about from './about';
@@ -27,10 +28,6 @@ export type Snapshot = z.infer<typeof Snapshot>;
 
 /** The envelope as read: recalls stay unknown until each is checked on its own. */
 const SnapshotEnvelope = Snapshot.extend({ recalls: z.array(z.unknown()) });
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function mapSnapshot(data: unknown): FeedParseResult {
   if (!isRecord(data) || data.format !== SNAPSHOT_FORMAT) {
