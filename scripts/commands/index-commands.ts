@@ -1,6 +1,7 @@
 /**
- * `index <sub>`: the published index from the command line (see utils/recall-index/published.ts for the
- * format). The same commands run in CI (.github/workflows/publish-index.yml) and in the tests.
+ * `index <sub>`: the published index from the command line (utils/recall-index/published/ is the
+ * format, scripts/lib/published-builder.ts the builder). The same commands run in CI
+ * (.github/workflows/publish-index.yml) and in the tests.
  *
  *   index build    --feed <file> [--feed <file> ...] --out <dir> [--previous <dir>] [--allow-shrink]
  *   index diff     --from <dir> --to <dir> --out <file>
@@ -17,19 +18,18 @@ import { parseArgs } from 'node:util';
 import { parseFeedDocument } from '../../utils/feeds';
 import type { FeedSkip } from '../../utils/feeds/feed';
 import { buildSnapshot } from '../../utils/feeds/snapshot';
+import { verifyFile } from '../../utils/recall-index/published/codec';
+import { parseManifest, readVerifiedShard } from '../../utils/recall-index/published/documents';
+import type { Manifest } from '../../utils/recall-index/published/format';
+import type { Recall } from '../../utils/schemas';
+import { readFeedFile } from '../lib/feed-file';
 import {
   buildPublishedIndex,
   diffRecalls,
   encodeDelta,
   type FeedInput,
-  type Manifest,
   makeDelta,
-  parseManifest,
-  readVerifiedShard,
-  verifyFile,
-} from '../../utils/recall-index/published';
-import type { Recall } from '../../utils/schemas';
-import { readFeedFile } from '../lib/feed-file';
+} from '../lib/published-builder';
 import { buildStarter } from './starter-index';
 
 /** A mistake in how the command was called: the CLI prints usage and exits 2. */

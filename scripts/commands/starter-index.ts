@@ -3,7 +3,7 @@
  * recall data saved beside the repository (../shared/data/real-recalls/): every CPSC recall from the
  * compact list, the 902 full cpsc.gov notices from the CSV export (so mining runs over real
  * descriptions), and the openFDA food enforcement records. It is a published index like any other
- * (manifest + gzipped shards, utils/recall-index/published.ts), so the extension reads it with the
+ * (manifest + gzipped shards, utils/recall-index/published/), so the extension reads it with the
  * code that reads a downloaded one, and its checksums are checked the same way.
  *
  *   index starter [--data <real-recalls dir>] [--out <dir>]
@@ -12,14 +12,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import openfda from '../../utils/feeds/openfda';
-import {
-  buildPublishedIndex,
-  encodeJson,
-  type FeedInput,
-  type Manifest,
-} from '../../utils/recall-index/published';
+import { encodeJson } from '../../utils/recall-index/published/codec';
+import type { Manifest } from '../../utils/recall-index/published/format';
 import { readCpscCopies } from '../lib/cpsc-copies';
 import { isOpenFdaCopy, openFdaPage } from '../lib/openfda-copy';
+import { buildPublishedIndex, type FeedInput } from '../lib/published-builder';
 import { findSharedData } from '../lib/shared-data';
 
 export const STARTER_DIR = path.resolve(import.meta.dirname, '../../public/starter');

@@ -13,8 +13,8 @@ import {
   diffRecalls,
   encodeDelta,
   makeDelta,
-  readVerifiedShard,
-} from '../../utils/recall-index/published';
+} from '../../scripts/lib/published-builder';
+import { readVerifiedShard } from '../../utils/recall-index/published/documents';
 import type { Recall } from '../../utils/schemas';
 import { syntheticRecalls } from './synthetic-recalls';
 

@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { extensionDir, launchWithExtension } from '../../scripts/lib/browser';
-import { buildPublishedIndex, type PublishedBuild } from '../../utils/recall-index/published';
+import { buildPublishedIndex, type PublishedBuild } from '../../scripts/lib/published-builder';
 import { Recall } from '../../utils/schemas';
 import { FeedServer } from '../e2e/feed-server';
 import { syntheticRecalls } from './synthetic-recalls';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extensionDir } from '../../scripts/lib/browser';
 import { isOfficialUrl } from '../../utils/official-hosts';
-import { parseManifest, parseShard } from '../../utils/recall-index/published';
+import { parseManifest, parseShard } from '../../utils/recall-index/published/documents';
 import type { IndexStatus } from '../../utils/schemas';
 import { expect, test, verdictFor } from './fixtures';
 import { amazonListing } from './listing';

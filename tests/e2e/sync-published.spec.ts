@@ -4,7 +4,7 @@
  * mid-download that resumes where it stopped.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { buildPublishedIndex, type PublishedBuild } from '../../utils/recall-index/published';
+import { buildPublishedIndex, type PublishedBuild } from '../../scripts/lib/published-builder';
 import type { Recall } from '../../utils/schemas';
 import { recall } from '../unit/support/factories';
 import { FeedServer } from './feed-server';

@@ -2,24 +2,22 @@ import { describe, expect, it } from 'vitest';
 import {
   applyDelta,
   buildPublishedIndex,
-  decodeJson,
-  deltaChain,
   diffRecalls,
   type FeedInput,
-  MAX_DELTAS,
-  type Manifest,
-  packRecalls,
+  shardCount,
+  shardOf,
+} from '../../scripts/lib/published-builder';
+import { decodeJson, sha256Hex, verifyFile } from '../../utils/recall-index/published/codec';
+import { PackedColumnsWire, packRecalls } from '../../utils/recall-index/published/columns';
+import {
   parseDelta,
   parseManifest,
   parseShard,
   parseShardForIndex,
   readVerifiedDelta,
   readVerifiedShard,
-  sha256Hex,
-  shardCount,
-  shardOf,
-  verifyFile,
-} from '../../utils/recall-index/published';
+} from '../../utils/recall-index/published/documents';
+import { deltaChain, MAX_DELTAS, type Manifest } from '../../utils/recall-index/published/format';
 import type { Recall } from '../../utils/schemas';
 import { syntheticRecalls } from '../bench/synthetic-recalls';
 
@@ -115,6 +113,12 @@ describe('the published index', () => {
       'shard',
     );
     expect(shard.recalls).toEqual(recalls);
+  });
+
+  it('packs records only as the published layout describes them', () => {
+    const packed = packRecalls(recalls);
+    expect(PackedColumnsWire.safeParse(packed).error).toBeUndefined();
+    expect(Object.keys(packed.columns)).toContain('products.identifiers');
   });
 
   it('reads a shard for the index with the records the full schema reads, and skips and counts what it cannot index', () => {

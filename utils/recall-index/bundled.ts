@@ -14,14 +14,9 @@
 import { parseFeedDocument } from '../feeds';
 import type { Recall, SourceStatus } from '../schemas';
 import { type RecallDb, replaceSource, sourceStatuses } from './db';
-import {
-  decodeJson,
-  decodeVerified,
-  MANIFEST_FORMAT,
-  MAX_SKIP_REASONS,
-  parseManifest,
-  parseShardForIndex,
-} from './published';
+import { decodeJson, decodeVerified } from './published/codec';
+import { parseManifest, parseShardForIndex } from './published/documents';
+import { MANIFEST_FORMAT, MAX_SKIP_REASONS } from './published/format';
 
 /** The starter index's manifest; its shards sit beside it. */
 export const STARTER_MANIFEST = '/starter/manifest.json';

@@ -32,15 +32,9 @@ import {
   replaceSource,
   writeGeneration,
 } from './db';
-import {
-  type DeltaEntry,
-  decodeVerified,
-  deltaChain,
-  type Manifest,
-  parseDelta,
-  parseManifest,
-  parseShardForIndex,
-} from './published';
+import { decodeVerified } from './published/codec';
+import { parseDelta, parseManifest, parseShardForIndex } from './published/documents';
+import { type DeltaEntry, deltaChain, type Manifest } from './published/format';
 import { readSyncState, type SyncState, writeSyncState } from './sync-state';
 
 export const PUBLISHED = 'published';

@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeJson, parseDelta, parseManifest, verifyFile } from '../../../utils/recall-index/published';
+import { decodeJson, verifyFile } from '../../../utils/recall-index/published/codec';
+import { parseDelta, parseManifest } from '../../../utils/recall-index/published/documents';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const PAGE = path.join(ROOT, 'tests/fixtures/feeds/cpsc/recalls-page.json');

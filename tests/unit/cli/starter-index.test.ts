@@ -3,8 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readStarterInputs, STARTER_DIR, STARTER_FILES } from '../../../scripts/commands/starter-index';
 import { noticeUrl, readCpscCopies } from '../../../scripts/lib/cpsc-copies';
+import { buildPublishedIndex } from '../../../scripts/lib/published-builder';
 import { findSharedData } from '../../../scripts/lib/shared-data';
-import { buildPublishedIndex, parseManifest } from '../../../utils/recall-index/published';
+import { parseManifest } from '../../../utils/recall-index/published/documents';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 const DATA = findSharedData('real-recalls');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { buildPublishedIndex, type PublishedBuild } from '../../../scripts/lib/published-builder';
 import { feeds } from '../../../utils/feeds';
 import {
   changeCount,
@@ -11,7 +12,6 @@ import {
   replaceSource,
   sourceStatuses,
 } from '../../../utils/recall-index/db';
-import { buildPublishedIndex, type PublishedBuild } from '../../../utils/recall-index/published';
 import { lookupIdentities } from '../../../utils/recall-index/query';
 import {
   backoffMs,
