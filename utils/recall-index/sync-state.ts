@@ -4,7 +4,9 @@
  * instead of starting over). Parsed on read: a record from an older version falls back to defaults.
  */
 import { z } from 'zod';
+import type { SourceStatus } from '../schemas';
 import type { RecallDb } from './db';
+import { MAX_SKIP_REASONS } from './published/format';
 
 export const Staging = z.object({
   /** The published index version (or feed run id) being staged. */
@@ -51,4 +53,16 @@ export async function allSyncStates(db: RecallDb): Promise<SyncState[]> {
     const parsed = SyncState.safeParse(raw);
     return parsed.success ? [parsed.data] : [];
   });
+}
+
+/** The status a sync files for a source it wrote: its record count and the first skip reasons. */
+export function syncedStatus(source: string, records: number, skipped: string[], now: Date): SourceStatus {
+  return {
+    source,
+    records,
+    skipped: skipped.length,
+    skippedReasons: skipped.slice(0, MAX_SKIP_REASONS),
+    loadedAt: now.toISOString(),
+    origin: 'sync',
+  };
 }

@@ -12,15 +12,11 @@ import {
   replaceSource,
   sourceStatuses,
 } from '../../../utils/recall-index/db';
+import { feedUrl } from '../../../utils/recall-index/feed-sync';
+import { parseRetryAfter } from '../../../utils/recall-index/http';
+import { MAX_PILED_CHANGES } from '../../../utils/recall-index/published-sync';
 import { lookupIdentities } from '../../../utils/recall-index/query';
-import {
-  backoffMs,
-  feedUrl,
-  MAX_PILED_CHANGES,
-  parseRetryAfter,
-  runSync,
-  type SyncDeps,
-} from '../../../utils/recall-index/sync';
+import { backoffMs, runSync, type SyncDeps } from '../../../utils/recall-index/sync';
 import { readSyncState } from '../../../utils/recall-index/sync-state';
 import type { Recall } from '../../../utils/schemas';
 import { parseSettings } from '../../../utils/settings';

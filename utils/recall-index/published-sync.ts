@@ -1,0 +1,204 @@
+/**
+ * Syncing from a published Recall Sentinel index (published/): the manifest with ETag; a chain of deltas
+ * from the live version when the manifest lists one (applied in one transaction per source); otherwise
+ * every shard, each checked against its SHA-256, written into staging generations that survive a
+ * stopped service worker, then swapped in together. A delta that fails its checksum falls back to the
+ * full download, and so does a pile of applied deltas past MAX_PILED_CHANGES.
+ */
+import type { Recall, SyncOutcome, SyncProgress } from '../schemas';
+import {
+  activateGenerations,
+  applyChanges,
+  changeCount,
+  dropGeneration,
+  generationCount,
+  nextGeneration,
+  type RecallDb,
+  writeGeneration,
+} from './db';
+import { get, type HttpDeps, HttpError, readJson } from './http';
+import { decodeVerified } from './published/codec';
+import { parseDelta, parseManifest, parseShardForIndex } from './published/documents';
+import { type DeltaEntry, deltaChain, type Manifest } from './published/format';
+import { type SyncState, syncedStatus, writeSyncState } from './sync-state';
+
+/** The sync target (and sync state) name of the published index. */
+export const PUBLISHED = 'published';
+
+/** Change rows in the live index beyond which a published sync downloads in full instead of a delta. */
+export const MAX_PILED_CHANGES = 5_000;
+
+export interface PublishedSyncDeps extends HttpDeps {
+  db: RecallDb;
+  onProgress?: (p: SyncProgress) => void;
+}
+
+/** A downloaded file that does not hash to its manifest entry: the reason for a full download. */
+class ChecksumError extends Error {}
+
+/** Downloads `file` relative to the manifest and checks it against its published SHA-256. */
+async function fetchVerified(
+  deps: PublishedSyncDeps,
+  base: URL,
+  file: string,
+  sha256: string,
+): Promise<unknown> {
+  const res = await get(deps, new URL(file, base).href);
+  if (!res.ok) throw new HttpError(`${file}: HTTP ${res.status}`, res.status, null);
+  const verified = await decodeVerified(new Uint8Array(await res.arrayBuffer()), sha256, file);
+  if (!verified) throw new ChecksumError(`${file} does not match its checksum`);
+  return verified.value;
+}
+
+const sourceOf = (recallId: string) => recallId.slice(0, recallId.indexOf(':'));
+
+function groupBySource(recalls: Recall[]): Map<string, Recall[]> {
+  const out = new Map<string, Recall[]>();
+  for (const r of recalls) {
+    const list = out.get(r.source);
+    if (list) list.push(r);
+    else out.set(r.source, [r]);
+  }
+  return out;
+}
+
+/**
+ * Applies one delta. When it reaches the manifest's version, the manifest says how many records each
+ * source now holds, so the index takes that count instead of checking every changed id against the
+ * stored records (a thousand page reads at 250,000 recalls).
+ */
+async function applyDelta(
+  deps: PublishedSyncDeps,
+  base: URL,
+  entry: DeltaEntry,
+  manifest: Manifest,
+): Promise<void> {
+  const delta = parseDelta(await fetchVerified(deps, base, entry.file, entry.sha256), entry.file);
+  const upserts = groupBySource(delta.upserts);
+  const removals = new Map<string, string[]>();
+  for (const id of delta.removals) {
+    const list = removals.get(sourceOf(id));
+    if (list) list.push(id);
+    else removals.set(sourceOf(id), [id]);
+  }
+  const now = deps.now();
+  for (const source of new Set([...upserts.keys(), ...removals.keys()])) {
+    const records = entry.to === manifest.version ? manifest.feeds[source]?.records : undefined;
+    await applyChanges(
+      deps.db,
+      source,
+      upserts.get(source) ?? [],
+      removals.get(source) ?? [],
+      (current) => syncedStatus(source, current?.records ?? 0, current?.skippedReasons ?? [], now),
+      { records },
+    );
+  }
+}
+
+/** One sync of the published index at `manifestUrl`; `state` is saved as it goes (resumable). */
+export async function syncPublished(
+  deps: PublishedSyncDeps,
+  manifestUrl: string,
+  state: SyncState,
+): Promise<SyncOutcome> {
+  const headers: Record<string, string> = {};
+  if (state.etag && !state.staging) headers['if-none-match'] = state.etag;
+  if (state.lastModified && !state.staging) headers['if-modified-since'] = state.lastModified;
+  const res = await get(deps, manifestUrl, headers);
+  if (res.status === 304) return { source: PUBLISHED, status: 'unchanged', message: 'index not modified' };
+  if (!res.ok) throw new HttpError(`manifest: HTTP ${res.status}`, res.status, null);
+  const manifest = parseManifest(await readJson(res, 'the index manifest'));
+  const version = String(manifest.version);
+  const base = new URL(manifestUrl);
+  const validators = { etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
+
+  if (state.indexVersion === version && !state.staging) {
+    Object.assign(state, validators);
+    return { source: PUBLISHED, status: 'unchanged', message: `index ${version} is current` };
+  }
+
+  let note = '';
+  const chain =
+    state.indexVersion && !state.staging ? deltaChain(manifest, Number(state.indexVersion)) : null;
+  // Deltas pile up as change rows, which every lookup start-up reads; past a bound, the full download
+  // is the compaction (it writes fresh generations without any).
+  const piledUp = chain && chain.length > 0 ? await changeCount(deps.db) : 0;
+  if (piledUp > MAX_PILED_CHANGES) {
+    note = ` (replacing ${piledUp} changes applied since the last full download)`;
+  } else if (chain && chain.length > 0) {
+    try {
+      for (const delta of chain) {
+        await applyDelta(deps, base, delta, manifest);
+        // Saved after each delta: a run stopped halfway resumes from the version it reached.
+        state.indexVersion = String(delta.to);
+        await writeSyncState(deps.db, state);
+      }
+      Object.assign(state, validators);
+      return {
+        source: PUBLISHED,
+        status: 'updated',
+        message: `applied ${chain.length} delta(s) up to ${version}`,
+      };
+    } catch (e) {
+      if (!(e instanceof ChecksumError)) throw e;
+      note = ' (a delta failed its checksum, so the full index was downloaded)';
+    }
+  }
+
+  // Full download into staging generations; `state.staging` is saved after every shard so a stopped
+  // service worker resumes here. A staging run for an older version is abandoned.
+  if (state.staging && state.staging.version !== version) {
+    for (const gen of Object.values(state.staging.gens)) await dropGeneration(deps.db, gen);
+    state.staging = null;
+  }
+  const staging = state.staging ?? { version, gens: {}, done: [] };
+  state.staging = staging;
+  let written = 0;
+  let unreadable = 0;
+  for (const shard of manifest.shards) {
+    deps.onProgress?.({
+      source: PUBLISHED,
+      phase: 'downloading',
+      done: staging.done.length,
+      total: manifest.shards.length,
+    });
+    if (staging.done.includes(shard.file)) continue;
+    const parsed = parseShardForIndex(await fetchVerified(deps, base, shard.file, shard.sha256), shard.file);
+    unreadable += parsed.skipped;
+    for (const [source, recalls] of groupBySource(parsed.recalls)) {
+      staging.gens[source] ??= await nextGeneration(deps.db, source, Object.values(staging.gens));
+      const gen = staging.gens[source] as string;
+      // One run per shard and source (db.ts): a resumed download writes a shard's rows again in place.
+      await writeGeneration(deps.db, gen, recalls);
+      written += recalls.length;
+    }
+    staging.done.push(shard.file);
+    await writeSyncState(deps.db, state);
+  }
+  const now = deps.now();
+  const entries = await Promise.all(
+    Object.entries(staging.gens).map(async ([source, gen]) => ({
+      gen,
+      status: {
+        ...syncedStatus(
+          source,
+          await generationCount(deps.db, gen),
+          manifest.feeds[source]?.skippedReasons ?? [],
+          now,
+        ),
+        skipped: manifest.feeds[source]?.skipped ?? 0,
+      },
+    })),
+  );
+  const retired = await activateGenerations(deps.db, entries);
+  Object.assign(state, validators, { indexVersion: version, staging: null });
+  await writeSyncState(deps.db, state);
+  for (const gen of retired) await dropGeneration(deps.db, gen);
+  return {
+    source: PUBLISHED,
+    status: 'updated',
+    message: `downloaded index ${version}: ${written} records in ${manifest.shards.length} shards${
+      unreadable ? `, ${unreadable} unreadable records skipped` : ''
+    }${note}`,
+  };
+}
