@@ -1,10 +1,11 @@
 /**
  * Lookup: page identities in, matches out. The keys of every identity are asked of the index at once
- * (db.ts: in-memory filters, then at most one read transaction), then the pure matcher decides. Candidates come only from identifier keys, so a
- * brand that appears in a thousand recalls costs nothing here.
+ * (index-view.ts: in-memory tables, then at most one read transaction), then the pure matcher decides.
+ * Candidates come only from identifier keys, so a brand that appears in a thousand recalls costs nothing
+ * here.
  */
 import type { IndexStatus, ProductIdentity, Recall, RecallMatch } from '../schemas';
-import { candidatesForKeys, type RecallDb, recallCount, sourceStatuses } from './db';
+import { type RecallDb, recallCount, sourceStatuses } from './db';
 import { identityKeys } from './keys';
 import { matchIdentity } from './match';
 import { allSyncStates } from './sync-state';
@@ -22,7 +23,9 @@ export interface LookupResult {
  */
 export async function lookupIdentities(db: RecallDb, identities: ProductIdentity[]): Promise<LookupResult> {
   const keysPerIdentity = identities.map(identityKeys);
-  const { idsByKey, recalls: candidates } = await candidatesForKeys(db, [...new Set(keysPerIdentity.flat())]);
+  const { idsByKey, recalls: candidates } = await db.view.candidatesForKeys([
+    ...new Set(keysPerIdentity.flat()),
+  ]);
 
   const recalls: Record<string, Recall> = {};
   const matches = keysPerIdentity.map((keys, i) => {

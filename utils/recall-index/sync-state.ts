@@ -40,16 +40,16 @@ export const SyncState = z.object({
 export type SyncState = z.infer<typeof SyncState>;
 
 export async function readSyncState(db: RecallDb, source: string): Promise<SyncState> {
-  const parsed = SyncState.safeParse(await db.get('sync', source));
+  const parsed = SyncState.safeParse(await db.idb.get('sync', source));
   return parsed.success ? parsed.data : SyncState.parse({ source });
 }
 
 export async function writeSyncState(db: RecallDb, state: SyncState): Promise<void> {
-  await db.put('sync', state);
+  await db.idb.put('sync', state);
 }
 
 export async function allSyncStates(db: RecallDb): Promise<SyncState[]> {
-  return (await db.getAll('sync')).flatMap((raw) => {
+  return (await db.idb.getAll('sync')).flatMap((raw) => {
     const parsed = SyncState.safeParse(raw);
     return parsed.success ? [parsed.data] : [];
   });

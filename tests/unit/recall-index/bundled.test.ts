@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseFeedDocument } from '../../../utils/feeds';
 import { buildSnapshot } from '../../../utils/feeds/snapshot';
 import {
@@ -10,14 +10,9 @@ import {
   loadBundledData,
   STARTER_MANIFEST,
 } from '../../../utils/recall-index/bundled';
-import {
-  candidatesForKeys,
-  openRecallDb,
-  recallCount,
-  replaceSource,
-  sourceStatuses,
-} from '../../../utils/recall-index/db';
+import { recallCount, replaceSource, sourceStatuses } from '../../../utils/recall-index/db';
 import { recall } from '../support/factories';
+import { closeIndexes, openIndex } from './open-index';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const DEMO_DATA = path.join(ROOT, 'scripts/demo-store/data');
@@ -39,13 +34,14 @@ describe('the bundled starter data', () => {
   beforeEach(() => {
     globalThis.indexedDB = new IDBFactory();
   });
+  afterEach(closeIndexes);
 
   it('packages only the real starter index outside the demo build', () => {
     expect(BUNDLED_FILES).toEqual([STARTER_MANIFEST]);
   });
 
   it('loads every real recall of the starter index into an empty index, by source', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await loadBundledData(db, readPackaged, NOW, [STARTER_MANIFEST]);
     const manifest = starterManifest();
     expect(manifest.records).toBeGreaterThanOrEqual(9000);
@@ -63,29 +59,29 @@ describe('the bundled starter data', () => {
   });
 
   it('finds a real recall by the UPC its notice lists (the Kroger acetaminophen of 2022)', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await loadBundledData(db, readPackaged, NOW, [STARTER_MANIFEST]);
-    const { recalls } = await candidatesForKeys(db, ['g:00041260012846']);
+    const { recalls } = await db.view.candidatesForKeys(['g:00041260012846']);
     expect([...recalls.values()].map((r) => r.url)).toContainEqual(
       expect.stringMatching(/^https:\/\/www\.cpsc\.gov\/Recalls\/2022\//),
     );
   });
 
   it('adds the demo store recalls to the real ones in the demo build', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await loadBundledData(db, readPackaged, NOW, [STARTER_MANIFEST, DEMO_SNAPSHOT]);
     expect(await recallCount(db)).toBe(starterManifest().records + 4);
   });
 
   it('loading twice leaves one copy of each record', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await loadBundledData(db, readPackaged, NOW, [DEMO_SNAPSHOT]);
     await loadBundledData(db, readPackaged, NOW, [DEMO_SNAPSHOT]);
     expect(await recallCount(db)).toBe(4);
   });
 
   it('never overwrites data that a sync brought in', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await replaceSource(db, [recall('7')], {
       source: 'cpsc',
       records: 1,
@@ -100,7 +96,7 @@ describe('the bundled starter data', () => {
   });
 
   it('refuses a starter shard whose content does not match its checksum, and loads nothing', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     const tampered = async (p: string) => {
       const bytes = await readPackaged(p);
       if (!p.includes('/shards/')) return bytes;
@@ -122,7 +118,7 @@ describe('the bundled starter data', () => {
   });
 
   it('counts malformed records with their reasons and loads the rest', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     const malformed = path.resolve(import.meta.dirname, '../../fixtures/feeds/cpsc/malformed-page.json');
     await loadBundledData(db, async () => readFileSync(malformed), NOW, ['/malformed-page.json']);
     const [status] = await sourceStatuses(db);

@@ -1,13 +1,11 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   activateGeneration,
   applyChanges,
-  DB_VERSION,
   generationCount,
   nextGeneration,
-  openRecallDb,
   recallCount,
   replaceSource,
   sourceStatuses,
@@ -15,8 +13,10 @@ import {
 } from '../../../utils/recall-index/db';
 import { KEY_RULES_VERSION } from '../../../utils/recall-index/keys';
 import { indexStatus, lookupIdentities } from '../../../utils/recall-index/query';
+import { DB_VERSION } from '../../../utils/recall-index/stores';
 import type { SourceStatus } from '../../../utils/schemas';
 import { identity, recall } from '../support/factories';
+import { closeIndexes, openIndex } from './open-index';
 
 const status = (source: string, records: number): SourceStatus => ({
   source,
@@ -36,11 +36,12 @@ describe('the recall database', () => {
   beforeEach(() => {
     globalThis.indexedDB = new IDBFactory();
   });
+  afterEach(closeIndexes);
 
   it('creates its stores when opened for the first time', async () => {
-    const db = await openRecallDb();
-    expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    const db = await openIndex();
+    expect(db.idb.version).toBe(DB_VERSION);
+    expect([...db.idb.objectStoreNames].sort()).toEqual(STORES);
   });
 
   it('migrates a version-1 database: its records become the first generation and stay findable', async () => {
@@ -55,7 +56,7 @@ describe('the recall database', () => {
     await v1.put('meta', status('cpsc', 1));
     v1.close();
 
-    const db = await openRecallDb();
+    const db = await openIndex();
     expect(await recallCount(db)).toBe(1);
     expect((await sourceStatuses(db))[0]).toMatchObject({ source: 'cpsc', activeGen: 'cpsc#1' });
     const { matches } = await lookupIdentities(db, [identity({ gtins: ['00850012345671'] })]);
@@ -76,15 +77,15 @@ describe('the recall database', () => {
     await v2.put('sync', { source: 'cpsc', cursor: '2026-11-01' });
     v2.close();
 
-    const db = await openRecallDb();
-    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    const db = await openIndex();
+    expect([...db.idb.objectStoreNames].sort()).toEqual(STORES);
     const { matches } = await lookupIdentities(db, [identity({ gtins: ['00850012345671'] })]);
     expect(matches[0]?.map((m) => m.recallId)).toEqual(['cpsc:1']);
-    expect(await db.get('sync', 'cpsc')).toMatchObject({ cursor: '2026-11-01' });
+    expect(await db.idb.get('sync', 'cpsc')).toMatchObject({ cursor: '2026-11-01' });
   });
 
   it('keeps a staging generation invisible until it is activated', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await replaceSource(db, [warmer], status('cpsc', 1));
     const gen = await nextGeneration(db, 'cpsc');
     await writeGeneration(db, gen, [stool]);
@@ -95,13 +96,13 @@ describe('the recall database', () => {
   });
 
   it('drops every record and key of a retired generation', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await replaceSource(db, [stool, warmer], status('cpsc', 2));
     const gen = (await sourceStatuses(db))[0]?.activeGen as string;
     await replaceSource(db, [warmer], status('cpsc', 1));
     expect(await generationCount(db, gen)).toBe(0);
-    expect(await db.count('runs')).toBe(1);
-    expect(await db.count('pages')).toBe(1);
+    expect(await db.idb.count('runs')).toBe(1);
+    expect(await db.idb.count('pages')).toBe(1);
   });
 
   it('migrates a version-3 database: every generation becomes runs, and changes start empty', async () => {
@@ -120,8 +121,8 @@ describe('the recall database', () => {
     await v3.put('meta', { ...status('cpsc', 2), activeGen: 'cpsc#2' });
     v3.close();
 
-    const db = await openRecallDb();
-    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    const db = await openIndex();
+    expect([...db.idb.objectStoreNames].sort()).toEqual(STORES);
     expect(await recallCount(db)).toBe(2);
     expect(await generationCount(db, 'cpsc#3')).toBe(1);
     const { matches } = await lookupIdentities(db, [
@@ -132,16 +133,16 @@ describe('the recall database', () => {
   });
 
   it('writes the same batch again to the same rows, so a resumed sync never holds a record twice', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     const gen = await nextGeneration(db, 'cpsc');
     await writeGeneration(db, gen, [stool, warmer]);
     await writeGeneration(db, gen, [stool, warmer]);
     expect(await generationCount(db, gen)).toBe(2);
-    expect(await db.count('runs')).toBe(1);
+    expect(await db.idb.count('runs')).toBe(1);
   });
 
   it('keeps one copy of a record that a batch lists twice: the last one', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     const newer = { ...warmer, version: '2026-11-02T00:00:00', title: 'Corrected' };
     await replaceSource(db, [warmer, stool, newer], status('cpsc', 2));
     const { recalls } = await lookupIdentities(db, [identity({ brand: 'Lumora', models: ['LM-HW5000'] })]);
@@ -150,11 +151,11 @@ describe('the recall database', () => {
   });
 
   it('skips a stored record that no longer reads as a recall instead of showing it', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await replaceSource(db, [stool, warmer], status('cpsc', 2));
-    const [page] = await db.getAll('pages');
+    const [page] = await db.idb.getAll('pages');
     if (!page) throw new Error('no page stored');
-    await db.put('pages', {
+    await db.idb.put('pages', {
       ...page,
       records: page.records.map((r) => r.replace('"products"', '"prodxcts"')),
     });
@@ -163,14 +164,14 @@ describe('the recall database', () => {
   });
 
   it('finds nothing, and reads nothing, for keys the index does not hold', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await replaceSource(db, [stool], status('cpsc', 1));
     const result = await lookupIdentities(db, [identity({ gtins: ['00850099999997'], models: ['ZZ-404X'] })]);
     expect(result.matches[0]).toEqual([]);
   });
 
   it('applies upserts and removals to the live generation in one step', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await replaceSource(db, [stool, warmer], status('cpsc', 2));
     const corrected = recall(
       '2',
@@ -188,7 +189,7 @@ describe('the recall database', () => {
   });
 
   it('takes the record count it is given instead of checking each changed id', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await replaceSource(db, [stool, warmer], status('cpsc', 2));
     const added = recall('3', { models: ['QX-77801'] });
     await applyChanges(db, 'cpsc', [added], ['cpsc:1'], (m) => ({ ...status('cpsc', 0), ...m }), {
@@ -205,11 +206,11 @@ describe('the recall database', () => {
   });
 
   it('rebuilds the tables of runs built under older key rules from the records they hold', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await replaceSource(db, [stool], status('cpsc', 1));
-    const [run] = await db.getAll('runs');
+    const [run] = await db.idb.getAll('runs');
     if (!run) throw new Error('no run stored');
-    await db.put('runs', { ...run, keyRules: 1, hashes: new Uint32Array(), ordinals: new Uint32Array() });
+    await db.idb.put('runs', { ...run, keyRules: 1, hashes: new Uint32Array(), ordinals: new Uint32Array() });
     const probe = identity({ gtins: ['00850012345671'] });
     expect((await lookupIdentities(db, [probe])).matches[0]).toEqual([]);
     await vi.waitFor(
@@ -219,11 +220,30 @@ describe('the recall database', () => {
       },
       { timeout: 5000, interval: 100 },
     );
-    expect((await db.getAll('runs'))[0]?.keyRules).toBe(KEY_RULES_VERSION);
+    expect((await db.idb.getAll('runs'))[0]?.keyRules).toBe(KEY_RULES_VERSION);
+  });
+
+  it('stops its timers and answers no more lookups once closed', async () => {
+    const db = await openIndex();
+    const gen = await nextGeneration(db, 'cpsc');
+    await writeGeneration(db, gen, [stool]);
+    await writeGeneration(db, gen, [warmer]);
+    await activateGeneration(db, gen, status('cpsc', 2));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // Two runs: loading the generation schedules the merge of their tables.
+      await lookupIdentities(db, [identity({ gtins: ['00850012345671'] })]);
+      expect(vi.getTimerCount()).toBe(1);
+      db.close();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    await expect(lookupIdentities(db, [identity({ gtins: ['00850012345671'] })])).rejects.toThrow(/disposed/);
   });
 
   it('brings back a withdrawn record when a later change restores it', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await replaceSource(db, [stool, warmer], status('cpsc', 2));
     await applyChanges(db, 'cpsc', [], ['cpsc:1'], () => status('cpsc', 1));
     expect(await recallCount(db)).toBe(1);
@@ -235,7 +255,7 @@ describe('the recall database', () => {
   });
 
   it('keeps the source record count true through corrections, additions and removals', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await replaceSource(db, [stool, warmer], status('cpsc', 2));
     const corrected = { ...warmer, version: '2026-11-02T00:00:00' };
     const added = recall('3', { models: ['QX-77801'] });
@@ -248,15 +268,15 @@ describe('the recall database', () => {
   });
 
   it('upgrades a version-0 (absent) database in place and keeps working on reopen', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await replaceSource(db, [stool], status('cpsc', 1));
     db.close();
-    const again = await openRecallDb();
+    const again = await openIndex();
     expect(await recallCount(again)).toBe(1);
   });
 
   it('replaces one source as a whole, dropping its old records and their keys', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await replaceSource(db, [stool, warmer], status('cpsc', 2));
     await replaceSource(db, [warmer], status('cpsc', 1));
     expect(await recallCount(db)).toBe(1);
@@ -267,7 +287,7 @@ describe('the recall database', () => {
   });
 
   it('leaves other sources untouched when one is replaced', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await replaceSource(db, [stool], status('cpsc', 1));
     const other = { ...recall('9', { gtins: ['00850098765431'] }), id: 'eu:9', source: 'eu' };
     await replaceSource(db, [other], status('eu', 1));
@@ -277,7 +297,7 @@ describe('the recall database', () => {
   });
 
   it('answers many identities in one lookup, each with its own matches', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await replaceSource(db, [stool, warmer], status('cpsc', 2));
     const result = await lookupIdentities(db, [
       identity({ gtins: ['00850012345671'] }),
@@ -289,7 +309,7 @@ describe('the recall database', () => {
   });
 
   it('finds a recall by a stated model prefix', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     const family = recall('7', { brands: ['Trailex'], models: ['models beginning with TRX1'] });
     await replaceSource(db, [family, stool], status('cpsc', 2));
     const page = identity({ brand: 'Trailex', models: ['TRX113'] });
@@ -297,7 +317,7 @@ describe('the recall database', () => {
   });
 
   it('reports how many records it holds and when they were loaded', async () => {
-    const db = await openRecallDb();
+    const db = await openIndex();
     await replaceSource(db, [stool, warmer], status('cpsc', 2));
     expect(await indexStatus(db)).toMatchObject({ records: 2, updatedAt: '2026-11-01T00:00:00.000Z' });
   });

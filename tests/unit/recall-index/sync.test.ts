@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPublishedIndex, type PublishedBuild } from '../../../scripts/lib/published-builder';
 import { feeds } from '../../../utils/feeds';
 import {
   changeCount,
-  openRecallDb,
   type RecallDb,
   recallCount,
   replaceSource,
@@ -21,6 +20,7 @@ import { readSyncState } from '../../../utils/recall-index/sync-state';
 import type { Recall } from '../../../utils/schemas';
 import { parseSettings } from '../../../utils/settings';
 import { identity, recall } from '../support/factories';
+import { closeIndexes, openIndex } from './open-index';
 
 /** A tiny in-memory web: path → response, with a log of what was asked. */
 class FakeWeb {
@@ -86,10 +86,11 @@ describe('syncing from a published index', () => {
   let web: FakeWeb;
   beforeEach(async () => {
     globalThis.indexedDB = new IDBFactory();
-    db = await openRecallDb();
+    db = await openIndex();
     web = new FakeWeb();
     clock = new Date('2026-11-28T12:00:00Z');
   });
+  afterEach(closeIndexes);
   const settings = { publishedIndexUrl: INDEX_URL, feeds: { cpsc: { enabled: false } } };
 
   it('downloads every shard on the first sync and makes them live together', async () => {
@@ -144,7 +145,7 @@ describe('syncing from a published index', () => {
     web.serveBuild(v1);
     await runSync(deps(db, web, settings));
     const gen = (await sourceStatuses(db))[0]?.activeGen as string;
-    const tx = db.transaction('changes', 'readwrite');
+    const tx = db.idb.transaction('changes', 'readwrite');
     for (let i = 0; i <= MAX_PILED_CHANGES; i++)
       void tx.store.put({ gen, id: `cpsc:gone-${i}`, recall: null });
     await tx.done;
@@ -239,10 +240,11 @@ describe('syncing an official feed', () => {
   let web: FakeWeb;
   beforeEach(async () => {
     globalThis.indexedDB = new IDBFactory();
-    db = await openRecallDb();
+    db = await openIndex();
     web = new FakeWeb();
     clock = new Date('2026-11-28T12:00:00Z');
   });
+  afterEach(closeIndexes);
   const settings = { feeds: { cpsc: { enabled: true, baseUrl: 'http://127.0.0.1:9' } } };
   const cpscRecord = (id: number, date: string, upc: string) => ({
     RecallID: id,
@@ -339,9 +341,11 @@ describe('syncing an official feed', () => {
 });
 
 describe('host permissions', () => {
+  afterEach(closeIndexes);
+
   it('does not fetch a feed whose host permission was not granted, and says how to grant it', async () => {
     globalThis.indexedDB = new IDBFactory();
-    const db = await openRecallDb();
+    const db = await openIndex();
     const web = new FakeWeb();
     const eu = feeds.find((f) => f.id === 'eu-safety-gate');
     if (!eu) throw new Error('eu-safety-gate feed missing');
@@ -412,11 +416,12 @@ describe('syncing a feed that walks several requests', () => {
   });
   beforeEach(async () => {
     globalThis.indexedDB = new IDBFactory();
-    db = await openRecallDb();
+    db = await openIndex();
     web = new FakeWeb();
     sent.length = 0;
     clock = new Date('2026-11-28T12:00:00Z');
   });
+  afterEach(closeIndexes);
 
   it('replaces the source on the first run, then upserts what a walk from the stored cursor returns', async () => {
     const item = fixtureJson('uk-opss/content-item.json');
