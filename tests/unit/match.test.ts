@@ -4,13 +4,8 @@ import { brandAliases, brandKey, brandsCompatible } from '../../utils/identity/b
 import { BRAND_ALIAS_GROUPS } from '../../utils/identity/brand-aliases';
 import { gtinKey } from '../../utils/identity/gtin';
 import { inModelFamily, readModelFamily } from '../../utils/identity/model-family';
-import {
-  BANNER_TIERS,
-  matchIdentity,
-  matchRecall,
-  modelRejectionForMatch,
-  tierRank,
-} from '../../utils/recall-index/match';
+import { BANNER_TIERS, matchIdentity, matchRecall, tierRank } from '../../utils/recall-index/match';
+import { modelRejectionForMatch } from '../../utils/recall-index/match-models';
 import {
   type IdentityFact,
   ProductIdentity,
