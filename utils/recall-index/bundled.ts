@@ -12,6 +12,7 @@
  * source. Records are filed under their own source, so a CPSC sync replaces exactly the CPSC records.
  */
 import { parseFeedDocument } from '../feeds';
+import { isRecord } from '../is-record';
 import type { Recall, SourceStatus } from '../schemas';
 import { type RecallDb, replaceSource, sourceStatuses } from './db';
 import { decodeJson, decodeVerified } from './published/codec';
@@ -97,9 +98,7 @@ export async function loadBundledData(
   const loads = new Map<string, SourceLoad>();
   for (const path of files) {
     const data = await decodeJson(await read(path), path);
-    const isManifest =
-      typeof data === 'object' && data !== null && (data as { format?: unknown }).format === MANIFEST_FORMAT;
-    if (isManifest) await readPackagedIndex(data, path, read, loads);
+    if (isRecord(data) && data.format === MANIFEST_FORMAT) await readPackagedIndex(data, path, read, loads);
     else readPackagedFeed(data, loads, now);
   }
 
