@@ -47,6 +47,7 @@ export default defineConfig({
       'alarms',
       'webNavigation',
       'scripting',
+      'notifications',
       'activeTab',
       ...(mode === 'demo' ? ['tabs'] : []),
     ],

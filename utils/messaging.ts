@@ -24,6 +24,7 @@ import {
   SyncOutcome,
   SyncProgress,
 } from './schemas';
+import { WatchedProduct } from './watchlist/watched-product';
 
 export const PageInfo = z.object({
   marketplace: z.string().max(40).nullable(),
@@ -147,6 +148,24 @@ export const SyncStatusResponse = z.object({
 export type SyncStatusRequest = z.infer<typeof SyncStatusRequest>;
 export type SyncStatusResponse = z.infer<typeof SyncStatusResponse>;
 
+/**
+ * Watchlist page → background: the products kept on this device and those that have a confirmed or
+ * likely recall now (utils/background/watchlist-service.ts).
+ */
+export const WatchlistRequest = z.object({ type: z.literal('watchlist') });
+export const WatchlistResponse = z.object({
+  ok: z.literal(true),
+  enabled: z.boolean(),
+  products: z.array(WatchedProduct),
+  found: z.array(z.object({ key: z.string(), matches: z.array(RecallMatch) })),
+  recalls: z.record(z.string(), Recall),
+  index: IndexStatus,
+});
+export type WatchlistResponse = z.infer<typeof WatchlistResponse>;
+
+/** Watchlist page or options → background: forget every kept product. */
+export const WatchlistClearRequest = z.object({ type: z.literal('watchlist-clear') });
+
 /** Options → background: drop the whole index and sync state, reload the starter data, sync again. */
 export const RebuildRequest = z.object({ type: z.literal('clear-and-rebuild') });
 export type RebuildRequest = z.infer<typeof RebuildRequest>;
@@ -221,6 +240,18 @@ export const MESSAGES = {
     response: SyncNowResponse,
     from: 'page',
     refusal: 'sync is started from the extension pages only',
+  },
+  watchlist: {
+    request: WatchlistRequest,
+    response: WatchlistResponse,
+    from: 'page',
+    refusal: 'the watchlist is shown in extension pages only',
+  },
+  'watchlist-clear': {
+    request: WatchlistClearRequest,
+    response: OkResponse,
+    from: 'page',
+    refusal: 'the watchlist is cleared from extension pages only',
   },
   rescan: { request: RescanRequest, response: NoResponse, from: 'background' },
 } as const satisfies Record<string, MessageContract>;

@@ -16,19 +16,22 @@ import {
   sameRegistration,
 } from '@/utils/any-shop';
 import { badgeFor } from '@/utils/background/badge';
-import { type DismissalStore, handleMessage, type VerdictStore } from '@/utils/background/handle-message';
+import { handleMessage } from '@/utils/background/handle-message';
 import { navigationFilters } from '@/utils/background/navigation-filters';
 import { fetchProductPage, limitConcurrency, PRODUCT_PAGE_LIMITS } from '@/utils/background/product-page';
+import { recallNotification } from '@/utils/background/recall-notification';
+import { dismissalStore, verdictStore } from '@/utils/background/stores';
 import { SyncRunner } from '@/utils/background/sync-runner';
+import { WatchlistService } from '@/utils/background/watchlist-service';
 import { feeds } from '@/utils/feeds';
 import { adapters } from '@/utils/marketplaces';
-import { TabVerdict } from '@/utils/messaging';
 import { sendToTab } from '@/utils/messaging/send';
 import { loadBundledData } from '@/utils/recall-index/bundled';
 import { clearIndex, openRecallDb, recallCount } from '@/utils/recall-index/db';
-import { indexStatus } from '@/utils/recall-index/query';
+import { indexStatus, lookupIdentities } from '@/utils/recall-index/query';
 import type { IndexStatus } from '@/utils/schemas';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/utils/settings';
+import { WatchlistStore } from '@/utils/watchlist/store';
 
 const SYNC_ALARM = 'recall-sentinel-sync';
 
@@ -73,7 +76,11 @@ export default defineBackground(() => {
       await clearIndex(db);
       await loadBundledData(db, readPackaged);
     },
-    onChanged: dataChanged,
+    onChanged: () => {
+      dataChanged();
+      // New data: products met earlier may have a recall now.
+      void watchlist.recheck().catch((e: unknown) => console.warn('recall-sentinel: watchlist re-check', e));
+    },
     mayReach: (origins) => browser.permissions.contains({ origins }),
     async storageBytes() {
       const estimate = await navigator.storage?.estimate?.();
@@ -179,38 +186,35 @@ export default defineBackground(() => {
   // Product pages on another origin than a cart (JD, Taobao/Tmall, eBay), for the content script.
   const productPageFetch = limitConcurrency(PRODUCT_PAGE_LIMITS.concurrency, fetchProductPage);
 
-  // "Not this product" answers, kept on this device; the newest DISMISSALS_KEPT are remembered.
-  const DISMISSALS = 'dismissedMatches';
-  const DISMISSALS_KEPT = 2000;
-  let dismissed: Promise<Set<string>> | null = null;
-  const dismissals: DismissalStore = {
-    list() {
-      dismissed ??= browser.storage.local.get(DISMISSALS).then(({ [DISMISSALS]: stored }) => {
-        return new Set(Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : []);
-      });
-      return dismissed;
-    },
-    async add(key) {
-      const all = [...(await this.list()), key];
-      const kept = [...new Set(all)].slice(-DISMISSALS_KEPT);
-      dismissed = Promise.resolve(new Set(kept));
-      await browser.storage.local.set({ [DISMISSALS]: kept });
-    },
-  };
+  const dismissals = dismissalStore();
+  const verdicts = verdictStore();
+  browser.tabs.onRemoved.addListener((tabId) => void verdicts.forget(tabId));
+  // A tab that loads another document loses its verdict, so the popup never shows the last page's: our
+  // content script files a new one if the new page is a shop's. (Same-document moves re-scan instead.)
+  browser.webNavigation.onCommitted.addListener(({ tabId, frameId }) => {
+    if (frameId === 0) void verdicts.forget(tabId);
+  });
 
-  const verdictKey = (tabId: number) => `verdict:${tabId}`;
-  const verdicts: VerdictStore = {
-    async get(tabId) {
-      const stored = (await browser.storage.session.get(verdictKey(tabId)))[verdictKey(tabId)];
-      const parsed = TabVerdict.safeParse(stored);
-      return parsed.success ? parsed.data : null;
+  // Products the shopper viewed, carted and bought, re-checked after every sync (utils/watchlist/).
+  const watchlistStore = WatchlistStore.open();
+  const watchlist = new WatchlistService({
+    store: () => watchlistStore,
+    lookup: async (identities) => lookupIdentities(await ready, identities),
+    enabled: async () => (await readSettings()).watchlist,
+    async notify(found, recalls) {
+      const { title, message } = recallNotification(found, recalls);
+      await browser.notifications.create(`watchlist:${Date.now()}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title,
+        message,
+      });
     },
-    async set(tabId, verdict) {
-      await browser.storage.session.set({ [verdictKey(tabId)]: verdict });
-    },
-  };
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void browser.storage.session.remove(verdictKey(tabId));
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith('watchlist:')) return;
+    void browser.tabs.create({ url: browser.runtime.getURL('/watchlist.html') });
+    void browser.notifications.clear(id);
   });
 
   browser.runtime.onMessage.addListener((message, sender) =>
@@ -222,11 +226,13 @@ export default defineBackground(() => {
       verdicts,
       dismissals,
       sync: runner,
+      watchlist,
       productPages: {
         adapters,
         fetch: (url, adapter) => productPageFetch(url, adapter, (input, init) => fetch(input, init)),
       },
       async onVerdict(tabId, verdict) {
+        void watchlist.record(verdict).catch((e: unknown) => console.warn('recall-sentinel: watchlist', e));
         const badge = badgeFor(verdict.status);
         await browser.action.setBadgeText({ tabId, text: badge.text });
         await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });

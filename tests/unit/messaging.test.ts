@@ -47,6 +47,8 @@ const EXAMPLES: {
   'sync-now': { request: { type: 'sync-now' }, from: popup, refused: contentScript },
   'sync-status': { request: { type: 'sync-status' }, from: popup, refused: contentScript },
   'clear-and-rebuild': { request: { type: 'clear-and-rebuild' }, from: popup, refused: contentScript },
+  watchlist: { request: { type: 'watchlist' }, from: popup, refused: contentScript },
+  'watchlist-clear': { request: { type: 'watchlist-clear' }, from: popup, refused: contentScript },
 };
 
 describe('the message table', () => {

@@ -27,6 +27,7 @@ import { lookupIdentities } from '../recall-index/query';
 import type { IndexStatus, SyncOutcome, SyncProgress } from '../schemas';
 import { checkProductPageRequest } from './product-page';
 import { verdictStatus } from './verdict';
+import type { WatchlistService } from './watchlist-service';
 
 export type { MessageSender } from '../messaging/senders';
 
@@ -69,6 +70,8 @@ export interface BackgroundDeps {
     /** Fetches a checked URL (utils/background/product-page.ts `fetchProductPage`). */
     fetch(url: URL, adapter: MarketplaceAdapter): Promise<FetchProductPageResponse | ErrorResponse>;
   };
+  /** The watchlist (utils/background/watchlist-service.ts). */
+  watchlist: Pick<WatchlistService, 'view' | 'clear'>;
   now?: () => Date;
 }
 
@@ -157,6 +160,16 @@ export const HANDLERS: { [T in ToBackground]: Handler<T> } = {
   async 'sync-status'(_msg, _sender, deps) {
     const [index, storageBytes] = await Promise.all([deps.indexStatus(), deps.sync.storageBytes()]);
     return { ok: true, running: deps.sync.running(), progress: deps.sync.progress(), index, storageBytes };
+  },
+
+  async watchlist(_msg, _sender, deps) {
+    const [view, index] = await Promise.all([deps.watchlist.view(), deps.indexStatus()]);
+    return { ok: true, ...view, index };
+  },
+
+  async 'watchlist-clear'(_msg, _sender, deps) {
+    await deps.watchlist.clear();
+    return { ok: true };
   },
 };
 

@@ -1,13 +1,17 @@
 /**
  * The background's dependencies as fakes, and the senders it tells apart, for the tests that drive
  * `handleMessage` (the handler's own behaviour, and the message contract every type must keep). The
- * index holds one recall, `cpsc:1`, for the Kettlebrook barcode 00850012345671.
+ * index holds one recall, `cpsc:1`, for the Kettlebrook barcode 00850012345671, and the watchlist one
+ * product bought with that barcode.
  */
 import type { BackgroundDeps } from '../../../utils/background/handle-message';
+import { WatchlistService } from '../../../utils/background/watchlist-service';
 import { adapters } from '../../../utils/marketplaces';
 import type { RequestFor, TabVerdict } from '../../../utils/messaging';
 import { openRecallDb, replaceSource } from '../../../utils/recall-index/db';
-import { indexStatus } from '../../../utils/recall-index/query';
+import { indexStatus, lookupIdentities } from '../../../utils/recall-index/query';
+import { WatchlistStore } from '../../../utils/watchlist/store';
+import { watchedFrom } from '../../../utils/watchlist/watched-product';
 import { identity, recall } from '../support/factories';
 
 export const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -37,6 +41,16 @@ export function fakeDeps(): FakeDeps {
     });
     return db;
   })();
+  const watchlistStore = (async () => {
+    const store = await WatchlistStore.open();
+    const bought = watchedFrom(
+      identity({ pageType: 'orders', brand: 'Kettlebrook', gtins: ['00850012345671'] }),
+      new Date('2026-11-01T00:00:00Z'),
+      undefined,
+    );
+    if (bought) await store.put([bought]);
+    return store;
+  })();
   return {
     stored,
     runtimeId: ID,
@@ -63,6 +77,12 @@ export function fakeDeps(): FakeDeps {
       clearAndRebuild: async () => [],
       storageBytes: async () => 1024,
     },
+    watchlist: new WatchlistService({
+      store: () => watchlistStore,
+      lookup: async (identities) => lookupIdentities(await dbPromise, identities),
+      enabled: async () => true,
+      notify: async () => undefined,
+    }),
     productPages: {
       adapters,
       fetch: async (url) => ({ ok: true, url: url.href, html: `<p>${url.href}</p>` }),
