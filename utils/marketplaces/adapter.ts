@@ -1,12 +1,13 @@
 /**
- * The marketplace adapter contract. One file per marketplace in this folder (id = file name); the
- * registry in index.ts discovers them. Adapters are pure: a URL (and a parsed document) in, data out.
+ * The marketplace adapter contract. One module per marketplace in this folder: `<id>.ts`, or a
+ * folder `<id>/index.ts` with its helpers beside it (scripts/lib/registry-files.ts states the rule once);
+ * the registry in index.ts discovers them. Adapters are pure: a URL (and a parsed document) in, data out.
  * Nothing runs at import, because WXT imports entry files in Node at build time to read the manifest.
  */
 import type { PageType, ProductIdentity } from '../schemas';
 
 export interface MarketplaceAdapter {
-  /** Equals the file name, e.g. "amazon". */
+  /** Equals the module's name (file or folder), e.g. "amazon". */
   id: string;
   /** Human name, shown in the popup ("Amazon"). */
   name: string;
