@@ -1,7 +1,7 @@
 /**
  * Settings: which sources are on, a published index URL, how often to sync; "sync now" with progress,
  * the per-source status, storage used, and "clear and rebuild"; which other shops are checked
- * (AnyShopSection). Settings are written to storage.local (the background re-reads them on every sync
+ * (AnyShopSection); whether products are kept for later re-checks (WatchlistSection). Settings are written to storage.local (the background re-reads them on every sync
  * and reschedules its alarm when they change).
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -15,6 +15,7 @@ import { ask } from '@/utils/messaging/ask';
 import { sourceLabel } from '@/utils/recall-index/explain';
 import { feedEnabled, parseSettings, SETTINGS_KEY, Settings } from '@/utils/settings';
 import { AnyShopSection } from './AnyShopSection';
+import { WatchlistSection } from './WatchlistSection';
 
 const INTERVALS = [
   { minutes: 60, label: 'every hour' },
@@ -88,11 +89,11 @@ export function App() {
     await refresh();
   };
 
-  if (!settings) return <main class="options">Loading…</main>;
+  if (!settings) return <main class="page">Loading…</main>;
   const progress = status?.progress;
 
   return (
-    <main class="options">
+    <main class="page">
       <h1>Recall Sentinel</h1>
       <section>
         <h2>Recall sources</h2>
@@ -146,6 +147,11 @@ export function App() {
       </section>
 
       <AnyShopSection />
+
+      <WatchlistSection
+        on={settings.watchlist}
+        onToggle={(on) => void save({ ...settings, watchlist: on })}
+      />
 
       <section>
         <h2>Index</h2>

@@ -22,6 +22,7 @@ import {
 } from '@/utils/any-shop';
 import type { ResponseFor, TabVerdict } from '@/utils/messaging';
 import { ask } from '@/utils/messaging/ask';
+import { samePage } from '@/utils/same-page';
 import type { IndexStatus } from '@/utils/schemas';
 
 interface Shop {
@@ -32,7 +33,15 @@ interface Shop {
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'ready'; tabId: number; verdict: TabVerdict | null; index: IndexStatus; shop: Shop | null }
+  | {
+      kind: 'ready';
+      tabId: number;
+      verdict: TabVerdict | null;
+      /** The tab shows another page than the verdict was made for (moved on since, not read again yet). */
+      moved: boolean;
+      index: IndexStatus;
+      shop: Shop | null;
+    }
   | { kind: 'error'; message: string };
 
 /** How long the popup waits for the page's verdict after the site was allowed. */
@@ -49,6 +58,17 @@ async function tabVerdict(tabId: number): Promise<ResponseFor<'tab-verdict'>> {
   const res = await ask('tab-verdict', { tabId });
   if (!res.ok) throw new Error(res.error);
   return res;
+}
+
+/**
+ * Whether the tab has moved on from the page its verdict was made for. A main-frame navigation clears the
+ * verdict in the background; this catches the rest (a shop that changes page in place and was not read
+ * again yet). The tab's address is seen through `activeTab`; when it is not, the verdict stands.
+ */
+async function tabMovedOn(tabId: number, verdict: TabVerdict | null): Promise<boolean> {
+  if (!verdict) return false;
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  return Boolean(tab?.url) && !samePage(verdict.page.url, tab?.url ?? '');
 }
 
 /**
@@ -76,8 +96,10 @@ export function App() {
       const tabId = await targetTabId();
       if (tabId === null) throw new Error('no active tab');
       const res = await tabVerdict(tabId);
-      const shop = await shopFor(tabId, res.verdict);
-      setState({ kind: 'ready', tabId, verdict: res.verdict, index: res.index, shop });
+      const moved = await tabMovedOn(tabId, res.verdict);
+      const verdict = moved ? null : res.verdict;
+      const shop = moved ? null : await shopFor(tabId, verdict);
+      setState({ kind: 'ready', tabId, verdict, moved, index: res.index, shop });
     })().catch((e: unknown) =>
       setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
@@ -92,7 +114,7 @@ export function App() {
       await new Promise((r) => setTimeout(r, 300));
       const res = await tabVerdict(tabId);
       if (res.verdict && res.verdict.status !== 'not-product') {
-        setState({ kind: 'ready', tabId, verdict: res.verdict, index: res.index, shop: null });
+        setState({ kind: 'ready', tabId, verdict: res.verdict, moved: false, index: res.index, shop: null });
         return;
       }
     }
@@ -129,7 +151,15 @@ export function App() {
       )}
       {state.kind === 'ready' && (
         <>
-          {state.shop ? (
+          {state.moved ? (
+            <section class="verdict verdict-idle" data-status="moved-on">
+              <h1>Not checked yet</h1>
+              <p>
+                This tab has moved to another page since Recall Sentinel last read it. Supported pages are
+                checked as they load: open this again in a moment.
+              </p>
+            </section>
+          ) : state.shop ? (
             <CheckThisShop
               site={siteLabel(state.shop.pattern)}
               state={state.shop.state}
@@ -140,6 +170,20 @@ export function App() {
           )}
           <footer>
             <IndexFreshness index={state.index} />
+            <nav class="links" aria-label="Recall Sentinel pages">
+              <a href={browser.runtime.getURL('/watchlist.html')} target="_blank" rel="noopener">
+                Your products and recalls
+              </a>
+              <a
+                href={browser.runtime.getURL('/options.html')}
+                onClick={(e) => {
+                  e.preventDefault();
+                  void browser.runtime.openOptionsPage();
+                }}
+              >
+                Settings
+              </a>
+            </nav>
           </footer>
         </>
       )}

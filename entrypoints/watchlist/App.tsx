@@ -58,13 +58,13 @@ export function App() {
 
   if (error)
     return (
-      <main class="watchlist">
+      <main class="page">
         <p role="alert">Couldn't read the watchlist: {error}</p>
       </main>
     );
   if (!view)
     return (
-      <main class="watchlist">
+      <main class="page">
         <p class="muted">Loading…</p>
       </main>
     );
@@ -76,7 +76,7 @@ export function App() {
   });
 
   return (
-    <main class="watchlist">
+    <main class="page">
       <h1>Your products and recalls</h1>
       {!view.enabled && (
         <p class="note" data-testid="watchlist-off">

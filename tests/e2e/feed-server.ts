@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { test } from './fixtures';
 
 export interface Served {
   status?: number;
@@ -56,4 +57,19 @@ export class FeedServer {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
+}
+
+/**
+ * The feed server of a spec file: one object, fresh for every test (routes and requests cleared, a new
+ * port) and stopped after it, so no test sees another's routes. Call it at the top of the spec.
+ */
+export function feedServerForEachTest(): FeedServer {
+  const server = new FeedServer();
+  test.beforeEach(async () => {
+    server.routes.clear();
+    server.requests.length = 0;
+    await server.start();
+  });
+  test.afterEach(() => server.stop());
+  return server;
 }

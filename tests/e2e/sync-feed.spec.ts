@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { FeedServer } from './feed-server';
+import { feedServerForEachTest } from './feed-server';
 import { expect, FIXTURES, starterRecords, test, verdictFor } from './fixtures';
 import { amazonListing as listing } from './listing';
 
@@ -15,14 +15,7 @@ const recallsPage = JSON.parse(
   readFileSync(path.resolve(FIXTURES, '../feeds/cpsc/recalls-page.json'), 'utf8'),
 ) as Array<Record<string, unknown>>;
 
-let server: FeedServer;
-test.beforeEach(async () => {
-  server = new FeedServer();
-  await server.start();
-});
-test.afterEach(async () => {
-  await server.stop();
-});
+const server = feedServerForEachTest();
 
 async function pointCpscAt(worker: Worker, origin: string) {
   await worker.evaluate(async (baseUrl) => {

@@ -7,21 +7,14 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { buildPublishedIndex, type PublishedBuild } from '../../scripts/lib/published-builder';
 import type { Recall } from '../../utils/schemas';
 import { recall } from '../unit/support/factories';
-import { FeedServer } from './feed-server';
+import { feedServerForEachTest } from './feed-server';
 import { expect, starterRecords, test, verdictFor } from './fixtures';
 import { amazonListing as listing } from './listing';
 
 const STOOL = recall('80001', { brands: ['Kettlebrook'], gtins: ['00850012345671'] });
 const BOARD = recall('80002', { brands: ['Harbor Lane'], gtins: ['00850098765431'] });
 
-let server: FeedServer;
-test.beforeEach(async () => {
-  server = new FeedServer();
-  await server.start();
-});
-test.afterEach(async () => {
-  await server.stop();
-});
+const server = feedServerForEachTest();
 
 const build = (recalls: Recall[], now: string, previous?: PublishedBuild) =>
   buildPublishedIndex(

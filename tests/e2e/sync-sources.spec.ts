@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from '@playwright/test';
-import { FeedServer } from './feed-server';
+import { type FeedServer, feedServerForEachTest } from './feed-server';
 import { expect, FIXTURES, test, verdictFor } from './fixtures';
 import { amazonListing as listing } from './listing';
 
@@ -108,14 +108,7 @@ async function pointFeedsAt(worker: Worker, origin: string) {
   );
 }
 
-let server: FeedServer;
-test.beforeEach(async () => {
-  server = new FeedServer();
-  await server.start();
-});
-test.afterEach(async () => {
-  await server.stop();
-});
+const server = feedServerForEachTest();
 
 test('every multi-request source syncs from the local feed server and its records warn on a listing', async ({
   context,

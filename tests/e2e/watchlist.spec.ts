@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Worker } from '@playwright/test';
-import { FeedServer } from './feed-server';
+import { feedServerForEachTest } from './feed-server';
 import { expect, FIXTURES, test, verdictFor } from './fixtures';
 
 const CPSC_PATH = '/RestWebServices/Recall';
@@ -16,14 +16,7 @@ const recallsPage = JSON.parse(
   readFileSync(path.resolve(FIXTURES, '../feeds/cpsc/recalls-page.json'), 'utf8'),
 ) as Array<Record<string, unknown>>;
 
-let server: FeedServer;
-test.beforeEach(async () => {
-  server = new FeedServer();
-  await server.start();
-});
-test.afterEach(async () => {
-  await server.stop();
-});
+const server = feedServerForEachTest();
 
 async function syncCpscFrom(context: BrowserContext, worker: Worker, extensionId: string): Promise<void> {
   await worker.evaluate(async (baseUrl) => {
@@ -86,7 +79,7 @@ test('a sync that recalls a product bought earlier raises one notification and l
   await expect.poll(() => notifications(worker)).toHaveLength(1);
 });
 
-test('forgets every kept product when asked, and keeps none while turned off', async ({
+test('forgets every kept product when asked, and keeps none once turned off in the settings', async ({
   context,
   worker,
   extensionId,
@@ -100,9 +93,18 @@ test('forgets every kept product when asked, and keeps none while turned off', a
   await expect(page.getByTestId('watchlist-empty')).toBeVisible();
   expect(await watched(worker)).toEqual([]);
 
-  await worker.evaluate(async () => {
-    await chrome.storage.local.set({ settings: { watchlist: false } });
-  });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByTestId('watchlist-kept')).toContainText('0 products kept.');
+  await options.getByRole('checkbox', { name: /Remember the products I view/ }).uncheck();
+  await expect
+    .poll(() =>
+      worker.evaluate(
+        async () =>
+          ((await chrome.storage.local.get('settings')).settings as { watchlist?: boolean })?.watchlist,
+      ),
+    )
+    .toBe(false);
   const again = await openAt(`${ORDERS}&again=1`, { file: 'amazon/orders.html' });
   await verdictFor(worker, again.url());
   await page.reload();

@@ -65,7 +65,7 @@ export class PageScanner {
     const url = new URL(location.href);
     const result = extractWith(this.adapters, document, url);
     const extractedAt = performance.now();
-    const key = scanKey(result.marketplace, result.pageType, result.items);
+    const key = scanKey(url, result.marketplace, result.pageType, result.items);
     if (key === this.lastKey) return;
     this.lastKey = key;
     if (
@@ -81,7 +81,7 @@ export class PageScanner {
     if (!adapter?.productUrl || (result.pageType !== 'cart' && result.pageType !== 'orders')) return;
     const resolved = await resolveLines(result.items, adapter, url, fetchDocumentFor(url), this.productPages);
     if (!this.ctx.isValid || this.lastKey !== key) return;
-    const resolvedKey = scanKey(result.marketplace, result.pageType, resolved);
+    const resolvedKey = scanKey(url, result.marketplace, result.pageType, resolved);
     if (resolvedKey === key) return;
     this.lastKey = resolvedKey;
     const now = performance.now();
