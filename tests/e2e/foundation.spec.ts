@@ -179,7 +179,14 @@ test('the production manifest runs only on marketplace pages, and asks for no ot
   expect(manifest.optional_host_permissions).toEqual(
     expect.arrayContaining(['https://*/*', 'http://*/*', 'https://ec.europa.eu/*']),
   );
-  expect(manifest.permissions).toEqual(['storage', 'alarms', 'webNavigation', 'scripting', 'notifications', 'activeTab']);
+  expect(manifest.permissions).toEqual([
+    'storage',
+    'alarms',
+    'webNavigation',
+    'scripting',
+    'notifications',
+    'activeTab',
+  ]);
 });
 
 test('"Not this product" hides the warning for that listing and is remembered', async ({
