@@ -1,21 +1,73 @@
-/** Per-source index and sync status, for the options page: what we hold, when it last worked, what failed. */
-import { formatAge, sourceLabel } from '../utils/recall-index/explain';
-import type { IndexStatus } from '../utils/schemas';
+/**
+ * Per-source index and sync status, for the options page: how many recalls we hold, where they came from
+ * (the bundled starter data, a published index, or the authority's own feed), when that was, and what
+ * failed. Saying where the records came from is what keeps an unticked feed whose records a published
+ * index supplies from reading "last synced: never" beside thousands of records.
+ */
+import { sourceLabel } from '../utils/recall-index/explain';
+import type { IndexStatus, SyncSummary } from '../utils/schemas';
+import { type Provenance, provenanceOf, publishedHost } from '../utils/source-provenance';
+import { count, timeAgo } from '../utils/words';
 
-export function SyncStatusTable({ index, now }: { index: IndexStatus; now?: Date }) {
-  const sources = [
-    ...new Set([...index.sources.map((s) => s.source), ...index.syncs.map((s) => s.source)]),
-  ].sort();
-  if (sources.length === 0) return <p class="muted">No data loaded yet.</p>;
+/** The sync state id of a published index: its row describes the index, not an authority. */
+const PUBLISHED = 'published';
+
+function cameFrom(p: Provenance, source: string): string {
+  switch (p.kind) {
+    case 'bundled':
+      return 'Starter data bundled with the extension';
+    case 'published':
+      return p.host ? `Recall Sentinel index at ${p.host}` : 'Recall Sentinel index';
+    case 'feed':
+      return `${sourceLabel(source)}’s own feed`;
+    case 'none':
+      return 'Nothing loaded yet';
+  }
+}
+
+function updated(p: Provenance, now: Date | undefined): string {
+  switch (p.kind) {
+    case 'bundled':
+      return p.loadedAt ? `installed ${timeAgo(p.loadedAt, now)}, not synced yet` : 'not synced yet';
+    case 'published':
+    case 'feed':
+      return p.syncedAt ? timeAgo(p.syncedAt, now) : 'not synced yet';
+    case 'none':
+      return 'never';
+  }
+}
+
+function problem(y: SyncSummary | undefined, now: Date | undefined): string {
+  if (!y?.lastError) return '';
+  return `${y.lastError}${y.failingSince ? ` (failing since ${timeAgo(y.failingSince, now)})` : ''}`;
+}
+
+export function SyncStatusTable({
+  index,
+  now,
+  publishedIndexUrl = null,
+}: {
+  index: IndexStatus;
+  now?: Date;
+  /** The published index's URL from the settings, to name its host. */
+  publishedIndexUrl?: string | null;
+}) {
+  const sources = [...new Set([...index.sources.map((s) => s.source), ...index.syncs.map((s) => s.source)])]
+    .filter((s) => s !== PUBLISHED)
+    .sort();
+  const published = index.syncs.find((s) => s.source === PUBLISHED);
+  if (sources.length === 0 && !published) return <p class="muted">No recalls are loaded yet.</p>;
+  const host = publishedHost(publishedIndexUrl);
   return (
     <table class="status" data-testid="status-table">
+      <caption class="visually-hidden">Where each source’s recalls came from</caption>
       <thead>
         <tr>
           <th scope="col">Source</th>
-          <th scope="col">Records</th>
+          <th scope="col">Recalls</th>
           <th scope="col">Skipped</th>
-          <th scope="col">Loaded</th>
-          <th scope="col">Last sync</th>
+          <th scope="col">Came from</th>
+          <th scope="col">Updated</th>
           <th scope="col">Problem</th>
         </tr>
       </thead>
@@ -23,23 +75,36 @@ export function SyncStatusTable({ index, now }: { index: IndexStatus; now?: Date
         {sources.map((source) => {
           const s = index.sources.find((x) => x.source === source);
           const y = index.syncs.find((x) => x.source === source);
+          const p = provenanceOf(s, index.syncs, publishedIndexUrl);
           return (
-            <tr key={source} data-source={source}>
+            <tr key={source} data-source={source} data-provenance={p.kind}>
               <th scope="row">{sourceLabel(source)}</th>
               <td>{s ? s.records.toLocaleString('en-US') : '—'}</td>
               <td title={s?.skippedReasons.join('\n') ?? ''}>{s ? s.skipped : '—'}</td>
-              <td>
-                {s ? `${formatAge(s.loadedAt, now)}${s.origin === 'bundled' ? ' (bundled)' : ''}` : '—'}
-              </td>
-              <td>{y?.lastSuccessAt ? formatAge(y.lastSuccessAt, now) : 'never'}</td>
-              <td class={y?.lastError ? 'error' : ''}>
-                {y?.lastError
-                  ? `${y.lastError}${y.failingSince ? ` (failing since ${formatAge(y.failingSince, now)})` : ''}`
-                  : ''}
-              </td>
+              <td>{cameFrom(p, source)}</td>
+              <td>{updated(p, now)}</td>
+              <td class={y?.lastError ? 'error' : ''}>{problem(y, now)}</td>
             </tr>
           );
         })}
+        {published && (
+          <tr data-source={PUBLISHED}>
+            <th scope="row">Recall Sentinel index</th>
+            <td>
+              {count(
+                [...index.sources].filter(
+                  (s) => provenanceOf(s, index.syncs, publishedIndexUrl).kind === 'published',
+                ).length,
+                'source',
+                'sources',
+              )}
+            </td>
+            <td>—</td>
+            <td>{host ?? 'the published index URL in the settings'}</td>
+            <td>{published.lastSuccessAt ? timeAgo(published.lastSuccessAt, now) : 'never'}</td>
+            <td class={published.lastError ? 'error' : ''}>{problem(published, now)}</td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

@@ -74,7 +74,9 @@ test('the popup shows the recall, why it matched and how fresh the index is', as
     'href',
     /^https:\/\/www\.cpsc\.gov\/Recalls\//,
   );
-  await expect(popup.getByTestId('freshness')).toContainText(/\d{1,3}(?:,\d{3})+ recalls from CPSC, openFDA/);
+  await expect(popup.getByTestId('freshness')).toContainText(
+    /\d{1,3}(?:,\d{3})+ recalls from CPSC and openFDA/,
+  );
 });
 
 test('warns with "likely" when brand and model agree but the listing shows no barcode', async ({
