@@ -1,34 +1,82 @@
-/** The full recall, as the popup shows it: what, why it matched, how sure, what to do, where to read more. */
+/**
+ * The full recall, as the popup and the watchlist page show it: what, where it was announced, why it
+ * matched, how sure, what to do, where to read more. Only these pages show the authority's picture of
+ * the product; the in-page banner never loads one.
+ */
+import { useState } from 'preact/hooks';
+import { officialImage } from '../utils/official-hosts';
 import {
   authorityName,
   describeCaveat,
   describeEvidence,
+  describeUnits,
   displayGtin,
   formatDate,
   matchMeaning,
+  remedyOptionsNotSaid,
   TIER_LABEL,
 } from '../utils/recall-index/explain';
+import type { RecalledWhere } from '../utils/recalled-where';
 import type { Recall, RecallMatch } from '../utils/schemas';
 
 export interface RecallCardProps {
   recall: Recall;
   match: RecallMatch;
+  /** Where the recall was announced, when that is not the page's own market (utils/recalled-where.ts). */
+  where?: RecalledWhere | null;
+  /** "Tmall Global listing: imported into China from abroad", for a cross-border import store. */
+  crossBorder?: string | null;
 }
 
-export function RecallCard({ recall, match }: RecallCardProps) {
+/** The square the picture is fitted into, in CSS pixels; set on the element so nothing shifts as it loads. */
+const IMAGE_SIZE = 72;
+
+/**
+ * The authority's picture of the product: https on its own hosts only (utils/official-hosts.ts), loaded
+ * lazily, and gone without a trace when it fails (no broken-image icon, no alt text standing in).
+ */
+function RecallImage({ recall, alt }: { recall: Recall; alt: string }) {
+  const image = officialImage(recall.source, recall.images);
+  const [failed, setFailed] = useState(false);
+  if (!image || failed) return null;
+  return (
+    <img
+      class="card-image"
+      src={image.url}
+      alt={alt}
+      width={IMAGE_SIZE}
+      height={IMAGE_SIZE}
+      loading="lazy"
+      decoding="async"
+      referrerpolicy="no-referrer"
+      onError={() => setFailed(true)}
+    />
+  );
+}
+
+export function RecallCard({ recall, match, where, crossBorder }: RecallCardProps) {
   const product = recall.products[match.productIndex] ?? recall.products[0];
   // The sale window is already in "Sold"; "Affected dates" lists only dates an item carries.
   const itemDates = product?.dateRanges.filter((d) => d.kind !== 'sold') ?? [];
+  const options = remedyOptionsNotSaid(recall.remedy, recall.remedyOptions);
   return (
     <article class={`card tier-${match.tier}`} data-recall-id={recall.id} data-tier={match.tier}>
       <p class="card-kicker">
         <span class={`pill pill-${match.tier}`}>{TIER_LABEL[match.tier]}</span>
-        <span>
-          {authorityName(recall)}
-          {recall.recallNumber ? ` · No. ${recall.recallNumber}` : ''} · {formatDate(recall.published)}
-        </span>
+        <span>{authorityName(recall)}</span>
+        {recall.recallNumber && <span class="nowrap">· No. {recall.recallNumber}</span>}
+        <span class="nowrap">· {formatDate(recall.published)}</span>
       </p>
-      <h2 class="card-title">{recall.title}</h2>
+      <div class="card-head">
+        <h2 class="card-title">{recall.title}</h2>
+        <RecallImage recall={recall} alt={product?.name || recall.title} />
+      </div>
+      {where && (
+        <p class={`recalled-where where-${where.kind}`} data-where={where.kind}>
+          {where.text}
+        </p>
+      )}
+      {crossBorder && <p class="cross-border">{crossBorder}</p>}
       {recall.status === 'completed' && <p class="note">This recall is marked completed by the authority.</p>}
       <dl class="facts">
         {recall.hazard && (
@@ -42,9 +90,7 @@ export function RecallCard({ recall, match }: RecallCardProps) {
             <dt>What to do</dt>
             <dd>
               {recall.remedy}
-              {recall.remedyOptions.length > 0 && (
-                <span class="options"> ({recall.remedyOptions.join(', ')})</span>
-              )}
+              {options.length > 0 && <span class="options"> ({options.join(', ')})</span>}
             </dd>
           </>
         )}
@@ -75,7 +121,7 @@ export function RecallCard({ recall, match }: RecallCardProps) {
         {recall.units && (
           <>
             <dt>Units</dt>
-            <dd>{recall.units}</dd>
+            <dd>{describeUnits(recall.units)}</dd>
           </>
         )}
         {recall.soldAt && (

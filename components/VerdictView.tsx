@@ -2,14 +2,31 @@
  * The popup's answer for the current tab. Five states, worded so that "no recall found" can never be
  * read as "safe", and "we couldn't read this page" never looks like either.
  */
+import { feedCatalogue } from '../utils/feeds/catalogue';
 import type { TabVerdict } from '../utils/messaging';
 import { isTitleOnly } from '../utils/recall-index/explain';
 import { BANNER_TIERS } from '../utils/recall-index/tiers';
+import { crossBorderNote, recalledWhere } from '../utils/recalled-where';
 import type { RecallMatch } from '../utils/schemas';
+import { storefrontOf } from '../utils/storefront-country';
 import { ProductFacts } from './ProductFacts';
 import { RecallCard } from './RecallCard';
 
 const MARKETPLACE_NAMES: Record<string, string> = { generic: 'this shop' };
+
+/** The jurisdictions our sources cover: "not announced in X" is said only where we would know. */
+const COVERED = feedCatalogue.map((feed) => feed.jurisdiction).filter((j) => j !== '*');
+
+/** "a recall", "2 recalls". */
+const recalls = (n: number): string => (n === 1 ? 'a recall' : `${n} recalls`);
+
+/** The heading of a warning: a product page has one product; a cart or order list has items. */
+function warningHeading(pageType: string, matchedItems: number, matchedRecalls: number): string {
+  if (pageType === 'product') return `This product matches ${recalls(matchedRecalls)}`;
+  return matchedItems === 1
+    ? `1 item on this page matches ${recalls(matchedRecalls)}`
+    : `${matchedItems} items on this page match ${recalls(matchedRecalls)}`;
+}
 
 export function VerdictView({ verdict }: { verdict: TabVerdict | null }) {
   if (!verdict || verdict.status === 'not-product') {
@@ -60,13 +77,33 @@ export function VerdictView({ verdict }: { verdict: TabVerdict | null }) {
     );
   }
 
-  const warnings = shown.filter((s) => BANNER_TIERS.includes(s.match.tier)).length;
+  const warned = shown.filter((s) => BANNER_TIERS.includes(s.match.tier));
+  const warnedItems = new Set(warned.map((s) => s.i)).size;
+  const storefront = storefrontOf(verdict.page.marketplace, verdict.page.url);
+  const crossBorder = crossBorderNote(storefront);
+  /** Where each matched recall was announced, against the page's market and the listing's other recalls. */
+  const whereOf = (match: RecallMatch, i: number) => {
+    const recall = verdict.recalls[match.recallId];
+    if (!recall) return null;
+    const matchedJurisdictions = (verdict.matches[i] ?? []).flatMap((m) => {
+      const other = verdict.recalls[m.recallId];
+      return other && other.id !== recall.id ? [other.jurisdiction] : [];
+    });
+    return recalledWhere({
+      jurisdiction: recall.jurisdiction,
+      country: storefront.country,
+      matchedJurisdictions,
+      covered: COVERED,
+    });
+  };
   return (
     <section class={`verdict verdict-${verdict.status}`} data-status={verdict.status}>
       <h1>
         {verdict.status === 'warning'
-          ? `This product matches ${warnings === 1 ? 'a recall' : `${warnings} recalls`}`
-          : 'Possible recall match'}
+          ? warningHeading(verdict.page.pageType, warnedItems, warned.length)
+          : shown.length === 1
+            ? 'Possible recall match'
+            : `Possible matches with ${shown.length} recalls`}
       </h1>
       {verdict.status === 'possible' && (
         <p>
@@ -77,7 +114,15 @@ export function VerdictView({ verdict }: { verdict: TabVerdict | null }) {
       )}
       {shown.map(({ match, i }) => {
         const recall = verdict.recalls[match.recallId];
-        return recall ? <RecallCard key={`${i}:${match.recallId}`} recall={recall} match={match} /> : null;
+        return recall ? (
+          <RecallCard
+            key={`${i}:${match.recallId}`}
+            recall={recall}
+            match={match}
+            where={whereOf(match, i)}
+            crossBorder={crossBorder}
+          />
+        ) : null;
       })}
     </section>
   );

@@ -26,3 +26,12 @@ export function isOfficialUrl(source: string, url: string): boolean {
     return false;
   }
 }
+
+/**
+ * The first of a recall's images that is https on its source's own hosts, for the popup's card: a
+ * picture from anywhere else could be any picture (and would tell a third party what the shopper
+ * looks at), so a card shows this one or none.
+ */
+export function officialImage<T extends { url: string }>(source: string, images: readonly T[]): T | null {
+  return images.find((image) => isOfficialUrl(source, image.url)) ?? null;
+}

@@ -3,9 +3,11 @@ import { feedCatalogue } from '../../utils/feeds/catalogue';
 import {
   authorityName,
   describeEvidence,
+  describeUnits,
   formatDate,
   isTitleOnly,
   matchMeaning,
+  remedyOptionsNotSaid,
   sourceLabel,
   TIER_MEANING,
   TITLE_MATCH_MEANING,
@@ -106,5 +108,46 @@ describe('dates, in words', () => {
     expect(formatDate(null)).toBe('date unknown');
     expect(formatDate('2026-13-01')).toBe('2026-13-01');
     expect(formatDate('October 2026')).toBe('October 2026');
+  });
+});
+
+describe('the remedy options a card prints after the remedy', () => {
+  it('drops an option the remedy already says ("… a full refund." is not followed by "(Refund)")', () => {
+    expect(
+      remedyOptionsNotSaid('Stop using the stools and contact Kettlebrook for a full refund.', ['Refund']),
+    ).toEqual([]);
+  });
+
+  it('drops an option the remedy says in another form of the word', () => {
+    expect(remedyOptionsNotSaid('Contact Tidewater for a free replacement.', ['Replace'])).toEqual([]);
+  });
+
+  it('keeps an option the remedy does not say', () => {
+    expect(remedyOptionsNotSaid('Contact the firm for a free repair kit.', ['Repair', 'Refund'])).toEqual([
+      'Refund',
+    ]);
+  });
+
+  it('drops measures an EU notice lists both as the remedy and as its options', () => {
+    const measures = ['Recall of the product from end users', 'Withdrawal of the product from the market'];
+    expect(remedyOptionsNotSaid(measures.join('; '), measures)).toEqual([]);
+  });
+
+  it('keeps the English options of a remedy written in Chinese, which translate it', () => {
+    expect(remedyOptionsNotSaid('免费更换', ['Replace'])).toEqual(['Replace']);
+  });
+});
+
+describe('the number of units a card prints', () => {
+  it('says "1 unit", not "1 units"', () => {
+    expect(describeUnits('1 units')).toBe('1 unit');
+  });
+
+  it('groups the thousands of a bare count', () => {
+    expect(describeUnits('12000 units')).toBe('12,000 units');
+  });
+
+  it('leaves an authority’s own wording as it is', () => {
+    expect(describeUnits('About 41,000')).toBe('About 41,000');
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFeedFile } from '../../scripts/lib/feed-file';
 import { findSharedData } from '../../scripts/lib/shared-data';
 import { parseFeedDocument } from '../../utils/feeds';
-import { isOfficialUrl } from '../../utils/official-hosts';
+import { isOfficialUrl, officialImage } from '../../utils/official-hosts';
 
 const NOW = { now: new Date('2026-11-28T12:00:00Z') };
 
@@ -19,6 +19,22 @@ describe('the hosts each source publishes on', () => {
     expect(isOfficialUrl('cpsc', 'https://www.gov.uk/product-safety-alerts-reports-recalls/x')).toBe(false);
     expect(isOfficialUrl('cpsc', 'javascript:alert(1)')).toBe(false);
     expect(isOfficialUrl('constructor', 'https://www.cpsc.gov/')).toBe(false);
+  });
+
+  it('picks the first image that is https on the source’s own host for a card', () => {
+    const images = [
+      { url: 'http://www.cpsc.gov/s3fs-public/a.jpg', caption: null },
+      { url: 'https://images.example/b.jpg', caption: null },
+      { url: 'https://www.cpsc.gov/s3fs-public/c.jpg', caption: 'Recalled stool' },
+    ];
+    expect(officialImage('cpsc', images)?.url).toBe('https://www.cpsc.gov/s3fs-public/c.jpg');
+  });
+
+  it('picks no image when none is on the source’s own host over https', () => {
+    expect(
+      officialImage('eu-safety-gate', [{ url: 'https://www.cpsc.gov/a.jpg', caption: null }]),
+    ).toBeNull();
+    expect(officialImage('eu-safety-gate', [])).toBeNull();
   });
 
   // The real saved responses, beside the repository: hand-made fixtures use invented hosts.

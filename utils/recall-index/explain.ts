@@ -144,3 +144,33 @@ export function formatAge(iso: string | null, now: Date = new Date()): string {
   if (hours < 48) return `${hours} h ago`;
   return `${Math.round(hours / 24)} days ago`;
 }
+
+/**
+ * A word's stem for "does the text say it": "Replace" is said by "replacement", "Refunds" by "refund".
+ * Short words ("the", "of") are kept whole.
+ */
+const stem = (word: string): string => {
+  const lower = word.toLowerCase();
+  return lower.length > 4 ? lower.replace(/(?:e|es|s|ed|ing)$/, '') : lower;
+};
+
+/**
+ * The remedy options the remedy text does not already say, so a card never reads "… for a full refund.
+ * (Refund)": an option is said when each of its words (by stem) is in the text. EU notices list the same
+ * measures as both, so all go; a Chinese remedy keeps its English options, which translate it.
+ */
+export function remedyOptionsNotSaid(remedy: string, options: readonly string[]): string[] {
+  const text = remedy.toLowerCase();
+  return options.filter((option) => {
+    const words = option.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    return words.length === 0 || !words.every((word) => text.includes(stem(word)));
+  });
+}
+
+/** "1 unit" for the "1 units" a count in a notice can become, and thousands grouped ("12,000 units"). */
+export function describeUnits(units: string): string {
+  const m = /^(\d+) units?$/.exec(units.trim());
+  if (!m) return units;
+  const n = m[1] as string;
+  return n === '1' ? '1 unit' : `${n.replace(/\B(?=(\d{3})+$)/g, ',')} units`;
+}
