@@ -14,6 +14,7 @@
  *   senders.ts          the sender policies, applied at both ends
  */
 import { z } from 'zod';
+import { MANUAL_QUERY_MAX } from './manual-query';
 import type { SenderPolicy } from './messaging/senders';
 import {
   IndexStatus,
@@ -163,6 +164,17 @@ export const WatchlistResponse = z.object({
 });
 export type WatchlistResponse = z.infer<typeof WatchlistResponse>;
 
+/**
+ * Popup → background: look up what the shopper typed (a barcode, or a model with an optional brand),
+ * read by utils/manual-query.ts on both sides. The answer is a verdict like a page's, filed under no tab.
+ */
+export const ManualLookupRequest = z.object({
+  type: z.literal('manual-lookup'),
+  text: z.string().max(MANUAL_QUERY_MAX),
+  brand: z.string().max(MANUAL_QUERY_MAX).nullable(),
+});
+export const ManualLookupResponse = z.object({ ok: z.literal(true), verdict: TabVerdict });
+
 /** Watchlist page or options → background: forget every kept product. */
 export const WatchlistClearRequest = z.object({ type: z.literal('watchlist-clear') });
 
@@ -246,6 +258,12 @@ export const MESSAGES = {
     response: WatchlistResponse,
     from: 'page',
     refusal: 'the watchlist is shown in extension pages only',
+  },
+  'manual-lookup': {
+    request: ManualLookupRequest,
+    response: ManualLookupResponse,
+    from: 'page',
+    refusal: 'manual lookups come from the popup only',
   },
   'watchlist-clear': {
     request: WatchlistClearRequest,

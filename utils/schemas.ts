@@ -27,6 +27,8 @@ export const IdentitySource = z.enum([
   'spec-table',
   'byline',
   'title-text',
+  /** Typed by the shopper into the popup's manual lookup (utils/manual-query.ts). */
+  'typed',
 ]);
 export type IdentitySource = z.infer<typeof IdentitySource>;
 

@@ -11,6 +11,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CheckThisShop, type ShopCheckState } from '@/components/CheckThisShop';
 import { IndexFreshness } from '@/components/IndexFreshness';
+import { ManualLookup } from '@/components/ManualLookup';
 import { VerdictView } from '@/components/VerdictView';
 import {
   anyShopContext,
@@ -168,6 +169,12 @@ export function App() {
           ) : (
             <VerdictView verdict={state.verdict} />
           )}
+          <ManualLookup
+            lookUp={async (text, brand) => {
+              const answer = await ask('manual-lookup', { text, brand });
+              return answer.ok ? { ok: true, verdict: answer.verdict } : { ok: false, error: answer.error };
+            }}
+          />
           <footer>
             <IndexFreshness index={state.index} />
             <nav class="links" aria-label="Recall Sentinel pages">

@@ -48,6 +48,11 @@ const EXAMPLES: {
   'sync-status': { request: { type: 'sync-status' }, from: popup, refused: contentScript },
   'clear-and-rebuild': { request: { type: 'clear-and-rebuild' }, from: popup, refused: contentScript },
   watchlist: { request: { type: 'watchlist' }, from: popup, refused: contentScript },
+  'manual-lookup': {
+    request: { type: 'manual-lookup', text: '0 0850012 34567 1', brand: null },
+    from: popup,
+    refused: contentScript,
+  },
   'watchlist-clear': { request: { type: 'watchlist-clear' }, from: popup, refused: contentScript },
 };
 

@@ -8,6 +8,7 @@
 
 import { isRecord } from '../is-record';
 import { dismissalKey, listingOf } from '../listing';
+import { MANUAL_URL, manualIdentity, readManualQuery } from '../manual-query';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
 import {
   type BackgroundResponse,
@@ -124,6 +125,24 @@ export const HANDLERS: { [T in ToBackground]: Handler<T> } = {
       })
       .catch((e: unknown) => console.warn('recall-sentinel: could not file the verdict', e));
     return { ok: true, matches, recalls, index, indexMs: found.indexMs };
+  },
+
+  async 'manual-lookup'(msg, _sender, deps) {
+    const query = readManualQuery(msg.text, msg.brand ?? '');
+    if (!query.ok) return fail(query.reason);
+    const identity = manualIdentity(query);
+    const db = await deps.db();
+    const [found, index] = await Promise.all([lookupIdentities(db, [identity]), deps.indexStatus()]);
+    const verdict: TabVerdict = {
+      status: verdictStatus('product', [identity], found.matches),
+      page: { marketplace: null, pageType: 'product', url: MANUAL_URL },
+      identities: [identity],
+      matches: found.matches,
+      recalls: found.recalls,
+      index,
+      checkedAt: (deps.now?.() ?? new Date()).toISOString(),
+    };
+    return { ok: true, verdict };
   },
 
   async 'tab-verdict'(msg, _sender, deps) {

@@ -1,0 +1,85 @@
+/**
+ * The popup's manual lookup: a barcode (UPC, EAN, JAN, any length GS1 prints), or a model number with an
+ * optional brand, looked up in the same index and answered with the same verdict card as a page. The
+ * typed text is read here first (utils/manual-query.ts) so a mistyped check digit is explained at once;
+ * the background reads it again before it looks anything up.
+ */
+import { useState } from 'preact/hooks';
+import { readManualQuery } from '../utils/manual-query';
+import type { TabVerdict } from '../utils/messaging';
+import './ManualLookup.css';
+import { VerdictView } from './VerdictView';
+
+export type ManualLookupAnswer = { ok: true; verdict: TabVerdict } | { ok: false; error: string };
+
+export function ManualLookup({
+  lookUp,
+}: {
+  lookUp: (text: string, brand: string | null) => Promise<ManualLookupAnswer>;
+}) {
+  const [text, setText] = useState('');
+  const [brand, setBrand] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [verdict, setVerdict] = useState<TabVerdict | null>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setVerdict(null);
+    const read = readManualQuery(text, brand);
+    if (!read.ok) return setError(read.reason);
+    setError(null);
+    setBusy(true);
+    try {
+      const answer = await lookUp(text, brand.trim() || null);
+      if (answer.ok) setVerdict(answer.verdict);
+      else setError(answer.error);
+    } catch (err) {
+      setError(`The lookup failed: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <details class="manual-lookup">
+      <summary>Look up a barcode or model</summary>
+      <form onSubmit={(e) => void submit(e)}>
+        <label>
+          Barcode or model number
+          <input
+            name="query"
+            value={text}
+            autocomplete="off"
+            spellcheck={false}
+            placeholder="e.g. 041260012846 or HHP-715"
+            aria-describedby={error ? 'manual-lookup-error' : undefined}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          <span>
+            Brand <span class="muted">(optional, with a model)</span>
+          </span>
+          <input
+            name="brand"
+            value={brand}
+            autocomplete="off"
+            onInput={(e) => setBrand(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Looking up…' : 'Look up'}
+        </button>
+      </form>
+      {error && (
+        <p id="manual-lookup-error" class="manual-lookup-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="manual-lookup-result" data-testid="manual-lookup-result" aria-live="polite">
+        {verdict && <VerdictView verdict={verdict} />}
+      </div>
+    </details>
+  );
+}
