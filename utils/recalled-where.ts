@@ -142,3 +142,9 @@ export function crossBorderNote(storefront: Storefront): string | null {
   const into = storefront.country ? ` into ${placeName(storefront.country)}` : '';
   return `${storefront.crossBorder} listing: imported${into} from abroad`;
 }
+
+/** The line for a listing that states where it ships from ("The listing says it ships from Türkiye"). */
+export function shipsFromNote(shipsFrom: string | null | undefined): string | null {
+  const place = shipsFrom?.trim();
+  return place ? `The listing says it ships from ${place}` : null;
+}
