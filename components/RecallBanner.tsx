@@ -1,8 +1,14 @@
 /**
  * The in-page warning, rendered inside a closed shadow root on the shopping page. Props only: the
  * content script decides when to show it. Text from pages and feeds is only ever rendered as text.
+ *
+ * On cart and order pages it opens with a summary ("2 of 5 items in your cart have a recall"), one row
+ * per affected line with its tier and a button for its details, shown below. Once the shopper scrolls
+ * past it (`pinned`, from the content script's IntersectionObserver) it folds into a one-line bar fixed at
+ * the top, which opens the details on click, Enter or Space; its box keeps its height in the page, so
+ * nothing below it moves.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   authorityName,
   describeCaveat,
@@ -12,6 +18,7 @@ import {
   TIER_LABEL,
 } from '../utils/recall-index/explain';
 import type { PageType, Recall, RecallMatch } from '../utils/schemas';
+import { hasOrHave, plural } from './banner-words';
 
 export interface BannerEntry {
   match: RecallMatch;
@@ -21,98 +28,222 @@ export interface BannerEntry {
   /** Which listing it is, for "not this product". */
   marketplace: string | null;
   listing: string;
+  /** The line's index among the page's items (one per cart or order line; 0 on a product page). */
+  line: number;
 }
 
 export interface RecallBannerProps {
   entries: BannerEntry[];
-  /** Cart and order pages name the line the warning is about. */
+  /** Cart and order pages get the summary of their lines. */
   pageType: PageType;
+  /** How many items the page lists (the "of 5" in the summary). */
+  lineCount: number;
+  /** Set once the shopper has scrolled past the banner: the height its box keeps in the page. */
+  pinned: { height: number } | null;
+  /** A row mark was clicked: show that line's details (`seq` tells one click from the next). */
+  reveal: { line: number; seq: number } | null;
   onDismiss: () => void;
-  /** "Not this product": the shopper says the first warning is about something else. */
+  /** "Not this product": the shopper says the warning shown is about something else. */
   onNotThis: (entry: BannerEntry) => void;
 }
 
-const LINE_PREFIX: Partial<Record<PageType, string>> = { cart: 'In your cart', orders: 'You bought' };
+interface Line {
+  line: number;
+  title: string | null;
+  entries: BannerEntry[];
+}
 
-export function RecallBanner({ entries, pageType, onDismiss, onNotThis }: RecallBannerProps) {
-  const [expanded, setExpanded] = useState(false);
-  const first = entries[0];
-  if (!first) return null;
+/** Entries grouped by line, lines in page order. */
+function linesOf(entries: BannerEntry[]): Line[] {
+  const lines = new Map<number, Line>();
+  for (const entry of entries) {
+    const line = lines.get(entry.line) ?? { line: entry.line, title: entry.productTitle, entries: [] };
+    line.entries.push(entry);
+    lines.set(entry.line, line);
+  }
+  return [...lines.values()].sort((a, b) => a.line - b.line);
+}
+
+const WHERE: Partial<Record<PageType, { prefix: string; list: string }>> = {
+  cart: { prefix: 'In your cart', list: 'in your cart' },
+  orders: { prefix: 'You bought', list: 'in this order list' },
+};
+
+export function RecallBanner(props: RecallBannerProps) {
+  const { entries, pageType, lineCount, pinned, reveal, onDismiss, onNotThis } = props;
+  const [why, setWhy] = useState(false);
+  const [open, setOpen] = useState(false);
+  const [selected, setSelected] = useState<number | null>(null);
+  const details = useRef<HTMLDivElement>(null);
+  const focusDetails = useRef(false);
+
+  useEffect(() => {
+    if (!reveal) return;
+    setSelected(reveal.line);
+    setOpen(true);
+    focusDetails.current = true;
+  }, [reveal?.seq]);
+  // Back at its place in the page, the banner shows in full again; the fixed panel folds.
+  useEffect(() => {
+    if (!pinned) setOpen(false);
+  }, [pinned === null]);
+  useEffect(() => {
+    if (focusDetails.current && details.current) {
+      focusDetails.current = false;
+      details.current.focus();
+    }
+  });
+
+  const lines = linesOf(entries);
+  const current = lines.find((l) => l.line === selected) ?? lines[0];
+  const first = current?.entries[0];
+  if (!current || !first) return null;
   const { match, recall } = first;
   const product = recall.products[match.productIndex] ?? recall.products[0];
-  const more = entries.length - 1;
-  const linePrefix = LINE_PREFIX[pageType];
+  const more = current.entries.length - 1;
+  const where = WHERE[pageType];
+  const full = !pinned || open;
+  const otherLines = lines.length - 1;
+
+  const close = (
+    <button type="button" class="close" onClick={onDismiss} aria-label="Dismiss recall warning">
+      ×
+    </button>
+  );
 
   return (
-    <section class={`banner tier-${match.tier}`} role="alert" aria-label="Product recall warning">
-      <div class="icon" aria-hidden="true">
-        !
-      </div>
-      <div class="body">
-        <p class="kicker">
-          <span class="tag">Recall warning</span>
-          <span class="tier">{TIER_LABEL[match.tier]}</span>
-          <span class="authority">
-            {authorityName(recall)} · {formatDate(recall.published)}
-          </span>
-        </p>
-        {linePrefix && first.productTitle && (
-          <p class="line item">
-            <strong>{linePrefix}:</strong> {first.productTitle}
-          </p>
-        )}
-        <h2 class="title">{recall.title}</h2>
-        {recall.hazard && (
-          <p class="line">
-            <strong>Hazard:</strong> {recall.hazard}
-          </p>
-        )}
-        {recall.remedy && (
-          <p class="line">
-            <strong>What to do:</strong> {recall.remedy}
-          </p>
-        )}
-        {match.caveats.map((c) => (
-          <p class="caveat" key={c.kind}>
-            {describeCaveat(c)}
-          </p>
-        ))}
-        {expanded && (
-          <div class="why">
-            <p class="why-head">{matchMeaning(match)}</p>
-            <ul>
-              {match.evidence.map((e) => (
-                <li key={`${e.kind}:${e.pageValue}`}>{describeEvidence(e)}</li>
-              ))}
-            </ul>
-            {product && product.models.length > 0 && (
-              <p class="line">Models in the notice: {product.models.join(', ')}</p>
-            )}
-            {recall.units && <p class="line">Units: {recall.units}</p>}
+    <div class="frame" style={pinned ? { height: `${pinned.height}px` } : undefined}>
+      <section
+        class={`banner tier-${match.tier}${pinned ? ' pinned' : ''}`}
+        role="alert"
+        aria-label="Product recall warning"
+      >
+        {pinned && (
+          <div class="slim">
+            <button
+              type="button"
+              class="slim-toggle"
+              aria-expanded={open}
+              aria-controls="recall-details"
+              onClick={() => setOpen(!open)}
+            >
+              <span class="icon small" aria-hidden="true">
+                !
+              </span>
+              <span class="tier">{TIER_LABEL[match.tier]}</span>
+              <span class="slim-product">
+                {current.title ?? recall.title}
+                {where && otherLines > 0 && ` and ${plural(otherLines, 'more item', 'more items')}`}
+              </span>
+              <span class="slim-action">{open ? 'Hide details' : 'Show details'}</span>
+            </button>
+            {close}
           </div>
         )}
-        <p class="actions">
-          {recall.url && (
-            <a class="primary" href={recall.url} target="_blank" rel="noopener noreferrer">
-              Read the official notice
-            </a>
-          )}
-          <button type="button" class="link" onClick={() => setExpanded(!expanded)} aria-expanded={expanded}>
-            {expanded ? 'Hide why' : 'Why am I seeing this?'}
-          </button>
-          <button type="button" class="link not-this" onClick={() => onNotThis(first)}>
-            Not this product
-          </button>
-          {more > 0 && (
-            <span class="more">
-              and {more} more {more === 1 ? 'recall' : 'recalls'}: open Recall Sentinel from the toolbar
-            </span>
-          )}
-        </p>
-      </div>
-      <button type="button" class="close" onClick={onDismiss} aria-label="Dismiss recall warning">
-        ×
-      </button>
-    </section>
+        {full && (
+          <div class="full" id="recall-details" ref={details} tabIndex={-1}>
+            <div class="icon" aria-hidden="true">
+              !
+            </div>
+            <div class="body">
+              {where && (
+                <div class="summary">
+                  <p class="summary-head">
+                    {`${lines.length} of ${plural(lineCount, 'item', 'items')} ${where.list} ${hasOrHave(lines.length)} a recall`}
+                  </p>
+                  <ul class="summary-lines">
+                    {lines.map((l) => {
+                      const top = l.entries[0] as BannerEntry;
+                      const shown = l === current;
+                      return (
+                        <li key={l.line} class={shown ? 'shown' : undefined}>
+                          <span class="summary-title">{l.title ?? top.recall.title}</span>
+                          <span class="summary-meta">
+                            {TIER_LABEL[top.match.tier]} · {plural(l.entries.length, 'recall', 'recalls')}
+                          </span>
+                          <button
+                            type="button"
+                            class="link"
+                            aria-current={shown ? 'true' : undefined}
+                            onClick={() => {
+                              setSelected(l.line);
+                              setWhy(false);
+                            }}
+                          >
+                            {shown ? 'Details below' : 'Show details'}
+                          </button>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </div>
+              )}
+              <p class="kicker">
+                <span class="tag">Recall warning</span>
+                <span class="tier">{TIER_LABEL[match.tier]}</span>
+                <span class="authority">
+                  {authorityName(recall)} · {formatDate(recall.published)}
+                </span>
+              </p>
+              {where && current.title && (
+                <p class="line item">
+                  <strong>{where.prefix}:</strong> {current.title}
+                </p>
+              )}
+              <h2 class="title">{recall.title}</h2>
+              {recall.hazard && (
+                <p class="line">
+                  <strong>Hazard:</strong> {recall.hazard}
+                </p>
+              )}
+              {recall.remedy && (
+                <p class="line">
+                  <strong>What to do:</strong> {recall.remedy}
+                </p>
+              )}
+              {match.caveats.map((c) => (
+                <p class="caveat" key={c.kind}>
+                  {describeCaveat(c)}
+                </p>
+              ))}
+              {why && (
+                <div class="why">
+                  <p class="why-head">{matchMeaning(match)}</p>
+                  <ul>
+                    {match.evidence.map((e) => (
+                      <li key={`${e.kind}:${e.pageValue}`}>{describeEvidence(e)}</li>
+                    ))}
+                  </ul>
+                  {product && product.models.length > 0 && (
+                    <p class="line">Models in the notice: {product.models.join(', ')}</p>
+                  )}
+                  {recall.units && <p class="line">Units: {recall.units}</p>}
+                </div>
+              )}
+              <p class="actions">
+                {recall.url && (
+                  <a class="primary" href={recall.url} target="_blank" rel="noopener noreferrer">
+                    Read the official notice
+                  </a>
+                )}
+                <button type="button" class="link" onClick={() => setWhy(!why)} aria-expanded={why}>
+                  {why ? 'Hide why' : 'Why am I seeing this?'}
+                </button>
+                <button type="button" class="link not-this" onClick={() => onNotThis(first)}>
+                  Not this product
+                </button>
+                {more > 0 && (
+                  <span class="more">
+                    and {plural(more, 'more recall', 'more recalls')}
+                    {where ? ' for this item' : ''}: open Recall Sentinel from the toolbar
+                  </span>
+                )}
+              </p>
+            </div>
+            {!pinned && close}
+          </div>
+        )}
+      </section>
+    </div>
   );
 }

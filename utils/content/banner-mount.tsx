@@ -2,7 +2,8 @@
  * Mounting the warning banner: one closed shadow root per page, created on first use and reused on every
  * re-render (idempotent), removed with the content script's context. The host carries a few state
  * attributes (no page or feed text) so the page's own layout tools and our tests can see that a warning
- * is shown without opening the closed root.
+ * is shown without opening the closed root: `data-pinned` once the shopper scrolled past it (the banner
+ * folds to a bar, scrolled-past.ts), `data-lines` and `data-affected` on cart and order pages.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -10,8 +11,12 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { type BannerEntry, RecallBanner } from '../../components/RecallBanner';
 import bannerCss from '../../components/RecallBanner.css?inline';
 import type { PageType } from '../schemas';
+import { watchScrolledPast } from './scrolled-past';
 
 export const BANNER_TAG = 'recall-sentinel-banner';
+
+/** The folded bar's height: the banner folds once its bottom passes under where the bar will be. */
+const BAR_HEIGHT = 44;
 
 /** performance.now() readings of one scan, published on the host for `npm run bench`. */
 export interface ScanTiming {
@@ -25,39 +30,109 @@ export interface ScanTiming {
 export class BannerMount {
   private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   private dismissedKey: string | null = null;
+  private mounting: Promise<void> | null = null;
+  private stopWatching: (() => void) | null = null;
+  private pinned: { height: number } | null = null;
+  private reveal: { line: number; seq: number } | null = null;
+  private shown: {
+    key: string;
+    entries: BannerEntry[];
+    pageType: PageType;
+    lineCount: number;
+    timing: ScanTiming;
+  } | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly onNotThis: (entry: BannerEntry) => void,
   ) {}
 
-  async show(key: string, entries: BannerEntry[], pageType: PageType, timing: ScanTiming): Promise<void> {
+  async show(
+    key: string,
+    entries: BannerEntry[],
+    pageType: PageType,
+    lineCount: number,
+    timing: ScanTiming,
+  ): Promise<void> {
+    this.shown = { key, entries, pageType, lineCount, timing };
     if (entries.length === 0 || this.dismissedKey === key) {
       this.hide();
       return;
     }
     if (!this.ui) {
-      this.ui = await createShadowRootUi(this.ctx, {
-        name: BANNER_TAG,
-        position: 'inline',
-        anchor: 'body',
-        append: 'first',
-        mode: 'closed',
-        css: bannerCss,
-        onMount: (container) => container,
-        onRemove: (container) => {
-          if (container) render(null, container);
-        },
+      // One mount even when two scans answer while the first is still mounting.
+      this.mounting ??= this.mount().finally(() => {
+        this.mounting = null;
       });
-      this.ui.mount();
+      await this.mounting;
+      if (!this.ui || this.shown?.key !== key) return;
     }
+    this.render();
     const host = this.ui.shadowHost;
-    const container = this.ui.mounted;
-    if (!container) return;
+    const { startedAt, extractedAt, answeredAt, indexMs } = timing;
+    const now = performance.now();
+    host.setAttribute('data-scan-ms', (now - startedAt).toFixed(1));
+    host.setAttribute(
+      'data-scan-phases',
+      `extract=${(extractedAt - startedAt).toFixed(1)} lookup=${(answeredAt - extractedAt).toFixed(1)} index=${indexMs.toFixed(1)} render=${(now - answeredAt).toFixed(1)}`,
+    );
+  }
+
+  private async mount(): Promise<void> {
+    if (this.ui) return;
+    const ui = await createShadowRootUi(this.ctx, {
+      name: BANNER_TAG,
+      position: 'inline',
+      anchor: 'body',
+      append: 'first',
+      mode: 'closed',
+      css: bannerCss,
+      onMount: (container) => container,
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    });
+    const shown = this.shown;
+    // Hidden or dismissed while mounting: nothing to show after all.
+    if (!shown || shown.entries.length === 0 || this.dismissedKey === shown.key) return;
+    ui.mount();
+    this.ui = ui;
+    this.pinned = null;
+    this.stopWatching = watchScrolledPast(this.ctx, ui.shadowHost, BAR_HEIGHT, (pinned) => {
+      this.pinned = pinned;
+      this.render();
+    });
+  }
+
+  /** A row mark was clicked: show that line's details, even after the shopper dismissed the banner. */
+  async showLine(line: number): Promise<void> {
+    const shown = this.shown;
+    if (!shown) return;
+    this.reveal = { line, seq: (this.reveal?.seq ?? 0) + 1 };
+    this.dismissedKey = null;
+    await this.show(shown.key, shown.entries, shown.pageType, shown.lineCount, shown.timing);
+  }
+
+  hide(): void {
+    this.stopWatching?.();
+    this.stopWatching = null;
+    this.ui?.remove();
+    this.ui = null;
+  }
+
+  private render(): void {
+    const container = this.ui?.mounted;
+    const host = this.ui?.shadowHost;
+    const shown = this.shown;
+    if (!container || !host || !shown) return;
+    const { key, entries, pageType, lineCount } = shown;
     render(
       <RecallBanner
         entries={entries}
         pageType={pageType}
+        lineCount={lineCount}
+        pinned={this.pinned}
+        reveal={this.reveal}
         onNotThis={this.onNotThis}
         onDismiss={() => {
           this.dismissedKey = key;
@@ -70,17 +145,10 @@ export class BannerMount {
     host.setAttribute('data-state', 'warning');
     host.setAttribute('data-tier', first?.match.tier ?? '');
     host.setAttribute('data-recall-ids', [...new Set(entries.map((e) => e.recall.id))].join(' '));
-    const { startedAt, extractedAt, answeredAt, indexMs } = timing;
-    const now = performance.now();
-    host.setAttribute('data-scan-ms', (now - startedAt).toFixed(1));
-    host.setAttribute(
-      'data-scan-phases',
-      `extract=${(extractedAt - startedAt).toFixed(1)} lookup=${(answeredAt - extractedAt).toFixed(1)} index=${indexMs.toFixed(1)} render=${(now - answeredAt).toFixed(1)}`,
-    );
-  }
-
-  hide(): void {
-    this.ui?.remove();
-    this.ui = null;
+    host.setAttribute('data-pinned', String(this.pinned !== null));
+    if (pageType === 'cart' || pageType === 'orders') {
+      host.setAttribute('data-lines', String(lineCount));
+      host.setAttribute('data-affected', String(new Set(entries.map((e) => e.line)).size));
+    }
   }
 }

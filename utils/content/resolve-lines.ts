@@ -37,6 +37,7 @@ export function mergeLine(line: ProductIdentity, product: ProductIdentity): Prod
 /**
  * Returns the lines with identifiers from their product pages where a line had none; lines that could
  * not be resolved come back unchanged. `cache` (product URL → identity) lives as long as the page view.
+ * `cachedOnly`: read no page, lend only what the cache holds (a cart that changed, checked at once).
  */
 export async function resolveLines(
   lines: ProductIdentity[],
@@ -44,6 +45,7 @@ export async function resolveLines(
   page: URL,
   fetchDocument: FetchDocument,
   cache: Map<string, Promise<ProductIdentity | null>>,
+  { cachedOnly = false }: { cachedOnly?: boolean } = {},
 ): Promise<ProductIdentity[]> {
   const productUrl = adapter.productUrl;
   if (!productUrl) return lines;
@@ -58,6 +60,7 @@ export async function resolveLines(
 
   const read = (url: string): Promise<ProductIdentity | null> => {
     let pending = cache.get(url);
+    if (!pending && cachedOnly) return Promise.resolve(null);
     if (!pending) {
       pending = fetchDocument(url)
         .then((doc) => (doc ? (adapter.extract(doc, new URL(url)).items[0] ?? null) : null))

@@ -24,6 +24,12 @@ export interface MarketplaceAdapter {
    * none when the page is not what the URL promised. Must not mutate `doc`.
    */
   extract(doc: Document, url: URL): ExtractResult;
+  /**
+   * The element that shows a cart or order line (its title link, say), beside which the content script
+   * marks a recalled line. Optional: without it, utils/extract/line-element.ts looks for the first link
+   * to the item with text, then the title's text. A query only: it must not mutate `doc`.
+   */
+  lineElement?(doc: Document, item: ProductIdentity): Element | null;
   /** Containers whose in-place changes (variant swaps) call for a re-scan. */
   observeSelectors?: string[];
   /**

@@ -110,11 +110,26 @@ function cartRowQuantity(row: Element): string | null {
   );
 }
 
+const ACTIVE_CART_ROWS = '#sc-active-cart .sc-list-item[data-asin]';
+
+/** The title link of a line's row in the active cart (a saved-for-later row may repeat its ASIN). */
+function cartLineElement(doc: Document, item: ProductIdentity): Element | null {
+  if (item.pageType !== 'cart' || !item.itemId) return null;
+  for (const row of Array.from(doc.querySelectorAll(ACTIVE_CART_ROWS))) {
+    if (cleanText(row.getAttribute('data-asin')).toUpperCase() !== item.itemId) continue;
+    // The title's link, not the thumbnail's (both are a.sc-product-link).
+    const title = row.querySelector('.sc-product-title, .sc-grid-item-product-title');
+    const link = title?.closest('a');
+    return link && row.contains(link) ? link : title;
+  }
+  return null;
+}
+
 /** One identity per active cart row; saved-for-later (`#sc-saved-cart`) uses the same markup and is skipped. */
 function extractCart(doc: Document, url: URL): ExtractResult {
   const items: ProductIdentity[] = [];
   const seen = new Set<string>();
-  for (const row of Array.from(doc.querySelectorAll('#sc-active-cart .sc-list-item[data-asin]'))) {
+  for (const row of Array.from(doc.querySelectorAll(ACTIVE_CART_ROWS))) {
     const asin = cleanText(row.getAttribute('data-asin')).toUpperCase();
     if (!AMAZON_ITEM_ID.test(asin) || seen.has(asin)) continue;
     seen.add(asin);
@@ -150,6 +165,7 @@ const amazon: MarketplaceAdapter = {
         return { pageType: 'other', items: [] };
     }
   },
+  lineElement: cartLineElement,
   // The twister swaps title, #ASIN and the detail tables in place inside these containers.
   observeSelectors: ['#ppd', '#centerCol', '#prodDetails'],
   // Cart and order lines name the item; its product page (same origin) carries the identifiers.

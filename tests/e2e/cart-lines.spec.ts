@@ -1,0 +1,173 @@
+/**
+ * Every recalled cart line, and a banner that folds away. The Amazon cart fixture has three active lines;
+ * the demo build's fictional recalls cover two of them (the step stool and the hand warmer), whose
+ * product pages (our fixtures, served at their /dp/ addresses) carry the identifiers. The banner sums the
+ * lines up, a mark sits beside each recalled row, and both follow the cart when a line is removed. On a
+ * long page the banner folds to a one-line bar once scrolled past, and opens on click or keyboard.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { readBanner, readClosedShadowRoot } from './closed-shadow';
+import { expect, FIXTURES, test } from './fixtures';
+
+const fixture = (file: string) => readFileSync(path.join(FIXTURES, file));
+const CART_URL = 'https://www.amazon.com/gp/cart/view.html?ref_=nav_cart';
+const PRODUCT_PAGES: Record<string, string> = {
+  B0DEMO0001: 'amazon/product-expander.html',
+  B0DEMO0002: 'amazon/product-techspec-2021.html',
+};
+
+async function serveCart(context: BrowserContext): Promise<void> {
+  await context.route(/https:\/\/www\.amazon\.com\/dp\/.*/, (route) => {
+    const file = PRODUCT_PAGES[route.request().url().split('/dp/')[1] ?? ''];
+    return file
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture(file) })
+      : route.fulfill({ status: 404, body: '' });
+  });
+  await context.route(CART_URL, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: fixture('amazon/cart.html'),
+    }),
+  );
+}
+
+const banner = (page: Page) => page.locator('recall-sentinel-banner');
+const marks = (page: Page) => page.locator('recall-sentinel-mark');
+
+/** The banner's state, read through its closed shadow root. */
+function readState(page: Page) {
+  return readClosedShadowRoot<{
+    summary: string;
+    lines: string[];
+    slim: string | null;
+    expanded: string | null;
+    full: boolean;
+    height: number;
+  }>(
+    page,
+    'recall-sentinel-banner',
+    `function () {
+      const toggle = this.querySelector('.slim-toggle');
+      return {
+        summary: this.querySelector('.summary-head')?.textContent ?? '',
+        lines: Array.from(this.querySelectorAll('.summary-lines li')).map((li) => li.textContent),
+        slim: toggle ? toggle.textContent : null,
+        expanded: toggle ? toggle.getAttribute('aria-expanded') : null,
+        full: this.querySelector('.full') !== null,
+        height: this.querySelector('.banner').getBoundingClientRect().height,
+      };
+    }`,
+  ).then((read) => read.value);
+}
+
+test('a cart with two recalled lines marks both rows and sums them up in the banner', async ({ context }) => {
+  await serveCart(context);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto(CART_URL);
+
+  await expect(banner(page)).toHaveAttribute('data-affected', '2');
+  await expect(banner(page)).toHaveAttribute('data-lines', '3');
+  await expect(marks(page)).toHaveCount(2);
+  // Each mark sits right after its own row's title link, in the active cart.
+  for (const asin of ['B0DEMO0001', 'B0DEMO0002']) {
+    await expect(
+      page.locator(
+        `#sc-active-cart [data-asin="${asin}"] a.sc-product-link:has(.sc-grid-item-product-title) + recall-sentinel-mark`,
+      ),
+    ).toHaveCount(1);
+  }
+  await expect(page.locator('[data-asin="B0DEMO0004"] recall-sentinel-mark')).toHaveCount(0);
+
+  const state = await readState(page);
+  expect(state.summary).toBe('2 of 3 items in your cart have a recall');
+  expect(state.lines).toHaveLength(2);
+  expect(state.lines[0]).toContain('Kettlebrook CozyNest Toddler Step Stool');
+  expect(state.lines[1]).toContain('Lumora Rechargeable Hand Warmer');
+  for (const line of state.lines) expect(line).toMatch(/match · 1 recall(?!s)/);
+  const text = (await readBanner(page)).value.text;
+  expect(text).not.toMatch(/\b1 recalls\b/);
+
+  await page.screenshot({ path: '.github/screenshots/cart-summary.png' });
+});
+
+test('removing a recalled line updates the summary and takes its mark away', async ({ context }) => {
+  await serveCart(context);
+  const page = await context.newPage();
+  await page.goto(CART_URL);
+  await expect(marks(page)).toHaveCount(2);
+
+  // What Amazon does when the shopper deletes a line: the row leaves the active cart.
+  await page.locator('#sc-active-cart [data-asin="B0DEMO0002"]').evaluate((row) => row.remove());
+
+  await expect(banner(page)).toHaveAttribute('data-affected', '1');
+  await expect(banner(page)).toHaveAttribute('data-lines', '2');
+  await expect(marks(page)).toHaveCount(1);
+  await expect(page.locator('[data-asin="B0DEMO0001"] recall-sentinel-mark')).toHaveCount(1);
+  await expect
+    .poll(async () => (await readState(page)).summary)
+    .toBe('1 of 2 items in your cart has a recall');
+});
+
+test('a row mark opens its line’s details in the banner', async ({ context }) => {
+  await serveCart(context);
+  const page = await context.newPage();
+  await page.goto(CART_URL);
+  await expect(marks(page)).toHaveCount(2);
+
+  await page.locator('[data-asin="B0DEMO0002"] recall-sentinel-mark').click();
+
+  await expect
+    .poll(async () => (await readBanner(page)).value.text)
+    .toMatch(/In your cart: Lumora Rechargeable Hand Warmer/);
+  // The mark sits inside the row's link: clicking it shows our details and stays on the cart.
+  expect(page.url()).toBe(CART_URL);
+});
+
+test('the banner folds to a one-line bar once scrolled past, and opens on click and keyboard', async ({
+  context,
+}) => {
+  await serveCart(context);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto(CART_URL);
+  await expect(banner(page)).toHaveAttribute('data-affected', '2');
+  const natural = (await readState(page)).height;
+  // Room to scroll: the fixture cart is shorter than the window.
+  await page.evaluate(() => {
+    const room = document.createElement('div');
+    room.style.height = '3000px';
+    document.body.append(room);
+  });
+
+  await page.mouse.wheel(0, 1200);
+  await expect(banner(page)).toHaveAttribute('data-pinned', 'true');
+  const folded = await readState(page);
+  expect(folded.full).toBe(false);
+  expect(folded.expanded).toBe('false');
+  expect(folded.slim).toMatch(/(Confirmed|Likely) match/);
+  expect(folded.slim).toContain('and 1 more item');
+  expect(folded.slim).toContain('Show details');
+  expect(folded.height).toBeLessThan(50);
+  expect(natural).toBeGreaterThan(folded.height * 2);
+  await page.screenshot({ path: '.github/screenshots/banner-collapsed.png' });
+
+  // A click on the bar (it is fixed at the top of the window) opens the details.
+  await page.mouse.click(400, 20);
+  await expect.poll(async () => (await readState(page)).expanded).toBe('true');
+  expect((await readState(page)).full).toBe(true);
+  // The bar's own button has the focus: Enter folds it, Space opens it again.
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await readState(page)).expanded).toBe('false');
+  await page.keyboard.press('Space');
+  await expect.poll(async () => (await readState(page)).expanded).toBe('true');
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(banner(page)).toHaveAttribute('data-pinned', 'false');
+  const back = await readState(page);
+  expect(back.slim).toBeNull();
+  expect(back.full).toBe(true);
+});
