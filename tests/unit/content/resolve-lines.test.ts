@@ -51,6 +51,18 @@ describe('resolving cart lines through their product pages', () => {
     await resolveLines(cartLines(), amazon, CART, fetchDoc, cache);
     expect(asked.length).toBe(new Set(asked).size);
   });
+
+  it('lends a changed cart only the product pages already read, fetching none, when asked for cached pages', async () => {
+    const cache = new Map<string, Promise<ProductIdentity | null>>();
+    await resolveLines(cartLines(), amazon, CART, async (u) => productPage(u), cache);
+    const fetch = vi.fn(async (u: string) => productPage(u));
+    const resolved = await resolveLines(cartLines(), amazon, CART, fetch, cache, { cachedOnly: true });
+    expect(fetch).not.toHaveBeenCalled();
+    expect(resolved.find((l) => l.itemId === 'B0DEMO0001')?.models).toEqual(['KB-TS100']);
+    const untouched = await resolveLines(cartLines(), amazon, CART, fetch, new Map(), { cachedOnly: true });
+    expect(untouched).toEqual(cartLines());
+    expect(fetch).not.toHaveBeenCalled();
+  });
 });
 
 describe('where a product page is read', () => {
