@@ -63,9 +63,19 @@ export function RecallCard({ recall, match, where, crossBorder }: RecallCardProp
     <article class={`card tier-${match.tier}`} data-recall-id={recall.id} data-tier={match.tier}>
       <p class="card-kicker">
         <span class={`pill pill-${match.tier}`}>{TIER_LABEL[match.tier]}</span>
-        <span>{authorityName(recall)}</span>
-        {recall.recallNumber && <span class="nowrap">· No. {recall.recallNumber}</span>}
-        <span class="nowrap">· {formatDate(recall.published)}</span>
+        {/* A no-break space ties each "·" to the item before it, so a wrapped line starts with an item,
+            and a number or a date never breaks inside ("3 Sep 2026" stays on one line). */}
+        <span>
+          {authorityName(recall)}
+          {recall.recallNumber && (
+            <>
+              {'\u00a0· '}
+              <span class="nowrap">No. {recall.recallNumber}</span>
+            </>
+          )}
+          {'\u00a0· '}
+          <span class="nowrap">{formatDate(recall.published)}</span>
+        </span>
       </p>
       <div class="card-head">
         <h2 class="card-title">{recall.title}</h2>

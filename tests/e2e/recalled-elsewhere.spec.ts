@@ -138,3 +138,43 @@ test('a card whose photo fails to load shows no picture at all', async ({
   await expect.poll(() => answered).toBeGreaterThan(0);
   await expect(card.locator('img')).toHaveCount(0);
 });
+
+/** The demo store's step stool listing (a CPSC recall, "… for a full refund.", options ["Refund"]). */
+const STOOL_PATH = '/Kettlebrook-CozyNest-Toddler-Natural-Kitchen/dp/B0DEMO0001/';
+const CPSC_PHOTOS = 'https://www.cpsc.gov/s3fs-public/*';
+
+test('a US recall on amazon.com adds no "recalled elsewhere" line, and its remedy does not repeat itself', async ({
+  context,
+  openAt,
+  openPopupFor,
+}) => {
+  await context.route(CPSC_PHOTOS, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PHOTO }),
+  );
+  const url = `https://www.amazon.com${STOOL_PATH}`;
+  await openAt(url, { file: 'amazon/product-expander.html' });
+  const popup = await openPopupFor(url);
+  const card = popup.locator('article.card[data-recall-id="cpsc:90001"]');
+  await expect(card.locator('.facts')).toContainText('full refund');
+  await expect(card.locator('[data-where]')).toHaveCount(0);
+  await expect(card.locator('.options')).toHaveCount(0);
+  await expect(card).not.toContainText('(Refund)');
+  await expect(card.locator('img.card-image')).toHaveAttribute(
+    'alt',
+    'Kettlebrook CozyNest Toddler Step Stools',
+  );
+  await popup.screenshot({ path: 'test-results/popup-us-recall.png', fullPage: true });
+});
+
+test('a US recall on amazon.co.uk says it was not announced in the UK', async ({
+  context,
+  openAt,
+  openPopupFor,
+}) => {
+  await context.route(CPSC_PHOTOS, (route) => route.fulfill({ status: 404, body: '' }));
+  const url = `https://www.amazon.co.uk${STOOL_PATH}`;
+  await openAt(url, { file: 'amazon/product-expander.html' });
+  const popup = await openPopupFor(url);
+  const card = popup.locator('article.card[data-recall-id="cpsc:90001"]');
+  await expect(card.locator('[data-where]')).toHaveText('Recalled in the US — not announced in the UK');
+});
