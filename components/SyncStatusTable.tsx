@@ -28,7 +28,7 @@ function cameFrom(p: Provenance, source: string): string {
 function updated(p: Provenance, now: Date | undefined): string {
   switch (p.kind) {
     case 'bundled':
-      return p.loadedAt ? `installed ${timeAgo(p.loadedAt, now)}, not synced yet` : 'not synced yet';
+      return p.loadedAt ? `installed ${timeAgo(p.loadedAt, now)}` : '—';
     case 'published':
     case 'feed':
       return p.syncedAt ? timeAgo(p.syncedAt, now) : 'not synced yet';

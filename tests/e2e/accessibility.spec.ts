@@ -213,9 +213,11 @@ test('the in-page banner has no accessibility violations, and its controls take 
     const original = document.querySelector('recall-sentinel-banner') as HTMLElement;
     const copy = document.createElement('recall-sentinel-banner-copy');
     copy.attachShadow({ mode: 'open' }).innerHTML = html;
-    original.after(copy);
-    original.style.setProperty('display', 'none', 'important');
+    // Swapped in, not hidden beside it: the banner's own :host rules are !important and would win.
+    original.replaceWith(copy);
+    (window as unknown as { bannerOriginal: Element }).bannerOriginal = original;
   }, shadow.value);
+  await expect(page.locator('recall-sentinel-banner')).toHaveCount(0);
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
     await page.screenshot({ path: path.join(SHOTS, `banner-${colorScheme}.png`) });
@@ -223,8 +225,8 @@ test('the in-page banner has no accessibility violations, and its controls take 
   }
   await page.emulateMedia({ colorScheme: 'light' });
   await page.evaluate(() => {
-    document.querySelector('recall-sentinel-banner-copy')?.remove();
-    document.querySelector<HTMLElement>('recall-sentinel-banner')?.style.removeProperty('display');
+    const original = (window as unknown as { bannerOriginal: Element }).bannerOriginal;
+    document.querySelector('recall-sentinel-banner-copy')?.replaceWith(original);
   });
 
   // The real banner comes first in the page, so the first Tabs land on its controls, each with a ring.
