@@ -1,17 +1,24 @@
 /**
  * The command-line tool: the extension's core (adapters, feed mappers, matcher) in Node, on saved pages
- * and feed files. Output is JSON on stdout; an error is one line on stderr and exit code 1 (2 for usage).
+ * and feed files. Output is JSON on stdout (audit: JSON, CSV or HTML); an error is one line on stderr.
  *
  *   extract --url <page url> <file.html>
  *   check   --url <page url> <file.html> --feed <file> [--feed <file> ...]
+ *   audit   <catalog file> [--feed <file> ...] [--format json|csv|html] [--map column=field ...]
  *   index   build | diff | stats | snapshot (scripts/commands/index-commands.ts)
+ *
+ * Exit codes. `check` and `audit` are meant for CI (issue 11): 1 when a confirmed or likely match exists,
+ * 0 when none, 2 on bad input (usage, an unreadable or unrecognised file). `extract` and `index`: 0, or 1
+ * on an error, 2 for usage.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseFeedDocument } from '../utils/feeds';
 import { extractPage } from '../utils/marketplaces';
 import { MemoryIndex } from '../utils/recall-index/memory-index';
+import { BANNER_TIERS } from '../utils/recall-index/tiers';
 import type { ProductIdentity } from '../utils/schemas';
+import { AUDIT_USAGE, type AuditOutput, runAuditCommand } from './commands/audit-command';
 import { INDEX_USAGE, runIndexCommand, UsageError } from './commands/index-commands';
 import { readFeedFile } from './lib/feed-file';
 import { decodeHtml, parseHtml } from './lib/html';
@@ -19,7 +26,11 @@ import { decodeHtml, parseHtml } from './lib/html';
 const USAGE = `usage:
   npm run --silent cli -- extract --url <page url> <file.html>
   npm run --silent cli -- check --url <page url> <file.html> --feed <file> [--feed <file> ...]
+${AUDIT_USAGE}
 ${INDEX_USAGE}`;
+
+/** Commands whose errors are bad input (exit 2) and whose findings decide the exit code. */
+const CI_COMMANDS = new Set(['check', 'audit']);
 
 function readPage(file: string, url: string) {
   let parsedUrl: URL;
@@ -64,7 +75,27 @@ function loadFeeds(files: string[]) {
   return { index, feeds };
 }
 
-function run(argv: string[]): unknown {
+interface CheckOutput {
+  items: { matches: { tier: string }[] }[];
+}
+
+/** What a command printed and how it exits: JSON commands exit 0, except `check` with a banner-tier match. */
+function jsonOutput(command: string | undefined, out: unknown): AuditOutput {
+  const found =
+    command === 'check' &&
+    (out as CheckOutput).items.some((i) =>
+      i.matches.some((m) => (BANNER_TIERS as string[]).includes(m.tier)),
+    );
+  return { stdout: `${JSON.stringify(out, null, 2)}\n`, stderr: [], exitCode: found ? 1 : 0 };
+}
+
+async function run(argv: string[]): Promise<AuditOutput> {
+  const [command, ...rest] = argv;
+  if (command === 'audit') return runAuditCommand(rest);
+  return jsonOutput(command, await runJson(argv));
+}
+
+function runJson(argv: string[]): unknown {
   const [command, ...rest] = argv;
   if (command === 'index') return runIndexCommand(rest);
   const { values, positionals } = parseArgs({
@@ -100,13 +131,16 @@ function run(argv: string[]): unknown {
   };
 }
 
-// `index` commands are async (Web Crypto, CompressionStream); the others resolve at once.
+// `index` and `audit` are async (Web Crypto, CompressionStream, the starter's checksums).
+const argv = process.argv.slice(2);
 try {
-  const out = await run(process.argv.slice(2));
-  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  const out = await run(argv);
+  process.stdout.write(out.stdout);
+  for (const line of out.stderr) process.stderr.write(`recall-sentinel: ${line}\n`);
+  process.exitCode = out.exitCode;
 } catch (e) {
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(`recall-sentinel: ${message}\n`);
   if (e instanceof UsageError) process.stderr.write(`${USAGE}\n`);
-  process.exit(e instanceof UsageError ? 2 : 1);
+  process.exit(e instanceof UsageError || CI_COMMANDS.has(argv[0] ?? '') ? 2 : 1);
 }

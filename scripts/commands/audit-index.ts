@@ -1,0 +1,65 @@
+/**
+ * The recalls an audit is checked against, in memory: the feed files given with `--feed` (any format
+ * `check` reads), or else the starter index the extension ships (public/starter/), read the way the
+ * extension reads it (each shard verified against the manifest's checksum), so a merchant needs no feed
+ * files to audit a catalog.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseFeedDocument } from '../../utils/feeds';
+import { MemoryIndex } from '../../utils/recall-index/memory-index';
+import { decodeJson, decodeVerified } from '../../utils/recall-index/published/codec';
+import { parseManifest, parseShardForIndex } from '../../utils/recall-index/published/documents';
+import { readFeedFile } from '../lib/feed-file';
+import { STARTER_DIR } from './starter-index';
+
+export interface LoadedFeed {
+  file: string;
+  source: string;
+  records: number;
+  skipped: number;
+}
+
+export interface AuditIndex {
+  index: MemoryIndex;
+  feeds: LoadedFeed[];
+}
+
+/** The shipped starter index, every shard checked against its checksum. */
+export async function loadStarterIndex(dir: string = STARTER_DIR): Promise<AuditIndex> {
+  const manifestFile = path.join(dir, 'manifest.json');
+  const manifest = parseManifest(await decodeJson(readFileSync(manifestFile), manifestFile), manifestFile);
+  const index = new MemoryIndex();
+  let skipped = 0;
+  for (const entry of manifest.shards) {
+    const verified = await decodeVerified(readFileSync(path.join(dir, entry.file)), entry.sha256, entry.file);
+    if (!verified) throw new Error(`starter index ${entry.file}: checksum mismatch`);
+    const shard = parseShardForIndex(verified.value, entry.file);
+    for (const r of shard.recalls) index.add(r);
+    skipped += shard.skipped;
+  }
+  const feeds = Object.entries(manifest.feeds).map(([source, feed]) => ({
+    file: manifestFile,
+    source,
+    records: feed.records,
+    skipped: feed.skipped + (source === Object.keys(manifest.feeds)[0] ? skipped : 0),
+  }));
+  return { index, feeds };
+}
+
+/** Feed files as `check` reads them; a file in no known format fails with its name. */
+export function loadFeedIndex(files: readonly string[]): AuditIndex {
+  const index = new MemoryIndex();
+  const feeds = files.map((file) => {
+    const data = readFeedFile(file);
+    let result: ReturnType<typeof parseFeedDocument>;
+    try {
+      result = parseFeedDocument(data, { now: new Date() });
+    } catch (e) {
+      throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    for (const r of result.recalls) index.add(r);
+    return { file, source: result.source, records: result.recalls.length, skipped: result.skipped.length };
+  });
+  return { index, feeds };
+}

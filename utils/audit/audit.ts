@@ -1,0 +1,116 @@
+/**
+ * The audit: every listing of a catalog looked up with the extension's matcher, one finding per listing
+ * × recall, sorted by risk. The lookup is injected (the CLI's MemoryIndex, the audit page's IndexedDB
+ * view), so this file holds no index and no I/O and runs the same in Node, a page or a worker.
+ * Risk order: the tier (confirmed, likely, possible); then a notice still open before a completed one
+ * (a withdrawn one last); then the newest notice; then the catalog's own order.
+ * A brand alone never matches: the matcher needs a barcode, a model, an ASIN or (possible only) a title.
+ */
+
+import {
+  authorityName,
+  describeCaveat,
+  describeEvidence,
+  matchMeaning,
+  sourceLabel,
+  TIER_LABEL,
+} from '../recall-index/explain';
+import { tierRank } from '../recall-index/match';
+import { BANNER_TIERS } from '../recall-index/tiers';
+import type { ProductIdentity, Recall, RecallMatch, RecallStatus } from '../schemas';
+import { findingActions } from './actions';
+import type { CatalogRow, ColumnMapping, RowProblem } from './catalog-fields';
+import { rowIdentity } from './catalog-identity';
+import { listingCompleteness } from './completeness';
+import type { Finding } from './finding';
+
+export interface AuditLookup {
+  lookup(identity: ProductIdentity): RecallMatch[];
+  get(id: string): Recall | undefined;
+}
+
+export interface AuditResult {
+  listings: number;
+  findings: Finding[];
+  /** Per tier, how many findings. */
+  counts: Record<'confirmed' | 'likely' | 'possible', number>;
+  /** Listings per missing completeness item, and how many are complete. */
+  completeness: { complete: number; missing: Record<string, number> };
+  /** Row problems from reading plus per-row barcode warnings, by row. */
+  problems: RowProblem[];
+}
+
+const STATUS_RANK: Record<RecallStatus, number> = { active: 3, other: 2, completed: 1, withdrawn: 0 };
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    tierRank(b.tier) - tierRank(a.tier) ||
+    STATUS_RANK[b.recallStatus] - STATUS_RANK[a.recallStatus] ||
+    (b.published ?? '').localeCompare(a.published ?? '') ||
+    a.row - b.row ||
+    a.recallId.localeCompare(b.recallId)
+  );
+}
+
+/** Whether the audit found something the merchant must act on (the CLI's exit code 1). */
+export const needsAction = (result: Pick<AuditResult, 'findings'>): boolean =>
+  result.findings.some((f) => BANNER_TIERS.includes(f.tier) && f.recallStatus !== 'withdrawn');
+
+export function auditRows(
+  rows: readonly CatalogRow[],
+  mapping: ColumnMapping,
+  index: AuditLookup,
+  readProblems: readonly RowProblem[] = [],
+): AuditResult {
+  const findings: Finding[] = [];
+  const problems: RowProblem[] = [...readProblems];
+  const missing: Record<string, number> = {};
+  let complete = 0;
+  for (const row of rows) {
+    const { identity, warnings } = rowIdentity(row, mapping);
+    for (const w of warnings)
+      problems.push({ row: row.row, message: `row ${row.row}: ${w}`, skipped: false });
+    const completeness = listingCompleteness(row);
+    if (completeness.missing.length === 0) complete++;
+    for (const id of completeness.missing) missing[id] = (missing[id] ?? 0) + 1;
+    for (const match of index.lookup(identity)) {
+      const recall = index.get(match.recallId);
+      if (!recall) continue;
+      const v = row.values;
+      findings.push({
+        row: row.row,
+        sku: v.sku ?? null,
+        title: v.title ?? null,
+        brand: v.brand ?? null,
+        barcode: v.barcode ?? null,
+        model: v.model ?? null,
+        asin: v.asin ?? null,
+        listingUrl: v.url ?? null,
+        tier: match.tier,
+        tierLabel: TIER_LABEL[match.tier],
+        meaning: matchMeaning(match),
+        evidence: match.evidence.map(describeEvidence),
+        caveats: match.caveats.map(describeCaveat),
+        recallId: recall.id,
+        recallNumber: recall.recallNumber,
+        recallTitle: recall.title,
+        recallStatus: recall.status,
+        published: recall.published,
+        source: recall.source,
+        sourceLabel: sourceLabel(recall.source),
+        authority: authorityName(recall),
+        jurisdiction: recall.jurisdiction,
+        officialUrl: recall.url,
+        hazard: recall.hazard,
+        remedy: recall.remedy,
+        actions: findingActions(match, recall),
+        completeness: completeness.summary,
+      });
+    }
+  }
+  findings.sort(compareFindings);
+  problems.sort((a, b) => a.row - b.row);
+  const counts = { confirmed: 0, likely: 0, possible: 0 };
+  for (const f of findings) counts[f.tier]++;
+  return { listings: rows.length, findings, counts, completeness: { complete, missing }, problems };
+}

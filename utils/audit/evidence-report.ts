@@ -1,0 +1,103 @@
+/**
+ * The printable evidence report: one self-contained HTML page (no script, no remote resource) that
+ * prints well to PDF, for a merchant's records or a regulator's question. Every value is text escaped by
+ * the `entities` library (titles and notice text come from outside); links are the official notice
+ * addresses, kept only when they are http(s). Per finding: the listing, the tier and why (evidence in
+ * the extension's own words), the notice (authority, jurisdiction, status, date, hazard, remedy, link),
+ * what to do, and the listing's completeness. @media print drops colours that waste ink, keeps a
+ * finding on one page where it fits, and prints each link's address after it.
+ */
+import { escapeUTF8 as esc } from 'entities';
+import type { AuditResult } from './audit';
+import { COMPLETENESS_ITEMS } from './completeness';
+import type { AuditMeta } from './export-json';
+import type { Finding } from './finding';
+import { FORMAT_LABEL } from './read-catalog';
+
+const safeUrl = (url: string | null): string | null => (url && /^https?:\/\//i.test(url) ? url : null);
+
+const link = (url: string | null, text: string) => {
+  const href = safeUrl(url);
+  return href ? `<a href="${esc(href)}">${esc(text)}</a>` : esc(text);
+};
+
+const list = (items: readonly string[]) =>
+  items.length > 0 ? `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : '';
+
+function listingLine(f: Finding): string {
+  const parts = [
+    f.sku && `SKU ${f.sku}`,
+    f.barcode && `barcode ${f.barcode}`,
+    f.model && `model ${f.model}`,
+    f.asin && `ASIN ${f.asin}`,
+    f.brand && `brand ${f.brand}`,
+  ].filter((p): p is string => Boolean(p));
+  return `Row ${f.row}${parts.length > 0 ? ` · ${parts.join(' · ')}` : ''}`;
+}
+
+function findingSection(f: Finding, n: number): string {
+  return `<section class="finding tier-${esc(f.tier)}">
+<h2>${n}. ${esc(f.tierLabel)}: ${esc(f.title ?? f.sku ?? `row ${f.row}`)}</h2>
+<p class="listing">${esc(listingLine(f))}${safeUrl(f.listingUrl) ? ` · ${link(f.listingUrl, 'listing')}` : ''}</p>
+<h3>Recall</h3>
+<p class="notice">${link(f.officialUrl, f.recallTitle)}</p>
+<dl>
+<dt>Authority</dt><dd>${esc(f.authority)} (${esc(f.jurisdiction)}, ${esc(f.sourceLabel)})</dd>
+<dt>Notice</dt><dd>${esc(f.recallNumber ?? f.recallId)} · ${esc(f.recallStatus)} · ${esc(f.published ?? 'date unknown')}</dd>
+${f.hazard ? `<dt>Hazard</dt><dd>${esc(f.hazard)}</dd>` : ''}
+${f.remedy ? `<dt>Remedy</dt><dd>${esc(f.remedy)}</dd>` : ''}
+${safeUrl(f.officialUrl) ? `<dt>Official notice</dt><dd>${link(f.officialUrl, f.officialUrl as string)}</dd>` : ''}
+</dl>
+<h3>Why this matched</h3>
+<p>${esc(f.meaning)}</p>
+${list(f.evidence)}
+${f.caveats.length > 0 ? `<h3>Caveats</h3>${list(f.caveats)}` : ''}
+<h3>What to do</h3>
+<ol>${f.actions.map((a) => `<li>${esc(a)}</li>`).join('')}</ol>
+<p class="completeness">Listing completeness: ${esc(f.completeness)}</p>
+</section>`;
+}
+
+const STYLE = `
+body { font: 14px/1.45 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin: 0 0 .25rem; } h3 { font-size: .95rem; margin: .75rem 0 .25rem; }
+table { border-collapse: collapse; } td, th { border: 1px solid #bbb; padding: .2rem .5rem; text-align: left; }
+.finding { border: 1px solid #bbb; border-left: 6px solid #888; border-radius: 4px; padding: .75rem 1rem; margin: 1rem 0; }
+.tier-confirmed { border-left-color: #b00020; } .tier-likely { border-left-color: #c75000; } .tier-possible { border-left-color: #6b6b00; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem; margin: 0; } dt { font-weight: 600; } dd { margin: 0; }
+.listing, .completeness { color: #444; } a { color: #0b57d0; overflow-wrap: anywhere; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; color: #000; }
+  .finding { break-inside: avoid; border-color: #000; }
+  a { color: #000; text-decoration: none; }
+  .notice a::after { content: " <" attr(href) ">"; font-size: 9pt; }
+  @page { margin: 15mm; }
+}`;
+
+export function evidenceReportHtml(result: AuditResult, meta: AuditMeta): string {
+  const completenessRows = COMPLETENESS_ITEMS.map(
+    (item) =>
+      `<tr><td>${esc(item.label)}</td><td>${esc(item.rule)}</td><td>${result.completeness.missing[item.id] ?? 0}</td></tr>`,
+  ).join('');
+  const problems = result.problems.slice(0, 500).map((p) => p.message);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Recall audit: ${esc(meta.catalog)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>Recall audit of ${esc(meta.catalog)}</h1>
+<p>${esc(FORMAT_LABEL[meta.catalogFormat])}, ${result.listings} listings, checked on ${esc(meta.generatedAt.slice(0, 10))} against ${esc(meta.sources.map((s) => `${s.source} (${s.records} recalls)`).join(', '))}.</p>
+<p><strong>${result.counts.confirmed} confirmed, ${result.counts.likely} likely, ${result.counts.possible} possible</strong> findings. No finding is not a safety guarantee: a listing without a barcode or model can only be matched by its title.</p>
+${result.findings.map((f, i) => findingSection(f, i + 1)).join('\n')}
+<h2>Listing completeness</h2>
+<p>${result.completeness.complete} of ${result.listings} listings show everything below. Listings missing each item:</p>
+<table><thead><tr><th>Item</th><th>Rule</th><th>Listings missing it</th></tr></thead><tbody>${completenessRows}</tbody></table>
+${problems.length > 0 ? `<h2>Rows with problems</h2>${list(problems)}${result.problems.length > problems.length ? `<p>… and ${result.problems.length - problems.length} more.</p>` : ''}` : ''}
+</body>
+</html>
+`;
+}

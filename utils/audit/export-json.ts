@@ -1,0 +1,37 @@
+/**
+ * The audit as JSON: a versioned document (`format`, `formatVersion`) so a merchant's CI can rely on it;
+ * fields may be added, none renamed without a new version.
+ */
+import type { AuditResult } from './audit';
+import type { ColumnMapping } from './catalog-fields';
+import type { CatalogFormat } from './read-catalog';
+
+export const AUDIT_JSON_FORMAT = 'recall-sentinel-audit';
+export const AUDIT_JSON_VERSION = 1;
+
+export interface AuditMeta {
+  catalog: string;
+  catalogFormat: CatalogFormat;
+  encoding: string;
+  mapping: ColumnMapping;
+  /** The recall data audited against: per source, records. */
+  sources: { source: string; records: number }[];
+  generatedAt: string;
+}
+
+export function auditJson(result: AuditResult, meta: AuditMeta): string {
+  return JSON.stringify(
+    {
+      format: AUDIT_JSON_FORMAT,
+      formatVersion: AUDIT_JSON_VERSION,
+      ...meta,
+      listings: result.listings,
+      counts: result.counts,
+      completeness: result.completeness,
+      problems: result.problems,
+      findings: result.findings,
+    },
+    null,
+    2,
+  );
+}
