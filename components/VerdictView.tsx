@@ -2,20 +2,17 @@
  * The popup's answer for the current tab. Five states, worded so that "no recall found" can never be
  * read as "safe", and "we couldn't read this page" never looks like either.
  */
-import { feedCatalogue } from '../utils/feeds/catalogue';
 import type { TabVerdict } from '../utils/messaging';
 import { isTitleOnly } from '../utils/recall-index/explain';
 import { BANNER_TIERS } from '../utils/recall-index/tiers';
-import { crossBorderNote, recalledWhere } from '../utils/recalled-where';
+import { crossBorderNote } from '../utils/recalled-where';
+import { recalledWhereOnPage } from '../utils/recalled-where-on-page';
 import type { RecallMatch } from '../utils/schemas';
 import { storefrontOf } from '../utils/storefront-country';
 import { ProductFacts } from './ProductFacts';
 import { RecallCard } from './RecallCard';
 
 const MARKETPLACE_NAMES: Record<string, string> = { generic: 'this shop' };
-
-/** The jurisdictions our sources cover: "not announced in X" is said only where we would know. */
-const COVERED = feedCatalogue.map((feed) => feed.jurisdiction).filter((j) => j !== '*');
 
 /** "a recall", "2 recalls". */
 const recalls = (n: number): string => (n === 1 ? 'a recall' : `${n} recalls`);
@@ -85,16 +82,8 @@ export function VerdictView({ verdict }: { verdict: TabVerdict | null }) {
   const whereOf = (match: RecallMatch, i: number) => {
     const recall = verdict.recalls[match.recallId];
     if (!recall) return null;
-    const matchedJurisdictions = (verdict.matches[i] ?? []).flatMap((m) => {
-      const other = verdict.recalls[m.recallId];
-      return other && other.id !== recall.id ? [other.jurisdiction] : [];
-    });
-    return recalledWhere({
-      jurisdiction: recall.jurisdiction,
-      country: storefront.country,
-      matchedJurisdictions,
-      covered: COVERED,
-    });
+    const matched = (verdict.matches[i] ?? []).flatMap((m) => verdict.recalls[m.recallId] ?? []);
+    return recalledWhereOnPage(verdict.page, recall, matched);
   };
   return (
     <section class={`verdict verdict-${verdict.status}`} data-status={verdict.status}>
