@@ -35,6 +35,8 @@ async function serveCart(context: BrowserContext): Promise<void> {
 }
 
 const banner = (page: Page) => page.locator('recall-sentinel-banner');
+/** The first answer waits for the product pages and, in a fresh profile, for the index to load. */
+const FIRST_ANSWER = { timeout: 20_000 };
 const marks = (page: Page) => page.locator('recall-sentinel-mark');
 
 /** The banner's state, read through its closed shadow root. */
@@ -69,7 +71,7 @@ test('a cart with two recalled lines marks both rows and sums them up in the ban
   await page.setViewportSize({ width: 1280, height: 860 });
   await page.goto(CART_URL);
 
-  await expect(banner(page)).toHaveAttribute('data-affected', '2');
+  await expect(banner(page)).toHaveAttribute('data-affected', '2', FIRST_ANSWER);
   await expect(banner(page)).toHaveAttribute('data-lines', '3');
   await expect(marks(page)).toHaveCount(2);
   // Each mark sits right after its own row's title link, in the active cart.
@@ -98,7 +100,7 @@ test('removing a recalled line updates the summary and takes its mark away', asy
   await serveCart(context);
   const page = await context.newPage();
   await page.goto(CART_URL);
-  await expect(marks(page)).toHaveCount(2);
+  await expect(marks(page)).toHaveCount(2, FIRST_ANSWER);
 
   // What Amazon does when the shopper deletes a line: the row leaves the active cart.
   await page.locator('#sc-active-cart [data-asin="B0DEMO0002"]').evaluate((row) => row.remove());
@@ -116,7 +118,7 @@ test('a row mark opens its line’s details in the banner', async ({ context }) 
   await serveCart(context);
   const page = await context.newPage();
   await page.goto(CART_URL);
-  await expect(marks(page)).toHaveCount(2);
+  await expect(marks(page)).toHaveCount(2, FIRST_ANSWER);
 
   await page.locator('[data-asin="B0DEMO0002"] recall-sentinel-mark').click();
 
@@ -134,7 +136,7 @@ test('the banner folds to a one-line bar once scrolled past, and opens on click 
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 860 });
   await page.goto(CART_URL);
-  await expect(banner(page)).toHaveAttribute('data-affected', '2');
+  await expect(banner(page)).toHaveAttribute('data-affected', '2', FIRST_ANSWER);
   const natural = (await readState(page)).height;
   // Room to scroll: the fixture cart is shorter than the window.
   await page.evaluate(() => {
@@ -170,4 +172,48 @@ test('the banner folds to a one-line bar once scrolled past, and opens on click 
   const back = await readState(page);
   expect(back.slim).toBeNull();
   expect(back.full).toBe(true);
+});
+
+test('the banner follows a dark system scheme with readable contrast', async ({ context }) => {
+  await serveCart(context);
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto(CART_URL);
+  await expect(banner(page)).toHaveAttribute('data-affected', '2', FIRST_ANSWER);
+
+  // Each text against the banner's background: WCAG AA asks 4.5:1 for body text.
+  const { value: pairs } = await readClosedShadowRoot<Array<{ what: string; ratio: number; bg: string }>>(
+    page,
+    'recall-sentinel-banner',
+    `function () {
+      const rgb = (c) => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+      const lum = (c) => {
+        const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+      const bg = getComputedStyle(this.querySelector('.banner')).backgroundColor;
+      const pair = (what, selector, against) => {
+        const el = this.querySelector(selector);
+        const back = against ? getComputedStyle(this.querySelector(against)).backgroundColor : bg;
+        return { what, ratio: ratio(getComputedStyle(el).color, back), bg: back };
+      };
+      return [
+        pair('text', '.title'),
+        pair('summary', '.summary-head'),
+        pair('muted', '.summary-meta'),
+        pair('tier', '.kicker .tier'),
+        pair('link', 'button.link'),
+        pair('tag', '.tag', '.tag'),
+        pair('primary', 'a.primary', 'a.primary'),
+      ];
+    }`,
+  );
+  expect(pairs[0]?.bg).not.toBe('rgb(255, 244, 242)');
+  for (const pair of pairs) expect(pair.ratio, pair.what).toBeGreaterThanOrEqual(4.5);
+  await page.screenshot({
+    path: '.github/screenshots/banner-dark.png',
+    clip: { x: 0, y: 0, width: 1280, height: 330 },
+  });
 });
