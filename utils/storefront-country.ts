@@ -58,8 +58,9 @@ const EBAY: Readonly<Record<string, string>> = {
 };
 
 /**
- * Temu's regional stores are path prefixes (`/uk/…`, `/de/…`); the bare address is the US store. A two
- * letter first segment with more path after it is a prefix; one we do not know says nothing.
+ * Temu's regional stores are path prefixes (`/uk/…`, `/de/…`, and a store in another language than its
+ * country's, `/de-en/…`); the bare address is the US store. A two-letter first segment, with or without a
+ * language after it, followed by more path is a prefix; one we do not know says nothing.
  */
 const TEMU_PREFIXES: Readonly<Record<string, string>> = { uk: 'GB', de: 'DE', fr: 'FR', au: 'AU', ca: 'CA' };
 
@@ -73,7 +74,7 @@ const CROSS_BORDER_HOSTS: Readonly<Record<string, string>> = {
 const inMarket = (country: string): Storefront => ({ country, crossBorder: null });
 
 function temu(url: URL): Storefront {
-  const prefix = /^\/([a-z]{2})\/./i.exec(url.pathname)?.[1]?.toLowerCase();
+  const prefix = /^\/([a-z]{2})(?:-[a-z]{2})?\/./i.exec(url.pathname)?.[1]?.toLowerCase();
   if (!prefix) return inMarket('US');
   return Object.hasOwn(TEMU_PREFIXES, prefix) ? inMarket(TEMU_PREFIXES[prefix] as string) : UNKNOWN;
 }

@@ -65,6 +65,7 @@ describe('the market a page sells to', () => {
     ['homedepot', 'https://www.homedepot.com/p/x/123456789', 'US'],
     ['temu', 'https://www.temu.com/kettlebrook-g-601099512345678.html', 'US'],
     ['temu', 'https://www.temu.com/uk/lumora-hand-warmer-g-601099500000001.html', 'GB'],
+    ['temu', 'https://www.temu.com/de-en/lumora-hand-warmer-g-601099500000001.html', 'DE'],
     ['jd', 'https://item.jd.com/1020565583.html', 'CN'],
     ['taobao', 'https://detail.tmall.com/item.htm?id=609353516840', 'CN'],
   ])('reads %s at %s as %s', (marketplace, url, country) => {
@@ -77,6 +78,7 @@ describe('the market a page sells to', () => {
     ['shopify', 'https://anyeluz.com/products/x'],
     ['generic', 'https://shop.example/p/1'],
     ['temu', 'https://www.temu.com/mx/lumora-g-601099500000001.html'],
+    ['temu', 'https://www.temu.com/mx-en/lumora-g-601099500000001.html'],
     [null, 'https://www.amazon.com/dp/B0DEMO0001'],
     ['amazon', 'not a url'],
     ['no-such-shop', 'https://www.amazon.com/dp/B0DEMO0001'],
