@@ -66,7 +66,8 @@ describe('the command-line tool', () => {
       '--feed',
       feed('scripts/demo-store/data/cpsc-demo.json'),
     );
-    expect(r.status).toBe(0);
+    // A confirmed match is what a merchant's CI must stop on (issue 11).
+    expect(r.status).toBe(1);
     const [match] = JSON.parse(r.stdout).items[0].matches;
     expect(match).toMatchObject({ recallId: 'cpsc:90001', source: 'cpsc', tier: 'confirmed' });
     expect(match.evidence.map((e: { kind: string }) => e.kind)).toContain('gtin');
@@ -89,7 +90,7 @@ describe('the command-line tool', () => {
     expect(out.items[0].matches[0].recallId).toBe('cpsc:90001');
   });
 
-  it('fails with one clear line when a feed is in no format it knows', () => {
+  it('fails with one clear line and exit 2 (bad input) when a feed is in no format it knows', () => {
     const r = cli(
       'check',
       '--url',
@@ -98,7 +99,7 @@ describe('the command-line tool', () => {
       '--feed',
       feed('package.json'),
     );
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/unrecognised feed format/);
@@ -107,6 +108,33 @@ describe('the command-line tool', () => {
   it('fails with one clear line when the page file is missing', () => {
     const r = cli('extract', '--url', AMAZON, 'no/such/page.html');
     expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/no such file/i);
+  });
+
+  it('exits 0 from check when the page matches no recall', () => {
+    const r = cli(
+      'check',
+      '--url',
+      'https://shop.example/products/stool',
+      page('generic/article.html'),
+      '--feed',
+      feed('scripts/demo-store/data/cpsc-demo.json'),
+    );
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).items).toEqual([]);
+  });
+
+  it('exits 2 from check when the page file is missing', () => {
+    const r = cli(
+      'check',
+      '--url',
+      AMAZON,
+      'no/such/page.html',
+      '--feed',
+      feed('scripts/demo-store/data/cpsc-demo.json'),
+    );
+    expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/no such file/i);
   });
