@@ -22,7 +22,10 @@ const DEMO_ALLOWED_SHOP = 'http://shop.test/*';
 export default defineConfig({
   // Local WXT modules live under scripts/ so the top level stays as the project layout says.
   modulesDir: 'scripts/wxt-modules',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // English and Simplified Chinese, picked from the browser's language by the extension i18n system
+  // (_locales, generated from these files by @wxt-dev/i18n). Recall text stays as its source published it.
+  i18n: { localesDir: path.resolve(import.meta.dirname, 'utils/locales') },
   // The sources zip (for addons.mozilla.org review) holds what is in git, not local run output.
   zip: {
     excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', 'bench-output/**', '*.log'],
@@ -39,8 +42,9 @@ export default defineConfig({
   },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, mode }) => ({
-    name: 'Recall Sentinel',
-    description: 'Shows official product-safety recalls on the shopping pages where you buy.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // The demo build adds `tabs` in place of `activeTab`, which only a real click on the toolbar grants.
     permissions: [
       'storage',
@@ -53,7 +57,7 @@ export default defineConfig({
     ],
     optional_host_permissions: [...ALL_SITES],
     ...(mode === 'demo' && { host_permissions: [DEMO_ALLOWED_SHOP] }),
-    action: { default_title: 'Recall Sentinel' },
+    action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -4,7 +4,9 @@
  * typed text is read here first (utils/manual-query.ts) so a mistyped check digit is explained at once;
  * the background reads it again before it looks anything up.
  */
+
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { readManualQuery } from '../utils/manual-query';
 import type { TabVerdict } from '../utils/messaging';
 import './ManualLookup.css';
@@ -35,7 +37,7 @@ export function ManualLookup({
       if (answer.ok) setVerdict(answer.verdict);
       else setError(answer.error);
     } catch (err) {
-      setError(`The lookup failed: ${err instanceof Error ? err.message : String(err)}`);
+      setError(i18n.t('manualLookup.failed', [err instanceof Error ? err.message : String(err)]));
     } finally {
       setBusy(false);
     }
@@ -43,23 +45,23 @@ export function ManualLookup({
 
   return (
     <details class="manual-lookup">
-      <summary>Look up a barcode or model</summary>
+      <summary>{i18n.t('manualLookup.open')}</summary>
       <form onSubmit={(e) => void submit(e)}>
         <label>
-          Barcode or model number
+          {i18n.t('manualLookup.query')}
           <input
             name="query"
             value={text}
             autocomplete="off"
             spellcheck={false}
-            placeholder="e.g. 041260012846 or HHP-715"
+            placeholder={i18n.t('manualLookup.placeholder')}
             aria-describedby={error ? 'manual-lookup-error' : undefined}
             onInput={(e) => setText(e.currentTarget.value)}
           />
         </label>
         <label>
           <span>
-            Brand <span class="muted">(optional, with a model)</span>
+            {i18n.t('manualLookup.brand')} <span class="muted">{i18n.t('manualLookup.brandHint')}</span>
           </span>
           <input
             name="brand"
@@ -69,7 +71,7 @@ export function ManualLookup({
           />
         </label>
         <button type="submit" disabled={busy}>
-          {busy ? 'Looking up…' : 'Look up'}
+          {busy ? i18n.t('manualLookup.busy') : i18n.t('manualLookup.submit')}
         </button>
       </form>
       {error && (

@@ -6,6 +6,7 @@
  * generic to name one product ("A1", "2-pack") is refused for the same reason the matcher never matches
  * on it. Pure: the popup uses it to explain, the background to build the identity it looks up.
  */
+import { i18n } from '#i18n';
 import { gtinCheckDigit, gtinKeys, rawGtinKey } from './identity/gtin';
 import { cleanModel, type ModelRejection, modelRejection } from './identity/model';
 import { IDENTITY_SCHEMA_VERSION, type ProductIdentity } from './schemas';
@@ -22,17 +23,17 @@ export type ManualQuery =
 
 const BARCODE_LENGTHS = [8, 12, 13, 14];
 
-const MODEL_REFUSALS: Record<ModelRejection, string> = {
-  empty: 'Type a barcode or a model number.',
-  'too-short': 'That model is too short to name one product: type it in full, as printed on the item.',
-  'too-long': 'That is too long for a model number: type only the model, as printed on the item.',
-  sentinel: 'That is not a model number: type the model printed on the item or its label.',
-  'no-digit':
-    'A model number has at least one digit. A brand or product name alone cannot identify a recalled product.',
-  measure: 'That looks like a size or a pack count, not a model number.',
-  year: 'That looks like a year, not a model number.',
-  'gtin-like': 'That looks like a barcode: type all of its digits.',
-  'only-digits-short': 'A model made only of digits needs at least 6 of them to name one product.',
+/** Why a typed model cannot be looked up, in the UI's language (read when needed, not at import). */
+const MODEL_REFUSALS: Record<ModelRejection, () => string> = {
+  empty: () => i18n.t('manualQuery.empty'),
+  'too-short': () => i18n.t('manualQuery.tooShort'),
+  'too-long': () => i18n.t('manualQuery.modelTooLong'),
+  sentinel: () => i18n.t('manualQuery.sentinel'),
+  'no-digit': () => i18n.t('manualQuery.noDigit'),
+  measure: () => i18n.t('manualQuery.measure'),
+  year: () => i18n.t('manualQuery.year'),
+  'gtin-like': () => i18n.t('manualQuery.gtinLike'),
+  'only-digits-short': () => i18n.t('manualQuery.shortDigits'),
 };
 
 function refusal(reason: string): ManualQuery {
@@ -43,9 +44,8 @@ function refusal(reason: string): ManualQuery {
 export function readManualQuery(text: string, brandText = ''): ManualQuery {
   const typed = text.normalize('NFKC').trim();
   const brand = brandText.normalize('NFKC').trim().slice(0, MANUAL_QUERY_MAX) || null;
-  if (typed.length > MANUAL_QUERY_MAX)
-    return refusal('That is too long: type one barcode or one model number.');
-  if (!typed) return refusal(MODEL_REFUSALS.empty);
+  if (typed.length > MANUAL_QUERY_MAX) return refusal(i18n.t('manualQuery.tooLong'));
+  if (!typed) return refusal(MODEL_REFUSALS.empty());
 
   const digits = rawGtinKey(typed);
   const looksLikeBarcode = /^[\d\s\p{Pd}.]+[Xx]?$/u.test(typed) && digits.length >= 6;
@@ -53,24 +53,20 @@ export function readManualQuery(text: string, brandText = ''): ManualQuery {
 
   const model = cleanModel(typed);
   const rejected = model ? modelRejection(model) : 'empty';
-  if (rejected || !model) return refusal(MODEL_REFUSALS[rejected ?? 'empty']);
+  if (rejected || !model) return refusal(MODEL_REFUSALS[rejected ?? 'empty']());
   return { ok: true, kind: 'model', model, brand };
 }
 
 function readBarcode(typed: string, digits: string, brand: string | null): ManualQuery {
   const [gtin14] = gtinKeys(typed);
   if (gtin14) return { ok: true, kind: 'barcode', printed: digits, gtin14, brand };
-  if (digits.length === 10 && /^\d{9}[\dX]$/.test(digits))
-    return refusal('That ISBN has a wrong check digit: compare it with the book again.');
+  if (digits.length === 10 && /^\d{9}[\dX]$/.test(digits)) return refusal(i18n.t('manualQuery.isbnCheck'));
   if (!BARCODE_LENGTHS.includes(digits.length)) {
-    const hint =
-      digits.length === 11 ? ' An 11-digit number is usually a UPC with its last digit missing.' : '';
-    return refusal(`A barcode has 8, 12, 13 or 14 digits; that has ${digits.length}.${hint}`);
+    const length = i18n.t('manualQuery.length', [String(digits.length)]);
+    return refusal(digits.length === 11 ? `${length} ${i18n.t('manualQuery.elevenDigits')}` : length);
   }
   const expected = gtinCheckDigit(digits.slice(0, -1));
-  return refusal(
-    `The last digit of that barcode should be ${expected}, not ${digits.at(-1)}: one digit is probably mistyped. Check it against the package.`,
-  );
+  return refusal(i18n.t('manualQuery.checkDigit', [String(expected), digits.at(-1) ?? '']));
 }
 
 /** The identity a valid manual query is looked up as: no page, no shop, only what was typed. */

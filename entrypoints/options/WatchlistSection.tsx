@@ -4,8 +4,10 @@
  * them. Turning it off stops keeping new ones and leaves the kept ones until they are forgotten, so that
  * switching off by mistake loses nothing.
  */
+
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { ask } from '@/utils/messaging/ask';
 
 export function WatchlistSection({ on, onToggle }: { on: boolean; onToggle: (on: boolean) => void }) {
@@ -23,33 +25,30 @@ export function WatchlistSection({ on, onToggle }: { on: boolean; onToggle: (on:
   const forget = async () => {
     const res = await ask('watchlist-clear');
     setMessage(
-      res.ok ? 'Forgotten: no products are kept on this device.' : `Couldn't forget them: ${res.error}`,
+      res.ok ? i18n.t('watchlistSettings.forgotten') : i18n.t('watchlistSettings.forgetFailed', [res.error]),
     );
     await refresh();
   };
 
   return (
     <section aria-labelledby="watchlist-heading">
-      <h2 id="watchlist-heading">Your products</h2>
+      <h2 id="watchlist-heading">{i18n.t('watchlistSettings.title')}</h2>
       <label class="toggle">
-        <input type="checkbox" checked={on} onChange={(e) => onToggle(e.currentTarget.checked)} /> Remember
-        the products I view, put in a cart or buy, and tell me if one is recalled later
+        <input type="checkbox" checked={on} onChange={(e) => onToggle(e.currentTarget.checked)} />{' '}
+        {i18n.t('watchlistSettings.toggle')}
       </label>
-      <p class="muted">
-        Only their barcodes, models, brand and title, and where and when you saw them, on this device. The
-        oldest are dropped after 5,000.
-      </p>
+      <p class="muted">{i18n.t('watchlistSettings.note')}</p>
       <p data-testid="watchlist-kept">
         {kept === null
-          ? 'Counting…'
-          : `${kept.toLocaleString('en-US')} ${kept === 1 ? 'product' : 'products'} kept.`}{' '}
+          ? i18n.t('watchlistSettings.counting')
+          : i18n.t('watchlistSettings.kept', kept, [kept.toLocaleString()])}{' '}
         <a href={browser.runtime.getURL('/watchlist.html')} target="_blank" rel="noopener">
-          See them and their recalls
+          {i18n.t('watchlistSettings.see')}
         </a>
       </p>
       <div class="actions">
         <button type="button" class="secondary" onClick={() => void forget()} disabled={!kept}>
-          Forget them all
+          {i18n.t('watchlistSettings.forget')}
         </button>
       </div>
       {message && (

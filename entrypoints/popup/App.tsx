@@ -7,8 +7,10 @@
  * reader for the site and injects it into the open tab; the popup waits for the verdict. It sees the
  * tab's address through `activeTab` (granted by the click on the toolbar button).
  */
+
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { CheckThisShop, type ShopCheckState } from '@/components/CheckThisShop';
 import { IndexFreshness } from '@/components/IndexFreshness';
 import { ManualLookup } from '@/components/ManualLookup';
@@ -146,7 +148,7 @@ export function App() {
       {state.kind === 'loading' && <p class="muted">Checking…</p>}
       {state.kind === 'error' && (
         <section class="verdict verdict-unreadable" data-status="error">
-          <h1>Something went wrong</h1>
+          <h1>{i18n.t('popup.wentWrong')}</h1>
           <p>{state.message}</p>
         </section>
       )}
@@ -154,11 +156,8 @@ export function App() {
         <>
           {state.moved ? (
             <section class="verdict verdict-idle" data-status="moved-on">
-              <h1>Not checked yet</h1>
-              <p>
-                This tab has moved to another page since Recall Sentinel last read it. Supported pages are
-                checked as they load: open this again in a moment.
-              </p>
+              <h1>{i18n.t('popup.movedTitle')}</h1>
+              <p>{i18n.t('popup.movedText')}</p>
             </section>
           ) : state.shop ? (
             <CheckThisShop
@@ -177,9 +176,9 @@ export function App() {
           />
           <footer>
             <IndexFreshness index={state.index} />
-            <nav class="links" aria-label="Recall Sentinel pages">
+            <nav class="links" aria-label={i18n.t('popup.pagesNav')}>
               <a href={browser.runtime.getURL('/watchlist.html')} target="_blank" rel="noopener">
-                Your products and recalls
+                {i18n.t('popup.yourProducts')}
               </a>
               <a
                 href={browser.runtime.getURL('/options.html')}
@@ -188,7 +187,7 @@ export function App() {
                   void browser.runtime.openOptionsPage();
                 }}
               >
-                Settings
+                {i18n.t('popup.settings')}
               </a>
             </nav>
           </footer>

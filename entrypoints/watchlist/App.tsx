@@ -3,7 +3,9 @@
  * utils/background/watchlist-service.ts), with each recall in full, then everything kept on this device
  * and a button to forget it. Opened from a recall notification, the popup and the settings page.
  */
+
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { IndexFreshness } from '@/components/IndexFreshness';
 import { RecallCard } from '@/components/RecallCard';
 import type { ResponseFor } from '@/utils/messaging';
@@ -13,11 +15,11 @@ import type { WatchedProduct } from '@/utils/watchlist/watched-product';
 
 type View = ResponseFor<'watchlist'>;
 
-const HOW: Record<WatchedProduct['encounter'], string> = {
-  bought: 'You bought this',
-  carted: 'It was in your cart',
-  viewed: 'You looked at this',
-};
+const HOW = {
+  bought: (where: string, when: string) => i18n.t('watchlist.bought', [where, when]),
+  carted: (where: string, when: string) => i18n.t('watchlist.carted', [where, when]),
+  viewed: (where: string, when: string) => i18n.t('watchlist.viewed', [where, when]),
+} satisfies Record<WatchedProduct['encounter'], (where: string, when: string) => string>;
 
 function hostOf(url: string): string | null {
   try {
@@ -29,13 +31,13 @@ function hostOf(url: string): string | null {
 
 function seen(product: WatchedProduct): string {
   // The shop's own host name, as the shopper knows it ("amazon.co.uk"), not our adapter id.
-  const where = hostOf(product.identity.url) ?? product.identity.marketplace ?? 'a shop';
+  const where = hostOf(product.identity.url) ?? product.identity.marketplace ?? i18n.t('watchlist.aShop');
   const when = product.encounter === 'bought' ? product.boughtSeenAt : product.lastSeenAt;
-  return `${HOW[product.encounter]} on ${where} (seen ${formatDate(when)})`;
+  return HOW[product.encounter](where, formatDate(when));
 }
 
 const nameOf = (p: WatchedProduct): string =>
-  p.identity.title ?? p.identity.brand ?? p.identity.itemId ?? 'A product';
+  p.identity.title ?? p.identity.brand ?? p.identity.itemId ?? i18n.t('watchlist.aProduct');
 
 export function App() {
   const [view, setView] = useState<View | null>(null);
@@ -59,13 +61,13 @@ export function App() {
   if (error)
     return (
       <main class="page">
-        <p role="alert">Couldn't read the watchlist: {error}</p>
+        <p role="alert">{i18n.t('watchlist.readError', [error])}</p>
       </main>
     );
   if (!view)
     return (
       <main class="page">
-        <p class="muted">Loading…</p>
+        <p class="muted">{i18n.t('common.loading')}</p>
       </main>
     );
 
@@ -77,23 +79,20 @@ export function App() {
 
   return (
     <main class="page">
-      <h1>Your products and recalls</h1>
+      <h1>{i18n.t('watchlist.title')}</h1>
       {!view.enabled && (
         <p class="note" data-testid="watchlist-off">
-          Keeping products is turned off in the settings: nothing new is kept, and no alerts are sent.
+          {i18n.t('watchlist.off')}
         </p>
       )}
       <section aria-labelledby="recalled-heading">
         <h2 id="recalled-heading">
           {recalled.length === 0
-            ? 'No recall found for the products kept here'
-            : `${recalled.length} of your products ${recalled.length === 1 ? 'has' : 'have'} a recall`}
+            ? i18n.t('watchlist.noneRecalled')
+            : i18n.t('watchlist.someRecalled', recalled.length, [recalled.length.toLocaleString()])}
         </h2>
         {recalled.length === 0 && view.products.length > 0 && (
-          <p class="muted">
-            None of the {view.products.length} products you viewed, carted or bought matches a recall in the
-            index now. That is not a safety guarantee: a recall names what it names.
-          </p>
+          <p class="muted">{i18n.t('watchlist.noneRecalledNote', [view.products.length.toLocaleString()])}</p>
         )}
         {recalled.map(({ product, matches }) => (
           <article class="recalled" key={product.key} data-key={product.key}>
@@ -111,21 +110,17 @@ export function App() {
         ))}
       </section>
       <section aria-labelledby="kept-heading">
-        <h2 id="kept-heading">What is kept on this device</h2>
-        <p class="muted">
-          Products you viewed, carted or bought on the shops Recall Sentinel reads: their barcodes, models,
-          brand and title, and where and when you saw them. Nothing leaves this device. The oldest are dropped
-          after 5,000.
-        </p>
+        <h2 id="kept-heading">{i18n.t('watchlist.keptTitle')}</h2>
+        <p class="muted">{i18n.t('watchlist.keptNote')}</p>
         {view.products.length === 0 ? (
-          <p data-testid="watchlist-empty">Nothing is kept yet.</p>
+          <p data-testid="watchlist-empty">{i18n.t('watchlist.empty')}</p>
         ) : (
           <>
             <table class="kept">
               <thead>
                 <tr>
-                  <th scope="col">Product</th>
-                  <th scope="col">How and where</th>
+                  <th scope="col">{i18n.t('watchlist.product')}</th>
+                  <th scope="col">{i18n.t('watchlist.howWhere')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -138,7 +133,7 @@ export function App() {
               </tbody>
             </table>
             <button type="button" class="secondary" onClick={() => void clear()}>
-              Forget all {view.products.length} products
+              {i18n.t('watchlist.forgetAll', view.products.length, [view.products.length.toLocaleString()])}
             </button>
           </>
         )}

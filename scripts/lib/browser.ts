@@ -38,6 +38,11 @@ export async function launchWithExtension(options: {
   headless: boolean;
   /** More Chromium switches (a benchmark opens a debugging port to read the worker's heap). */
   args?: string[];
+  /**
+   * The browser's UI language (e.g. "zh-CN"), which picks the extension's locale. Chromium on Linux reads
+   * it from LANGUAGE; other platforms from --lang. Both are set.
+   */
+  language?: string;
 }): Promise<LaunchedExtension> {
   if (!existsSync(path.join(options.extensionPath, 'manifest.json'))) {
     throw new Error(`No built extension at ${options.extensionPath}: run the build first.`);
@@ -49,8 +54,17 @@ export async function launchWithExtension(options: {
     args: [
       `--disable-extensions-except=${options.extensionPath}`,
       `--load-extension=${options.extensionPath}`,
+      ...(options.language ? [`--lang=${options.language}`] : []),
       ...(options.args ?? []),
     ],
+    ...(options.language && {
+      env: {
+        ...process.env,
+        LANGUAGE: options.language.replace('-', '_'),
+        LANG: `${options.language.replace('-', '_')}.UTF-8`,
+      },
+      locale: options.language,
+    }),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, worker, extensionId: new URL(worker.url()).host };

@@ -11,6 +11,8 @@ export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/pages');
 
 type Fixtures = {
   build: 'chrome-mv3' | 'chrome-mv3-demo';
+  /** The browser's UI language, which picks the extension's locale; English unless a spec asks. */
+  uiLanguage: string | undefined;
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
@@ -24,8 +26,13 @@ export const test = base.extend<Fixtures>({
   // The demo build by default: it is the production build plus the demo store's fictional recalls, which
   // the hand-made marketplace pages list. Specs about what ships use the production build (production-build.spec.ts).
   build: ['chrome-mv3-demo', { option: true }],
-  context: async ({ build }, use) => {
-    const launched = await launchWithExtension({ extensionPath: extensionDir(build), headless: true });
+  uiLanguage: [undefined, { option: true }],
+  context: async ({ build, uiLanguage }, use) => {
+    const launched = await launchWithExtension({
+      extensionPath: extensionDir(build),
+      headless: true,
+      language: uiLanguage,
+    });
     await use(launched.context);
     await launched.context.close();
   },

@@ -3,6 +3,7 @@
  * product, how they met it, and which recall (or how many). Pure, so the wording is tested; the
  * background shows it with `notifications.create` and opens the watchlist page on a click.
  */
+import { i18n } from '#i18n';
 import { authorityName } from '../recall-index/explain';
 import type { Recall } from '../schemas';
 import type { WatchedMatch } from '../watchlist/recheck';
@@ -12,10 +13,10 @@ export interface RecallNotification {
   message: string;
 }
 
-const HOW: Record<WatchedMatch['product']['encounter'], string> = {
-  bought: 'you bought',
-  carted: 'in your cart',
-  viewed: 'you looked at',
+const TITLE: Record<WatchedMatch['product']['encounter'], () => string> = {
+  bought: () => i18n.t('notification.bought'),
+  carted: () => i18n.t('notification.carted'),
+  viewed: () => i18n.t('notification.viewed'),
 };
 
 export function recallNotification(
@@ -23,24 +24,24 @@ export function recallNotification(
   recalls: Record<string, Recall>,
 ): RecallNotification {
   const [first] = found;
-  if (!first) return { title: 'Recall Sentinel', message: '' };
+  if (!first) return { title: i18n.t('extName'), message: '' };
   if (found.length > 1) {
     const bought = found.filter((f) => f.product.encounter === 'bought').length;
     return {
-      title: `${found.length} products you shopped for have a new recall`,
+      title: i18n.t('notification.several', found.length, [found.length.toLocaleString()]),
       message:
         bought > 0
-          ? `${bought} of them you bought. Open the list to see each recall.`
-          : 'Open the list to see each recall.',
+          ? i18n.t('notification.severalBought', bought, [bought.toLocaleString()])
+          : i18n.t('notification.openList'),
     };
   }
   const recall = recalls[first.newRecallIds[0] ?? ''];
-  const name = first.product.identity.title ?? first.product.identity.brand ?? 'A product';
+  const name = first.product.identity.title ?? first.product.identity.brand ?? i18n.t('watchlist.aProduct');
   return {
-    title: `Recall: a product ${HOW[first.product.encounter]}`,
+    title: TITLE[first.product.encounter](),
     message: recall
-      ? `${clip(name, 80)} — ${authorityName(recall)}: ${clip(recall.title, 120)}`
-      : `${clip(name, 80)} has a new recall.`,
+      ? i18n.t('notification.named', [clip(name, 80), authorityName(recall), clip(recall.title, 120)])
+      : i18n.t('notification.unnamed', [clip(name, 80)]),
   };
 }
 
