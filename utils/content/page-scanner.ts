@@ -21,7 +21,7 @@ import { fetchDocumentFor, resolveLines } from './resolve-lines';
 import { type LineMark, MARK_TAG, RowMarks } from './row-marks';
 import { scanKey } from './scan-key';
 
-const RESCAN_DEBOUNCE_MS = 400;
+const RESCAN_INTERVAL_MS = 400;
 
 const isListPage = (pageType: PageType): boolean => pageType === 'cart' || pageType === 'orders';
 
@@ -59,19 +59,20 @@ export class PageScanner {
     void this.scan(performance.now());
     const url = new URL(location.href);
     const adapter = this.adapters.find((a) => a.claims(url));
-    // Cart and order rows are added, removed and re-rendered anywhere in the page's own markup.
-    const roots =
-      adapter && isListPage(adapter.pageType(url))
-        ? [document.body]
-        : (adapter?.observeSelectors ?? [])
-            .map((s) => document.querySelector(s))
-            .filter((el): el is Element => el !== null);
+    // Cart and order rows are added, removed and re-rendered anywhere in the page's own markup; rows
+    // coming and going is what counts there, not text (prices, countdowns), so only child lists.
+    const listPage = adapter !== undefined && isListPage(adapter.pageType(url));
+    const roots = listPage
+      ? [document.body]
+      : (adapter?.observeSelectors ?? [])
+          .map((s) => document.querySelector(s))
+          .filter((el): el is Element => el !== null);
     if (roots.length > 0) {
       const observer = new MutationObserver((records) => {
         if (pageChanged(records)) this.schedule();
       });
       for (const root of roots)
-        observer.observe(root, { childList: true, subtree: true, characterData: true });
+        observer.observe(root, { childList: true, subtree: true, characterData: !listPage });
       this.ctx.onInvalidated(() => observer.disconnect());
     }
     // The background relays same-document navigations (webNavigation.onHistoryStateUpdated).
@@ -79,12 +80,17 @@ export class PageScanner {
     this.ctx.addEventListener(window, 'popstate', () => this.schedule());
   }
 
+  /**
+   * One scan at most every RESCAN_INTERVAL_MS, started by the first change after the last scan: a page
+   * that never stops changing (a carousel on a cart page) still gets scanned, and a change made during a
+   * scan schedules the next, so the final state is always read.
+   */
   private schedule(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.timer !== undefined) return;
     this.timer = this.ctx.setTimeout(() => {
       this.timer = undefined;
       void this.scan(performance.now());
-    }, RESCAN_DEBOUNCE_MS);
+    }, RESCAN_INTERVAL_MS);
   }
 
   private async scan(startedAt: number): Promise<void> {
