@@ -25,7 +25,7 @@ export function findingActions(match: Pick<RecallMatch, 'tier' | 'caveats'>, rec
     'Remove or deactivate the listing on every channel where it is offered.',
     ...lots.map((c) => `Check your stock against: ${c.values.join(', ') || c.message}`),
     `Notify buyers who bought it${recall.published ? ` (sales before ${recall.published} too)` : ''}${remedy.length > 0 ? ` and tell them the remedy: ${remedy[0]}` : ''}.`,
-    recall.url
+    recall.url && /^https?:\/\//i.test(recall.url)
       ? `Publish the recall notice where buyers of this product will see it, linking the official notice: ${recall.url}`
       : 'Publish the recall notice where buyers of this product will see it.',
   ];

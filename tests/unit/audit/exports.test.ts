@@ -1,0 +1,92 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { auditRows } from '../../../utils/audit/audit';
+import { evidenceReportHtml } from '../../../utils/audit/evidence-report';
+import { CSV_COLUMNS, findingsCsv } from '../../../utils/audit/export-csv';
+import { AUDIT_JSON_FORMAT, type AuditMeta, auditJson } from '../../../utils/audit/export-json';
+import { MemoryIndex } from '../../../utils/recall-index/memory-index';
+import { recall } from '../support/factories';
+
+const index = new MemoryIndex([
+  recall(
+    '26-264',
+    { name: 'Baby gates', brands: ['Vevor'], models: ['YJ-3355'] },
+    {
+      title: 'Sanven Technology Recalls Vevor Baby Gates <b>Due to</b> Entrapment',
+      url: 'https://www.cpsc.gov/Recalls/2026/vevor',
+    },
+  ),
+  recall('99', { name: 'Lamp', brands: ['Luma'], gtins: ['00193175488718'] }, { url: 'javascript:alert(1)' }),
+]);
+const result = auditRows(
+  [
+    {
+      row: 2,
+      values: {
+        sku: '=HYPERLINK("x")',
+        title: 'Gate <script>alert(1)</script>',
+        brand: 'Vevor',
+        model: 'YJ-3355',
+      },
+    },
+    { row: 3, values: { sku: 'L1', title: 'Lamp, "tall"', brand: 'Luma', barcode: '193175488718' } },
+  ],
+  {},
+  index,
+  [{ row: 4, message: 'row 4: repeats row 2; audited once', skipped: true }],
+);
+const meta: AuditMeta = {
+  catalog: 'shop <export>.csv',
+  catalogFormat: 'csv',
+  encoding: 'utf-8',
+  mapping: { model: 'MPN' },
+  sources: [{ source: 'cpsc', records: 2 }],
+  generatedAt: '2026-12-05T19:00:00.000Z',
+};
+
+describe('exporting findings', () => {
+  it('writes CSV with one finding per line that papaparse reads back, lists joined with " | "', () => {
+    const parsed = Papa.parse<Record<string, string>>(findingsCsv(result.findings), { header: true });
+    expect(parsed.meta.fields).toEqual([...CSV_COLUMNS]);
+    expect(parsed.data).toHaveLength(2);
+    expect(parsed.data[1]).toMatchObject({ tier: 'likely', row: '2', recallId: 'cpsc:26-264' });
+    expect(parsed.data[0]?.title).toBe('Lamp, "tall"');
+    expect(parsed.data[0]?.actions.split(' | ')[0]).toMatch(/^Stop sale now/);
+  });
+
+  it('neutralises cells a spreadsheet would run as a formula', () => {
+    const parsed = Papa.parse<Record<string, string>>(findingsCsv(result.findings), { header: true });
+    expect(parsed.data[1]?.sku).toBe('\'=HYPERLINK("x")');
+  });
+
+  it('writes a versioned JSON document with the findings, counts, completeness and problems', () => {
+    const doc = JSON.parse(auditJson(result, meta));
+    expect(doc).toMatchObject({
+      format: AUDIT_JSON_FORMAT,
+      formatVersion: 1,
+      catalogFormat: 'csv',
+      listings: 2,
+      counts: { confirmed: 1, likely: 1, possible: 0 },
+      problems: [{ row: 4, skipped: true }],
+    });
+    expect(doc.findings).toHaveLength(2);
+  });
+
+  it('writes a printable HTML report with the evidence and official link of each finding, every value escaped', () => {
+    const html = evidenceReportHtml(result, meta);
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('@media print');
+    expect(html).toContain('<a href="https://www.cpsc.gov/Recalls/2026/vevor">');
+    expect(html).toContain('Gate &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('Vevor Baby Gates &lt;b&gt;Due to&lt;/b&gt;');
+    expect(html).toContain('shop &lt;export&gt;.csv');
+    expect(html).not.toContain('<script');
+    expect(html).toContain('Model YJ-3355');
+    expect(html).toContain('row 4: repeats row 2');
+  });
+
+  it('links and cites only http(s) notice addresses', () => {
+    expect(evidenceReportHtml(result, meta)).not.toContain('href="javascript:');
+    expect(result.findings[0]?.actions.join(' ')).not.toContain('javascript:');
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * `cli audit` as a merchant's CI runs it: a real process for the exit codes (1 when a confirmed or likely
+ * finding exists, 0 when none, 2 on bad input) and the default starter index; the command in-process for
+ * each catalog format, against the same starter index loaded once.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runAuditCommand } from '../../../scripts/commands/audit-command';
+import { type AuditIndex, loadStarterIndex } from '../../../scripts/commands/audit-index';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const catalog = (name: string) => path.join(ROOT, 'tests/fixtures/catalogs', name);
+
+function cli(...args: string[]) {
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite-node'), ['scripts/cli.ts', '--', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('cli audit, run as a process', () => {
+  it('exits 1 on a catalog with recalled listings, audited against the starter index with no --feed', () => {
+    const r = cli('audit', catalog('generic.csv'));
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ format: 'recall-sentinel-audit', catalogFormat: 'csv', listings: 8 });
+    expect(out.sources.map((s: { source: string }) => s.source)).toEqual(['cpsc', 'openfda']);
+    expect(out.counts).toEqual({ confirmed: 2, likely: 2, possible: 0 });
+    // One line per row problem, each naming its row.
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'recall-sentinel: row 8: repeats row 3; audited once',
+      'recall-sentinel: row 9: 1 field where the header has 10 (a junk line or a broken export); not audited',
+      'recall-sentinel: row 10: barcode 041260012847 has a wrong check digit (it should end in 6); compared only as printed',
+      'recall-sentinel: row 11: barcode "1.93175E+11" was stored as a number by a spreadsheet and its digits are lost; export the column as text',
+      'recall-sentinel: row 12: no barcode (GTIN/UPC/EAN), model / MPN, ASIN or title to look up; not audited',
+    ]);
+  });
+
+  it('exits 0 when no listing is recalled', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'audit-'));
+    const file = path.join(dir, 'kettles.csv');
+    writeFileSync(
+      file,
+      'SKU,Title,Brand,EAN,MPN\nKETTLE-1,"Stovetop Tea Kettle, 2.5 qt",Hearthside,6901234567892,HK-2500\n',
+    );
+    const r = cli('audit', file, '--format', 'csv');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1); // the header line only
+    expect(r.stderr).toBe('');
+  });
+
+  it('prints a printable HTML evidence report with --format html', () => {
+    const r = cli(
+      'audit',
+      catalog('shopify-products.csv'),
+      '--format',
+      'html',
+      '--feed',
+      catalog('../feeds/cpsc/recalls-page.json'),
+    );
+    expect(r.stdout).toMatch(/^<!doctype html>/);
+    expect(r.stdout).toContain('@media print');
+    expect(r.stdout).toContain('Shopify product export (CSV)');
+  });
+
+  it('exits 2 with one line when the catalog file is missing', () => {
+    const r = cli('audit', 'no/such/catalog.csv');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/no such file/i);
+  });
+
+  it('exits 2 with the usage on an unknown --format', () => {
+    const r = cli('audit', catalog('generic.csv'), '--format', 'xlsx');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--format must be one of json, csv, html/);
+    expect(r.stderr).toMatch(/usage:/);
+  });
+
+  it('exits 2 when --map names a column the file does not have', () => {
+    const r = cli('audit', catalog('generic.csv'), '--map', 'Barcode=barcode');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no column "Barcode"/);
+  });
+
+  it('exits 2 with a clear message on a file over 100 MB, without reading it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'audit-'));
+    const file = path.join(dir, 'huge.csv');
+    writeFileSync(file, '');
+    truncateSync(file, 101 * 1024 * 1024); // sparse: no disk used
+    const r = cli('audit', file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/huge\.csv is 101 MB; the limit is 100 MB\. Split it/);
+  });
+});
+
+describe('cli audit, each catalog format', () => {
+  let starter: AuditIndex;
+  beforeAll(async () => {
+    starter = await loadStarterIndex();
+  }, 60_000);
+  const run = (...args: string[]) => runAuditCommand(args, async () => starter);
+
+  it.each([
+    ['generic.csv', 'csv', ['HF-PS2000', 'WG-APAP-500', 'VV-GATE-29', 'BB-LOUNGER']],
+    ['merchant-center.xml', 'merchant-center-xml', ['BOON-NURSH-8', 'AMB-COFFEE-1']],
+    ['merchant-center.tsv', 'merchant-center-tsv', ['FURM-DESHED-CON', 'PETZL-NOMIC']],
+    ['shopify-products.csv', 'shopify-csv', ['PH-LRN-BLUE', 'NS-157310', 'PH-LRN-PINK']],
+    ['amazon-listings.txt', 'amazon-report', ['AMB-SSCM', 'DR-LBV-12', 'DR-LBV-12']],
+    ['chinese-gbk.csv', 'csv', ['TOMY-NURSH', 'VEVOR-MEN-01']],
+    ['excel-utf16le.txt', 'tsv', ['PH-LRN-BLUE', 'EH-DRESSER-10']],
+  ])('audits %s (%s) and exits 1 on its recalled listings', async (file, format, skus) => {
+    const out = await run(catalog(file));
+    const doc = JSON.parse(out.stdout);
+    expect(doc.catalogFormat).toBe(format);
+    expect(doc.findings.map((f: { sku: string }) => f.sku)).toEqual(skus);
+    expect(out.exitCode).toBe(1);
+  });
+
+  it('writes the findings as CSV with --format csv', async () => {
+    const out = await run(catalog('merchant-center.xml'), '--format', 'csv');
+    const rows = Papa.parse<Record<string, string>>(out.stdout.trim(), { header: true }).data;
+    expect(rows.map((r) => [r.sku, r.tier, r.officialUrl?.startsWith('https://www.cpsc.gov/')])).toEqual([
+      ['BOON-NURSH-8', 'confirmed', true],
+      ['AMB-COFFEE-1', 'confirmed', true],
+    ]);
+  });
+
+  it('applies --map corrections before auditing', async () => {
+    // Reading the title as the model leaves no barcode and no model a notice prints: nothing is confirmed.
+    const out = await run(catalog('merchant-center.tsv'), '--map', 'gtin=sku', '--map', 'id=title');
+    const doc = JSON.parse(out.stdout);
+    expect(doc.mapping).toMatchObject({ sku: 'gtin', title: 'id' });
+    expect(doc.findings.map((f: { tier: string }) => f.tier)).toEqual(['likely']);
+  });
+});
