@@ -51,7 +51,7 @@ describe('exporting findings', () => {
     expect(parsed.data).toHaveLength(2);
     expect(parsed.data[1]).toMatchObject({ tier: 'likely', row: '2', recallId: 'cpsc:26-264' });
     expect(parsed.data[0]?.title).toBe('Lamp, "tall"');
-    expect(parsed.data[0]?.actions.split(' | ')[0]).toMatch(/^Stop sale now/);
+    expect(parsed.data[0]?.actions?.split(' | ')[0]).toMatch(/^Stop sale now/);
   });
 
   it('neutralises cells a spreadsheet would run as a formula', () => {
