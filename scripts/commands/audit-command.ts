@@ -1,10 +1,10 @@
 /**
  * `audit`: a merchant's catalog file checked against every recall, for their own CI.
  *
- *   audit <catalog file> [--feed <file> ...] [--format json|csv|html] [--map column=field ...]
+ *   audit <catalog file> [--feed <file> ... | --index <dir>] [--format json|csv|html] [--map column=field ...]
  *
- * Without --feed it audits against the starter index the extension ships (public/starter/), so no feed
- * files are needed. The findings go to stdout in the chosen format (JSON by default, the CLI's own);
+ * Recalls come from --feed files, or a published index folder (--index, as `index build` writes it), or
+ * else the starter index the extension ships (public/starter/), so no feed files are needed. The findings go to stdout in the chosen format (JSON by default, the CLI's own);
  * rows that could not be audited, and barcodes to fix, go to stderr as one line each (at most 20, then a
  * count), and are in the JSON and HTML outputs in full. Exit codes (issue 11): 1 when any confirmed or
  * likely finding exists, 0 when none, 2 on bad input (cli.ts maps errors to 2 for this command).
@@ -19,11 +19,11 @@ import { evidenceReportHtml } from '../../utils/audit/evidence-report';
 import { findingsCsv } from '../../utils/audit/export-csv';
 import { type AuditMeta, auditJson } from '../../utils/audit/export-json';
 import { MAX_CATALOG_BYTES, readCatalog } from '../../utils/audit/read-catalog';
-import { type AuditIndex, loadFeedIndex, loadStarterIndex } from './audit-index';
+import { type AuditIndex, loadFeedIndex, loadPublishedIndex, loadStarterIndex } from './audit-index';
 import { UsageError } from './index-commands';
 
 export const AUDIT_USAGE =
-  '  npm run --silent cli -- audit <catalog file> [--feed <file> ...] [--format json|csv|html] [--map column=field ...]';
+  '  npm run --silent cli -- audit <catalog file> [--feed <file> ... | --index <dir>] [--format json|csv|html] [--map column=field ...]';
 
 const FORMATS = ['json', 'csv', 'html'] as const;
 type OutputFormat = (typeof FORMATS)[number];
@@ -54,6 +54,7 @@ export async function runAuditCommand(
     args,
     options: {
       feed: { type: 'string', multiple: true },
+      index: { type: 'string' },
       format: { type: 'string', default: 'json' },
       map: { type: 'string', multiple: true },
     },
@@ -61,6 +62,8 @@ export async function runAuditCommand(
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('audit needs exactly one catalog file');
+  if (values.index && values.feed?.length)
+    throw new UsageError('audit takes --feed files or one --index folder, not both');
   const format = values.format as OutputFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   let overrides: ReturnType<typeof parseMappingOverride>[];
@@ -72,7 +75,11 @@ export async function runAuditCommand(
 
   const catalog = readCatalog(readCatalogFile(file), { overrides, name: path.basename(file) });
   const { index, feeds } = await (indexFor?.() ??
-    (values.feed?.length ? Promise.resolve(loadFeedIndex(values.feed)) : loadStarterIndex()));
+    (values.feed?.length
+      ? Promise.resolve(loadFeedIndex(values.feed))
+      : values.index
+        ? loadPublishedIndex(values.index)
+        : loadStarterIndex()));
   const result = auditRows(catalog.rows, catalog.mapping, index, catalog.problems);
 
   const sources = new Map<string, number>();

@@ -1,8 +1,9 @@
 /**
  * The recalls an audit is checked against, in memory: the feed files given with `--feed` (any format
- * `check` reads), or else the starter index the extension ships (public/starter/), read the way the
- * extension reads it (each shard verified against the manifest's checksum), so a merchant needs no feed
- * files to audit a catalog.
+ * `check` reads), a published index folder given with `--index` (built by `index build`, what a team
+ * publishes on a CDN), or else the starter index the extension ships (public/starter/), so a merchant
+ * needs no feed files to audit a catalog. Published indexes are read the way the extension reads them:
+ * each shard verified against the manifest's checksum.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,8 +26,8 @@ export interface AuditIndex {
   feeds: LoadedFeed[];
 }
 
-/** The shipped starter index, every shard checked against its checksum. */
-export async function loadStarterIndex(dir: string = STARTER_DIR): Promise<AuditIndex> {
+/** A published index folder (manifest.json + shards), every shard checked against its checksum. */
+export async function loadPublishedIndex(dir: string): Promise<AuditIndex> {
   const manifestFile = path.join(dir, 'manifest.json');
   const manifest = parseManifest(await decodeJson(readFileSync(manifestFile), manifestFile), manifestFile);
   const index = new MemoryIndex();
@@ -46,6 +47,9 @@ export async function loadStarterIndex(dir: string = STARTER_DIR): Promise<Audit
   }));
   return { index, feeds };
 }
+
+/** The starter index the extension ships. */
+export const loadStarterIndex = (): Promise<AuditIndex> => loadPublishedIndex(STARTER_DIR);
 
 /** Feed files as `check` reads them; a file in no known format fails with its name. */
 export function loadFeedIndex(files: readonly string[]): AuditIndex {
