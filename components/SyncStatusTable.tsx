@@ -7,7 +7,7 @@
 import { sourceLabel } from '../utils/recall-index/explain';
 import type { IndexStatus, SyncSummary } from '../utils/schemas';
 import { type Provenance, provenanceOf, publishedHost } from '../utils/source-provenance';
-import { count, timeAgo } from '../utils/words';
+import { timeAgo, wordList } from '../utils/words';
 
 /** The sync state id of a published index: its row describes the index, not an authority. */
 const PUBLISHED = 'published';
@@ -35,6 +35,19 @@ function updated(p: Provenance, now: Date | undefined): string {
     case 'none':
       return 'never';
   }
+}
+
+/** The published index's own row: which authorities' recalls it supplies, and from which host. */
+function publishedSupplies(
+  index: IndexStatus,
+  publishedIndexUrl: string | null,
+  host: string | null,
+): string {
+  const supplied = index.sources
+    .filter((s) => provenanceOf(s, index.syncs, publishedIndexUrl).kind === 'published')
+    .map((s) => sourceLabel(s.source));
+  const what = supplied.length > 0 ? `Supplies ${wordList(supplied)}` : 'Supplies no recalls yet';
+  return host ? `${what}, from ${host}` : what;
 }
 
 function problem(y: SyncSummary | undefined, now: Date | undefined): string {
@@ -90,17 +103,9 @@ export function SyncStatusTable({
         {published && (
           <tr data-source={PUBLISHED}>
             <th scope="row">Recall Sentinel index</th>
-            <td>
-              {count(
-                [...index.sources].filter(
-                  (s) => provenanceOf(s, index.syncs, publishedIndexUrl).kind === 'published',
-                ).length,
-                'source',
-                'sources',
-              )}
-            </td>
             <td>—</td>
-            <td>{host ?? 'the published index URL in the settings'}</td>
+            <td>—</td>
+            <td>{publishedSupplies(index, publishedIndexUrl, host)}</td>
             <td>{published.lastSuccessAt ? timeAgo(published.lastSuccessAt, now) : 'never'}</td>
             <td class={published.lastError ? 'error' : ''}>{problem(published, now)}</td>
           </tr>

@@ -69,7 +69,7 @@ test('recalls a published index supplied say so, beside the starter data it left
   await expect(cpsc).toContainText('just now');
   await expect(options.locator('tr[data-source="openfda"]')).toHaveAttribute('data-provenance', 'bundled');
   const published = options.locator('tr[data-source="published"]');
-  await expect(published).toContainText('1 source');
+  await expect(published).toContainText('Supplies CPSC');
   await expect(published).toContainText('just now');
   await options
     .getByTestId('status-table')
