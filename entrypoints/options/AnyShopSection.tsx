@@ -5,8 +5,10 @@
  * registers the reader from them. `permissions.request` is the first call of each click handler, so the
  * click still counts as the user's gesture (Firefox refuses it after an await).
  */
+
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { ALL_SITES, anyShopContext, shopSites, siteLabel, sitePattern } from '@/utils/any-shop';
 
 const context = () => anyShopContext(browser.runtime.getManifest());
@@ -43,7 +45,7 @@ export function AnyShopSection() {
       : browser.permissions.remove({ origins: [...ALL_SITES] });
     void pending
       .then((changed) => {
-        if (on && !changed) setMessage('Not allowed: other shops stay unchecked.');
+        if (on && !changed) setMessage(i18n.t('anyShop.notAllowedAll'));
         else setMessage(null);
       })
       .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)))
@@ -60,13 +62,13 @@ export function AnyShopSection() {
         : null;
     const pattern = url ? sitePattern(url) : null;
     if (!pattern) {
-      setMessage('Enter a shop address such as https://shop.example.');
+      setMessage(i18n.t('anyShop.enterAddress'));
       return;
     }
     void browser.permissions
       .request({ origins: [pattern] })
       .then((granted) => {
-        setMessage(granted ? null : `Not allowed: ${siteLabel(pattern)} stays unchecked.`);
+        setMessage(granted ? null : i18n.t('anyShop.notAllowedSite', [siteLabel(pattern)]));
         if (granted) setDraft('');
       })
       .catch((err: unknown) => setMessage(err instanceof Error ? err.message : String(err)))
@@ -82,26 +84,21 @@ export function AnyShopSection() {
 
   return (
     <section data-testid="any-shop">
-      <h2>Check other shops</h2>
-      <p class="muted">
-        The supported marketplaces are checked without asking. Other shops (Shopify stores on their own
-        domains, and any page that publishes schema.org product data) are checked only where you allow it.
-        Pages are read on this device; nothing about them is sent anywhere. On a page without product data
-        Recall Sentinel only takes a quick look and stops.
-      </p>
+      <h2>{i18n.t('anyShop.title')}</h2>
+      <p class="muted">{i18n.t('anyShop.note')}</p>
       <label class="toggle">
         <input
           type="checkbox"
           checked={everySite}
           onChange={(e) => toggleEverySite(e.currentTarget.checked)}
         />{' '}
-        Check every site with product data
-        <span class="muted"> (your browser asks to let Recall Sentinel read all websites)</span>
+        {i18n.t('anyShop.everySite')}
+        <span class="muted"> {i18n.t('anyShop.everySiteHint')}</span>
       </label>
-      <h3>Sites you allowed</h3>
+      <h3>{i18n.t('anyShop.allowed')}</h3>
       {oneByOne.length === 0 ? (
         <p class="muted" data-testid="no-sites">
-          None yet. Click <em>Check this shop</em> in the toolbar popup on a shop's page, or add one here.
+          {i18n.t('anyShop.noneYet')}
         </p>
       ) : (
         <ul class="sites">
@@ -109,7 +106,7 @@ export function AnyShopSection() {
             <li key={pattern} data-site={pattern}>
               <span>{siteLabel(pattern)}</span>
               <button type="button" class="secondary small" onClick={() => remove(pattern)}>
-                Remove
+                {i18n.t('anyShop.remove')}
               </button>
             </li>
           ))}
@@ -119,12 +116,12 @@ export function AnyShopSection() {
         <input
           type="text"
           inputMode="url"
-          aria-label="Shop address"
+          aria-label={i18n.t('anyShop.address')}
           placeholder="https://shop.example"
           value={draft}
           onInput={(e) => setDraft(e.currentTarget.value)}
         />
-        <button type="submit">Allow</button>
+        <button type="submit">{i18n.t('anyShop.allow')}</button>
       </form>
       {message && (
         <p class="message" role="status" data-testid="any-shop-message">

@@ -4,8 +4,10 @@
  * (AnyShopSection); whether products are kept for later re-checks (WatchlistSection). Settings are written to storage.local (the background re-reads them on every sync
  * and reschedules its alarm when they change).
  */
+
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { SyncStatusTable } from '@/components/SyncStatusTable';
 import { feedCatalogue } from '@/utils/feeds/catalogue';
 import type { FeedAbout } from '@/utils/feeds/feed';
@@ -18,10 +20,10 @@ import { AnyShopSection } from './AnyShopSection';
 import { WatchlistSection } from './WatchlistSection';
 
 const INTERVALS = [
-  { minutes: 60, label: 'every hour' },
-  { minutes: 360, label: 'every 6 hours' },
-  { minutes: 1440, label: 'once a day' },
-  { minutes: 10080, label: 'once a week' },
+  { minutes: 60, label: () => i18n.t('options.everyHour') },
+  { minutes: 360, label: () => i18n.t('options.every6Hours') },
+  { minutes: 1440, label: () => i18n.t('options.daily') },
+  { minutes: 10080, label: () => i18n.t('options.weekly') },
 ];
 
 async function loadSettings(): Promise<Settings> {
@@ -66,7 +68,7 @@ export function App() {
     if (!settings) return;
     const origins = feedOrigins(feed);
     if (enabled && origins.length > 0 && !(await browser.permissions.request({ origins }))) {
-      setMessage(`${feed.name} stays off: it needs permission to read ${origins.join(', ')}.`);
+      setMessage(i18n.t('options.needsPermission', [feed.name, origins.join(', ')]));
       return;
     }
     await save({
@@ -76,31 +78,29 @@ export function App() {
   };
 
   const run = async (type: 'sync-now' | 'clear-and-rebuild') => {
-    setMessage(type === 'sync-now' ? 'Syncing…' : 'Clearing and rebuilding…');
+    setMessage(type === 'sync-now' ? i18n.t('options.syncing') : i18n.t('options.rebuilding'));
     setStatus((s) => (s ? { ...s, running: true } : s));
     const pending = ask(type);
     void refresh();
     const res = await pending;
     setMessage(
       res.ok
-        ? res.outcomes.map((o) => `${sourceLabel(o.source)}: ${o.message}`).join(' · ') || 'Nothing to sync.'
-        : 'The sync could not be started.',
+        ? res.outcomes.map((o) => `${sourceLabel(o.source)}: ${o.message}`).join(' · ') ||
+            i18n.t('options.nothingToSync')
+        : i18n.t('options.notStarted'),
     );
     await refresh();
   };
 
-  if (!settings) return <main class="page">Loading…</main>;
+  if (!settings) return <main class="page">{i18n.t('common.loading')}</main>;
   const progress = status?.progress;
 
   return (
     <main class="page">
-      <h1>Recall Sentinel</h1>
+      <h1>{i18n.t('options.title')}</h1>
       <section>
-        <h2>Recall sources</h2>
-        <p class="muted">
-          Official sources are downloaded straight from each authority. Nothing about the pages you visit is
-          sent.
-        </p>
+        <h2>{i18n.t('options.sources')}</h2>
+        <p class="muted">{i18n.t('options.sourcesNote')}</p>
         <ul class="feeds">
           {feedCatalogue
             .filter((f) => f.official)
@@ -118,7 +118,7 @@ export function App() {
             ))}
         </ul>
         <label class="field">
-          Published index URL (manifest.json), optional
+          {i18n.t('options.indexUrl')}
           <input
             type="url"
             placeholder="https://example.org/recall-index/manifest.json"
@@ -126,20 +126,20 @@ export function App() {
             onInput={(e) => setUrlDraft(e.currentTarget.value)}
             onChange={(e) => {
               const value = e.currentTarget.value.trim();
-              if (value && !URL.canParse(value)) return setMessage('That is not a valid URL.');
+              if (value && !URL.canParse(value)) return setMessage(i18n.t('options.notAUrl'));
               void save({ ...settings, publishedIndexUrl: value || null });
             }}
           />
         </label>
         <label class="field">
-          Check for new recalls
+          {i18n.t('options.interval')}
           <select
             value={String(settings.syncIntervalMinutes)}
             onChange={(e) => void save({ ...settings, syncIntervalMinutes: Number(e.currentTarget.value) })}
           >
             {INTERVALS.map((i) => (
               <option key={i.minutes} value={String(i.minutes)}>
-                {i.label}
+                {i.label()}
               </option>
             ))}
           </select>
@@ -154,10 +154,10 @@ export function App() {
       />
 
       <section>
-        <h2>Index</h2>
+        <h2>{i18n.t('options.index')}</h2>
         <div class="actions">
           <button type="button" onClick={() => void run('sync-now')} disabled={status?.running}>
-            Sync now
+            {i18n.t('options.syncNow')}
           </button>
           <button
             type="button"
@@ -165,13 +165,15 @@ export function App() {
             onClick={() => void run('clear-and-rebuild')}
             disabled={status?.running}
           >
-            Clear and rebuild
+            {i18n.t('options.rebuild')}
           </button>
         </div>
         {status?.running && (
           <div class="progress" data-testid="sync-progress">
             <progress max={progress?.total || 1} value={progress?.done ?? 0} />
-            <span>{progress ? `${sourceLabel(progress.source)}: ${progress.phase}` : 'starting…'}</span>
+            <span>
+              {progress ? `${sourceLabel(progress.source)}: ${progress.phase}` : i18n.t('options.starting')}
+            </span>
           </div>
         )}
         {message && (
@@ -183,10 +185,12 @@ export function App() {
           <>
             <SyncStatusTable index={status.index} />
             <p class="muted" data-testid="storage">
-              {status.index.records.toLocaleString('en-US')} recalls on this device
-              {status.storageBytes !== null &&
-                `, ${(status.storageBytes / 1024 / 1024).toFixed(1)} MB of storage used`}
-              .
+              {status.storageBytes === null
+                ? i18n.t('options.records', status.index.records, [status.index.records.toLocaleString()])
+                : i18n.t('options.recordsAndStorage', status.index.records, [
+                    status.index.records.toLocaleString(),
+                    (status.storageBytes / 1024 / 1024).toFixed(1),
+                  ])}
             </p>
           </>
         )}
