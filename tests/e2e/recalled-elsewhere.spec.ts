@@ -178,3 +178,20 @@ test('a US recall on amazon.co.uk says it was not announced in the UK', async ({
   const card = popup.locator('article.card[data-recall-id="cpsc:90001"]');
   await expect(card.locator('[data-where]')).toHaveText('Recalled in the US — not announced in the UK');
 });
+
+test('a US recall on a JD Worldwide listing says it was not announced in China, and that the item is imported', async ({
+  openAt,
+  openPopupFor,
+  context,
+}) => {
+  await context.route(CPSC_PHOTOS, (route) => route.fulfill({ status: 404, body: '' }));
+  const url = 'https://npcitem.jd.hk/100012345678.html';
+  await openAt(url, { file: 'jd/product-classic.html' });
+  const popup = await openPopupFor(url);
+  const card = popup.locator('article.card[data-recall-id^="cpsc:"]').first();
+  await expect(card.locator('[data-where]')).toHaveText('Recalled in the US — not announced in China');
+  await expect(card.locator('.cross-border')).toHaveText(
+    'JD Worldwide listing: imported into China from abroad',
+  );
+  await popup.screenshot({ path: 'test-results/popup-jd-worldwide.png', fullPage: true });
+});
