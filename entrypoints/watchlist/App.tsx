@@ -11,6 +11,7 @@ import { RecallCard } from '@/components/RecallCard';
 import type { ResponseFor } from '@/utils/messaging';
 import { ask } from '@/utils/messaging/ask';
 import { formatDate } from '@/utils/recall-index/explain';
+import { recalledWhereOnPage } from '@/utils/recalled-where-on-page';
 import type { WatchedProduct } from '@/utils/watchlist/watched-product';
 
 type View = ResponseFor<'watchlist'>;
@@ -104,7 +105,15 @@ export function App() {
             <p class="seen">{seen(product)}</p>
             {matches.map((m) => {
               const recall = view.recalls[m.recallId];
-              return recall ? <RecallCard key={m.recallId} recall={recall} match={m} /> : null;
+              if (!recall) return null;
+              // Where it was recalled, against the market of the shop the product was seen on.
+              const matched = matches.flatMap((x) => view.recalls[x.recallId] ?? []);
+              const where = recalledWhereOnPage(
+                { marketplace: product.identity.marketplace, url: product.identity.url },
+                recall,
+                matched,
+              );
+              return <RecallCard key={m.recallId} recall={recall} match={m} where={where} />;
             })}
           </article>
         ))}

@@ -32,4 +32,5 @@ test('the watchlist page speaks Chinese', async ({ context, extensionId }) => {
   await page.goto(`chrome-extension://${extensionId}/watchlist.html`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('你的商品与召回');
   await expect(page.getByTestId('watchlist-empty')).toHaveText('还没有记录任何商品。');
+  await page.screenshot({ path: 'test-results/watchlist-zh.png', fullPage: true });
 });
