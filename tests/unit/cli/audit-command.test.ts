@@ -11,6 +11,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAuditCommand } from '../../../scripts/commands/audit-command';
 import { type AuditIndex, loadStarterIndex } from '../../../scripts/commands/audit-index';
+import { STARTER_DIR } from '../../../scripts/commands/starter-index';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const catalog = (name: string) => path.join(ROOT, 'tests/fixtures/catalogs', name);
@@ -130,6 +131,18 @@ describe('cli audit, each catalog format', () => {
       ['BOON-NURSH-8', 'confirmed', true],
       ['AMB-COFFEE-1', 'confirmed', true],
     ]);
+  });
+
+  it('audits against a published index folder given with --index', async () => {
+    const out = await runAuditCommand([catalog('merchant-center.tsv'), '--index', STARTER_DIR]);
+    expect(JSON.parse(out.stdout).counts).toEqual({ confirmed: 1, likely: 1, possible: 0 });
+    expect(out.exitCode).toBe(1);
+  }, 60_000);
+
+  it('refuses --feed and --index together as bad usage', async () => {
+    await expect(
+      runAuditCommand([catalog('generic.csv'), '--index', STARTER_DIR, '--feed', catalog('generic.csv')]),
+    ).rejects.toThrow(/--feed files or one --index folder, not both/);
   });
 
   it('applies --map corrections before auditing', async () => {
