@@ -160,6 +160,30 @@ test('the popup saying "not checked yet" has no accessibility violations, and ev
   await expectKeyboardReachable(moved);
 });
 
+test('the popup with nothing to check, and its manual lookup answering with an error and a recall, has no accessibility violations', async ({
+  context,
+  extensionId,
+}) => {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  // A tab with no verdict: "nothing to check here", with the manual lookup below.
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=1`);
+  await expect(popup.locator('[data-status]').first()).toHaveAttribute('data-status', 'not-product');
+  await expectNoViolations(popup, 'popup-not-product');
+  await expectKeyboardReachable(popup);
+
+  // A barcode with a wrong check digit is explained at once.
+  await popup.getByLabel('Barcode or model number').fill('850012345672');
+  await popup.getByRole('button', { name: 'Look up' }).click();
+  await expect(popup.locator('.manual-lookup-error')).toBeVisible();
+  await expectNoViolations(popup, 'popup-lookup-error');
+
+  await popup.getByLabel('Barcode or model number').fill('850012345671');
+  await popup.getByRole('button', { name: 'Look up' }).click();
+  await expect(popup.getByTestId('manual-lookup-result').locator('[data-status="warning"]')).toBeVisible();
+  await expectNoViolations(popup, 'popup-lookup-warning');
+});
+
 test('the options page has no accessibility violations and every control takes the keyboard', async ({
   context,
   extensionId,
