@@ -58,6 +58,17 @@ export interface ReadCatalogOptions {
 
 export class CatalogTooLargeError extends Error {}
 
+/**
+ * Spreadsheet workbooks are refused with what to do instead. No well-kept XLSX reader is cheap here: the
+ * SheetJS package on npm is frozen at 0.18.5 (2022, with published advisories; newer builds are only on
+ * its own CDN) and exceljs is a large Node-first library; every spreadsheet saves as CSV.
+ */
+export class UnsupportedCatalogError extends Error {}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
+
 /** A feed's TSV: Merchant Center's attribute names as headers, `id` and `title` always among them. */
 const isMerchantCenterTsv = (table: CatalogTable) =>
   table.delimiter === '\t' &&
@@ -99,6 +110,10 @@ export function readCatalog(bytes: Uint8Array, options: ReadCatalogOptions = {})
   if (bytes.byteLength > MAX_CATALOG_BYTES)
     throw new CatalogTooLargeError(
       `${name} is ${(bytes.byteLength / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_CATALOG_BYTES / 1024 / 1024} MB. Split it (by category or brand) and audit each part.`,
+    );
+  if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, OLE_MAGIC))
+    throw new UnsupportedCatalogError(
+      `${name} is a spreadsheet workbook (XLSX/XLS), which is not read directly: save it as "CSV UTF-8" (Excel) or download it as CSV (Google Sheets) and audit that file.`,
     );
   const { text, encoding } = decodeCatalog(bytes);
   const { format, table, fixed } = recognise(text);

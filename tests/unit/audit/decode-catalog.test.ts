@@ -49,3 +49,21 @@ describe('decoding a catalog file', () => {
     expect(decodeCatalog(gb2312).text).toContain('<t>品牌</t>');
   });
 });
+
+describe('telling a Western legacy encoding from GBK', () => {
+  it('reads windows-1252 (Amazon US and EU reports, a Western Excel) when accented letters stand alone', () => {
+    const bytes = Uint8Array.from(
+      [...'SKU,Title\nA1,Caf']
+        .map((c) => c.charCodeAt(0))
+        .concat([0xe9, 0x20, 0x63, 0x72, 0xe8, 0x6d, 0x65, 0x0a]),
+    );
+    expect(decodeCatalog(bytes)).toEqual({ text: 'SKU,Title\nA1,Café crème\n', encoding: 'windows-1252' });
+  });
+
+  it('keeps reading GBK when the bytes come in pairs', () => {
+    expect(decodeCatalog(Uint8Array.of(0xc6, 0xb7, 0xc5, 0xc6, 0x2c, 0x41))).toEqual({
+      text: '品牌,A',
+      encoding: 'gb18030',
+    });
+  });
+});

@@ -139,6 +139,13 @@ describe('cli audit, each catalog format', () => {
     expect(out.exitCode).toBe(1);
   }, 60_000);
 
+  it('refuses an XLSX workbook with what to do instead', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'audit-'));
+    const file = path.join(dir, 'products.xlsx');
+    writeFileSync(file, Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x14, 0));
+    await expect(run(file)).rejects.toThrow(/save it as "CSV UTF-8"/);
+  });
+
   it('refuses --feed and --index together as bad usage', async () => {
     await expect(
       runAuditCommand([catalog('generic.csv'), '--index', STARTER_DIR, '--feed', catalog('generic.csv')]),
