@@ -24,7 +24,7 @@ export function findingActions(match: Pick<RecallMatch, 'tier' | 'caveats'>, rec
     `Stop sale now: take stock${scope} out of sale and hold it (do not return it to suppliers or resell it).`,
     'Remove or deactivate the listing on every channel where it is offered.',
     ...lots.map((c) => `Check your stock against: ${c.values.join(', ') || c.message}`),
-    `Notify buyers who bought it${recall.published ? ` (sales before ${recall.published} too)` : ''}${remedy.length > 0 ? ` and tell them the remedy: ${remedy[0]}` : ''}.`,
+    `Notify buyers who bought it${recall.published ? `, those who bought before the notice (${recall.published}) included,` : ''}${remedy.length > 0 ? ` and tell them the remedy: ${(remedy[0] as string).replace(/[.\s]+$/, '')}` : ''}.`,
     recall.url && /^https?:\/\//i.test(recall.url)
       ? `Publish the recall notice where buyers of this product will see it, linking the official notice: ${recall.url}`
       : 'Publish the recall notice where buyers of this product will see it.',
