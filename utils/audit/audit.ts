@@ -114,3 +114,23 @@ export function auditRows(
   for (const f of findings) counts[f.tier]++;
   return { listings: rows.length, findings, counts, completeness: { complete, missing }, problems };
 }
+
+/** Audits of parts of one catalog as one: findings re-sorted by risk, counts and completeness summed. */
+export function mergeAudits(
+  parts: readonly AuditResult[],
+  readProblems: readonly RowProblem[] = [],
+): AuditResult {
+  const missing: Record<string, number> = {};
+  for (const p of parts)
+    for (const [id, n] of Object.entries(p.completeness.missing)) missing[id] = (missing[id] ?? 0) + n;
+  const findings = parts.flatMap((p) => p.findings).sort(compareFindings);
+  const counts = { confirmed: 0, likely: 0, possible: 0 };
+  for (const f of findings) counts[f.tier]++;
+  return {
+    listings: parts.reduce((n, p) => n + p.listings, 0),
+    findings,
+    counts,
+    completeness: { complete: parts.reduce((n, p) => n + p.completeness.complete, 0), missing },
+    problems: [...readProblems, ...parts.flatMap((p) => p.problems)].sort((a, b) => a.row - b.row),
+  };
+}

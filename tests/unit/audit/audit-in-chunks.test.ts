@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { auditRows } from '../../../utils/audit/audit';
+import { auditInChunks } from '../../../utils/audit/audit-in-chunks';
+import { MemoryIndex } from '../../../utils/recall-index/memory-index';
+import { recall } from '../support/factories';
+import { readFixture } from './read-fixture';
+
+const index = new MemoryIndex([
+  recall('26-264', { name: 'Baby gates', brands: ['Vevor'], models: ['YJ-3355'] }),
+  recall('25-366', { name: 'Power stations', brands: ['Predator'], gtins: ['00193175488718'] }),
+  recall('26-185', { name: 'Baby loungers', brands: ['BBWOO'], models: ['BLG26BE'] }),
+]);
+const catalog = readFixture('generic.csv');
+
+describe('auditing in chunks', () => {
+  it('gives the same result as auditing every row at once', async () => {
+    const whole = auditRows(catalog.rows, catalog.mapping, index, catalog.problems);
+    const chunked = await auditInChunks(catalog.rows, catalog.mapping, index, catalog.problems, {
+      chunkSize: 3,
+    });
+    expect(chunked).toEqual(whole);
+    expect(chunked.counts).toEqual({ confirmed: 1, likely: 2, possible: 0 });
+  });
+
+  it('reports progress after each chunk', async () => {
+    const progress: number[] = [];
+    await auditInChunks(catalog.rows, catalog.mapping, index, [], {
+      chunkSize: 3,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(progress).toEqual([3, 6, 8]);
+  });
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    const run = auditInChunks(catalog.rows, catalog.mapping, index, [], {
+      chunkSize: 2,
+      signal: controller.signal,
+      onProgress: (done) => done >= 2 && controller.abort(),
+    });
+    await expect(run).rejects.toThrow(/aborted/i);
+  });
+});
