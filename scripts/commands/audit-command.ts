@@ -6,7 +6,7 @@
  * Recalls come from --feed files, or a published index folder (--index, as `index build` writes it), or
  * else the starter index the extension ships (public/starter/), so no feed files are needed. The findings go to stdout in the chosen format (JSON by default, the CLI's own);
  * rows that could not be audited, and barcodes to fix, go to stderr as one line each (at most 20, then a
- * count), and are in the JSON and HTML outputs in full. Exit codes (issue 11): 1 when any confirmed or
+ * count; in full in the JSON and HTML outputs), then one line that sums the audit up. Exit codes (issue 11): 1 when any confirmed or
  * likely finding exists, 0 when none, 2 on bad input (cli.ts maps errors to 2 for this command).
  * The reading and the audit are utils/audit/ (browser-safe); only the file system is here.
  */
@@ -101,5 +101,10 @@ export async function runAuditCommand(
   const stderr = result.problems.slice(0, MAX_STDERR_PROBLEMS).map((p) => p.message);
   if (result.problems.length > MAX_STDERR_PROBLEMS)
     stderr.push(`… and ${result.problems.length - MAX_STDERR_PROBLEMS} more rows with problems`);
+  // The last line sums the audit up for a CI log, whatever the output went to.
+  const { confirmed, likely, possible } = result.counts;
+  stderr.push(
+    `audit of ${meta.catalog}: ${result.listings} listing${result.listings === 1 ? '' : 's'}, ${confirmed} confirmed, ${likely} likely, ${possible} possible findings`,
+  );
   return { stdout, stderr, exitCode: needsAction(result) ? 1 : 0 };
 }

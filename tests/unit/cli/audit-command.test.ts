@@ -32,13 +32,14 @@ describe('cli audit, run as a process', () => {
     expect(out).toMatchObject({ format: 'recall-sentinel-audit', catalogFormat: 'csv', listings: 8 });
     expect(out.sources.map((s: { source: string }) => s.source)).toEqual(['cpsc', 'openfda']);
     expect(out.counts).toEqual({ confirmed: 2, likely: 2, possible: 0 });
-    // One line per row problem, each naming its row.
+    // One line per row problem, each naming its row, then the sum.
     expect(r.stderr.trim().split('\n')).toEqual([
       'recall-sentinel: row 8: repeats row 3; audited once',
       'recall-sentinel: row 9: 1 field where the header has 10 (a junk line or a broken export); not audited',
       'recall-sentinel: row 10: barcode 041260012847 has a wrong check digit (it should end in 6); compared only as printed',
       'recall-sentinel: row 11: barcode "1.93175E+11" was stored as a number by a spreadsheet and its digits are lost; export the column as text',
       'recall-sentinel: row 12: no barcode (GTIN/UPC/EAN), model / MPN, ASIN or title to look up; not audited',
+      'recall-sentinel: audit of generic.csv: 8 listings, 2 confirmed, 2 likely, 0 possible findings',
     ]);
   });
 
@@ -52,7 +53,9 @@ describe('cli audit, run as a process', () => {
     const r = cli('audit', file, '--format', 'csv');
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1); // the header line only
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(
+      'recall-sentinel: audit of kettles.csv: 1 listing, 0 confirmed, 0 likely, 0 possible findings\n',
+    );
   });
 
   it('prints a printable HTML evidence report with --format html', () => {
