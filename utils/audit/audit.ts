@@ -20,7 +20,7 @@ import { BANNER_TIERS } from '../recall-index/tiers';
 import type { ProductIdentity, Recall, RecallMatch, RecallStatus } from '../schemas';
 import { findingActions } from './actions';
 import type { CatalogRow, ColumnMapping, RowProblem } from './catalog-fields';
-import { rowIdentity } from './catalog-identity';
+import { type RowIdentity, rowIdentity } from './catalog-identity';
 import { listingCompleteness } from './completeness';
 import type { Finding } from './finding';
 
@@ -56,25 +56,72 @@ export function compareFindings(a: Finding, b: Finding): number {
 export const needsAction = (result: Pick<AuditResult, 'findings'>): boolean =>
   result.findings.some((f) => BANNER_TIERS.includes(f.tier) && f.recallStatus !== 'withdrawn');
 
+/**
+ * What a batch lookup answers: per identity its matches, and the matched recalls by id. The shape of the
+ * extension's `lookupIdentities` (utils/recall-index/query.ts), so the audit page can hand that over.
+ */
+export interface BatchLookupResult {
+  matches: RecallMatch[][];
+  recalls: Record<string, Recall>;
+}
+
+export type BatchLookup = (identities: ProductIdentity[]) => Promise<BatchLookupResult>;
+
+/** A synchronous index (the CLI's MemoryIndex) as a batch lookup. */
+export function memoryBatchLookup(index: AuditLookup): BatchLookup {
+  return async (identities) => lookUpAll(index, identities);
+}
+
+function lookUpAll(index: AuditLookup, identities: readonly ProductIdentity[]): BatchLookupResult {
+  const recalls: Record<string, Recall> = {};
+  const matches = identities.map((identity) =>
+    index.lookup(identity).filter((m) => {
+      const recall = index.get(m.recallId);
+      if (recall) recalls[m.recallId] = recall;
+      return recall !== undefined;
+    }),
+  );
+  return { matches, recalls };
+}
+
+/** Every row of a catalog, looked up in a synchronous index. */
 export function auditRows(
   rows: readonly CatalogRow[],
   mapping: ColumnMapping,
   index: AuditLookup,
   readProblems: readonly RowProblem[] = [],
 ): AuditResult {
+  const identities = rows.map((row) => rowIdentity(row, mapping));
+  return auditLookedUp(
+    rows,
+    identities,
+    lookUpAll(
+      index,
+      identities.map((i) => i.identity),
+    ),
+    readProblems,
+  );
+}
+
+/** The findings, completeness and problems of rows whose identities have been looked up. */
+export function auditLookedUp(
+  rows: readonly CatalogRow[],
+  identities: readonly RowIdentity[],
+  looked: BatchLookupResult,
+  readProblems: readonly RowProblem[] = [],
+): AuditResult {
   const findings: Finding[] = [];
   const problems: RowProblem[] = [...readProblems];
   const missing: Record<string, number> = {};
   let complete = 0;
-  for (const row of rows) {
-    const { identity, warnings } = rowIdentity(row, mapping);
-    for (const w of warnings)
+  rows.forEach((row, i) => {
+    for (const w of identities[i]?.warnings ?? [])
       problems.push({ row: row.row, message: `row ${row.row}: ${w}`, skipped: false });
     const completeness = listingCompleteness(row);
     if (completeness.missing.length === 0) complete++;
     for (const id of completeness.missing) missing[id] = (missing[id] ?? 0) + 1;
-    for (const match of index.lookup(identity)) {
-      const recall = index.get(match.recallId);
+    for (const match of looked.matches[i] ?? []) {
+      const recall = looked.recalls[match.recallId];
       if (!recall) continue;
       const v = row.values;
       findings.push({
@@ -107,7 +154,7 @@ export function auditRows(
         completeness: completeness.summary,
       });
     }
-  }
+  });
   findings.sort(compareFindings);
   problems.sort((a, b) => a.row - b.row);
   const counts = { confirmed: 0, likely: 0, possible: 0 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditRows } from '../../../utils/audit/audit';
+import { auditRows, memoryBatchLookup } from '../../../utils/audit/audit';
 import { auditInChunks } from '../../../utils/audit/audit-in-chunks';
 import { MemoryIndex } from '../../../utils/recall-index/memory-index';
 import { recall } from '../support/factories';
@@ -11,20 +11,36 @@ const index = new MemoryIndex([
   recall('26-185', { name: 'Baby loungers', brands: ['BBWOO'], models: ['BLG26BE'] }),
 ]);
 const catalog = readFixture('generic.csv');
+const lookup = memoryBatchLookup(index);
 
 describe('auditing in chunks', () => {
   it('gives the same result as auditing every row at once', async () => {
     const whole = auditRows(catalog.rows, catalog.mapping, index, catalog.problems);
-    const chunked = await auditInChunks(catalog.rows, catalog.mapping, index, catalog.problems, {
+    const chunked = await auditInChunks(catalog.rows, catalog.mapping, lookup, catalog.problems, {
       chunkSize: 3,
     });
     expect(chunked).toEqual(whole);
     expect(chunked.counts).toEqual({ confirmed: 1, likely: 2, possible: 0 });
   });
 
+  it("asks the lookup once per chunk, with the chunk's identities", async () => {
+    const sizes: number[] = [];
+    await auditInChunks(
+      catalog.rows,
+      catalog.mapping,
+      async (ids) => {
+        sizes.push(ids.length);
+        return lookup(ids);
+      },
+      [],
+      { chunkSize: 3 },
+    );
+    expect(sizes).toEqual([3, 3, 2]);
+  });
+
   it('reports progress after each chunk', async () => {
     const progress: number[] = [];
-    await auditInChunks(catalog.rows, catalog.mapping, index, [], {
+    await auditInChunks(catalog.rows, catalog.mapping, lookup, [], {
       chunkSize: 3,
       onProgress: (done) => progress.push(done),
     });
@@ -33,7 +49,7 @@ describe('auditing in chunks', () => {
 
   it('stops when cancelled', async () => {
     const controller = new AbortController();
-    const run = auditInChunks(catalog.rows, catalog.mapping, index, [], {
+    const run = auditInChunks(catalog.rows, catalog.mapping, lookup, [], {
       chunkSize: 2,
       signal: controller.signal,
       onProgress: (done) => done >= 2 && controller.abort(),
