@@ -217,3 +217,26 @@ test('the banner follows a dark system scheme with readable contrast', async ({ 
     clip: { x: 0, y: 0, width: 1280, height: 330 },
   });
 });
+
+test('an order list sums up its recalled line and marks it', async ({ context }) => {
+  await serveCart(context);
+  const ordersUrl = 'https://www.amazon.com/your-orders/orders?timeFilter=months-3';
+  await context.route(ordersUrl, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: fixture('amazon/orders.html'),
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto(ordersUrl);
+
+  // The step stool was bought (its product page names the recalled model); the sippy cup has no recall.
+  await expect(banner(page)).toHaveAttribute('data-affected', '1', FIRST_ANSWER);
+  await expect(banner(page)).toHaveAttribute('data-lines', '2');
+  await expect(page.locator('[href*="B0DEMO0001"] + recall-sentinel-mark')).toHaveCount(1);
+  await expect(marks(page)).toHaveCount(1);
+  expect((await readState(page)).summary).toBe('1 of 2 items in this order list has a recall');
+  await expect.poll(async () => (await readBanner(page)).value.text).toContain('You bought:');
+  await page.screenshot({ path: 'test-results/orders-marks.png', fullPage: true });
+});
