@@ -1,14 +1,16 @@
 /** What we read off the page, so a user can see what was (and was not) checked. */
+
 import { Fragment } from 'preact';
+import { i18n } from '#i18n';
 import { displayGtin } from '../utils/recall-index/explain';
 import type { ProductIdentity } from '../utils/schemas';
 
 export function ProductFacts({ identity }: { identity: ProductIdentity }) {
   const rows: Array<[string, string]> = [];
-  if (identity.brand) rows.push(['Brand', identity.brand]);
-  if (identity.models.length) rows.push(['Model', identity.models.join(', ')]);
-  if (identity.gtins.length) rows.push(['Barcode', identity.gtins.map(displayGtin).join(', ')]);
-  if (identity.itemId) rows.push(['Listing id', identity.itemId]);
+  if (identity.brand) rows.push([i18n.t('facts.brand'), identity.brand]);
+  if (identity.models.length) rows.push([i18n.t('facts.model'), identity.models.join(', ')]);
+  if (identity.gtins.length) rows.push([i18n.t('facts.barcode'), identity.gtins.map(displayGtin).join(', ')]);
+  if (identity.itemId) rows.push([i18n.t('facts.listingId'), identity.itemId]);
   return (
     <div class="product">
       {identity.title && <p class="product-title">{identity.title}</p>}
@@ -22,7 +24,7 @@ export function ProductFacts({ identity }: { identity: ProductIdentity }) {
           ))}
         </dl>
       ) : (
-        <p class="note">No barcode or model number found on this listing.</p>
+        <p class="note">{i18n.t('facts.none')}</p>
       )}
     </div>
   );

@@ -3,7 +3,9 @@
  * matched, how sure, what to do, where to read more. Only these pages show the authority's picture of
  * the product; the in-page banner never loads one.
  */
+
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { officialImage } from '../utils/official-hosts';
 import {
   authorityName,
@@ -14,10 +16,15 @@ import {
   formatDate,
   matchMeaning,
   remedyOptionsNotSaid,
-  TIER_LABEL,
 } from '../utils/recall-index/explain';
 import type { RecalledWhere } from '../utils/recalled-where';
-import type { Recall, RecallMatch } from '../utils/schemas';
+import type { MatchTier, Recall, RecallMatch } from '../utils/schemas';
+
+const TIER_LABEL: Record<MatchTier, () => string> = {
+  confirmed: () => i18n.t('card.tierConfirmed'),
+  likely: () => i18n.t('card.tierLikely'),
+  possible: () => i18n.t('card.tierPossible'),
+};
 
 export interface RecallCardProps {
   recall: Recall;
@@ -62,7 +69,7 @@ export function RecallCard({ recall, match, where, crossBorder }: RecallCardProp
   return (
     <article class={`card tier-${match.tier}`} data-recall-id={recall.id} data-tier={match.tier}>
       <p class="card-kicker">
-        <span class={`pill pill-${match.tier}`}>{TIER_LABEL[match.tier]}</span>
+        <span class={`pill pill-${match.tier}`}>{TIER_LABEL[match.tier]()}</span>
         {/* A no-break space ties each "·" to the item before it, so a wrapped line starts with an item,
             and a number or a date never breaks inside ("3 Sep 2026" stays on one line). */}
         <span>
@@ -70,7 +77,7 @@ export function RecallCard({ recall, match, where, crossBorder }: RecallCardProp
           {recall.recallNumber && (
             <>
               {'\u00a0· '}
-              <span class="nowrap">No. {recall.recallNumber}</span>
+              <span class="nowrap">{i18n.t('card.number', [recall.recallNumber])}</span>
             </>
           )}
           {'\u00a0· '}
@@ -87,17 +94,17 @@ export function RecallCard({ recall, match, where, crossBorder }: RecallCardProp
         </p>
       )}
       {crossBorder && <p class="cross-border">{crossBorder}</p>}
-      {recall.status === 'completed' && <p class="note">This recall is marked completed by the authority.</p>}
+      {recall.status === 'completed' && <p class="note">{i18n.t('card.completed')}</p>}
       <dl class="facts">
         {recall.hazard && (
           <>
-            <dt>Hazard</dt>
+            <dt>{i18n.t('card.hazard')}</dt>
             <dd>{recall.hazard}</dd>
           </>
         )}
         {recall.remedy && (
           <>
-            <dt>What to do</dt>
+            <dt>{i18n.t('card.remedy')}</dt>
             <dd>
               {recall.remedy}
               {options.length > 0 && <span class="options"> ({options.join(', ')})</span>}
@@ -106,37 +113,37 @@ export function RecallCard({ recall, match, where, crossBorder }: RecallCardProp
         )}
         {product && product.models.length > 0 && (
           <>
-            <dt>Models</dt>
+            <dt>{i18n.t('card.models')}</dt>
             <dd>{product.models.join(', ')}</dd>
           </>
         )}
         {product && product.gtins.length > 0 && (
           <>
-            <dt>Barcodes</dt>
+            <dt>{i18n.t('card.barcodes')}</dt>
             <dd>{product.gtins.map(displayGtin).join(', ')}</dd>
           </>
         )}
         {product && product.lots.length > 0 && (
           <>
-            <dt>Affected lots</dt>
+            <dt>{i18n.t('card.lots')}</dt>
             <dd>{product.lots.join(', ')}</dd>
           </>
         )}
         {itemDates.length > 0 && (
           <>
-            <dt>Affected dates</dt>
+            <dt>{i18n.t('card.dates')}</dt>
             <dd>{itemDates.map((d) => d.text).join('; ')}</dd>
           </>
         )}
         {recall.units && (
           <>
-            <dt>Units</dt>
+            <dt>{i18n.t('card.units')}</dt>
             <dd>{describeUnits(recall.units)}</dd>
           </>
         )}
         {recall.soldAt && (
           <>
-            <dt>Sold</dt>
+            <dt>{i18n.t('card.sold')}</dt>
             <dd>{recall.soldAt}</dd>
           </>
         )}
@@ -149,7 +156,7 @@ export function RecallCard({ recall, match, where, crossBorder }: RecallCardProp
         </ul>
       )}
       <section class="why">
-        <h3>Why this matched</h3>
+        <h3>{i18n.t('card.why')}</h3>
         <p>{matchMeaning(match)}</p>
         <ul>
           {match.evidence.map((e) => (
@@ -159,7 +166,7 @@ export function RecallCard({ recall, match, where, crossBorder }: RecallCardProp
       </section>
       {recall.url && (
         <a class="official" href={recall.url} target="_blank" rel="noopener noreferrer">
-          Read the official notice
+          {i18n.t('card.official')}
         </a>
       )}
     </article>

@@ -2,6 +2,7 @@
  * The popup's answer for the current tab. Five states, worded so that "no recall found" can never be
  * read as "safe", and "we couldn't read this page" never looks like either.
  */
+import { i18n } from '#i18n';
 import type { TabVerdict } from '../utils/messaging';
 import { isTitleOnly } from '../utils/recall-index/explain';
 import { BANNER_TIERS } from '../utils/recall-index/tiers';
@@ -12,40 +13,44 @@ import { storefrontOf } from '../utils/storefront-country';
 import { ProductFacts } from './ProductFacts';
 import { RecallCard } from './RecallCard';
 
-const MARKETPLACE_NAMES: Record<string, string> = { generic: 'this shop' };
-
 /** "a recall", "2 recalls". */
-const recalls = (n: number): string => (n === 1 ? 'a recall' : `${n} recalls`);
+const recalls = (n: number): string => i18n.t('verdict.recallsObject', n, [n.toLocaleString()]);
 
 /** The heading of a warning: a product page has one product; a cart or order list has items. */
 function warningHeading(pageType: string, matchedItems: number, matchedRecalls: number): string {
-  if (pageType === 'product') return `This product matches ${recalls(matchedRecalls)}`;
-  return matchedItems === 1
-    ? `1 item on this page matches ${recalls(matchedRecalls)}`
-    : `${matchedItems} items on this page match ${recalls(matchedRecalls)}`;
+  if (pageType === 'product') return i18n.t('verdict.productMatches', [recalls(matchedRecalls)]);
+  return i18n.t('verdict.itemsMatch', matchedItems, [matchedItems.toLocaleString(), recalls(matchedRecalls)]);
 }
+
+const PAGE_KIND: Record<string, () => string> = {
+  product: () => i18n.t('verdict.pageProduct'),
+  cart: () => i18n.t('verdict.pageCart'),
+  orders: () => i18n.t('verdict.pageOrders'),
+};
 
 export function VerdictView({ verdict }: { verdict: TabVerdict | null }) {
   if (!verdict || verdict.status === 'not-product') {
     return (
       <section class="verdict verdict-idle" data-status="not-product">
-        <h1>Nothing to check here</h1>
-        <p>
-          Open a product, cart or order page on a supported store and Recall Sentinel checks it against
-          official recalls.
-        </p>
+        <h1>{i18n.t('verdict.nothingTitle')}</h1>
+        <p>{i18n.t('verdict.nothingText')}</p>
       </section>
     );
   }
-  const where = MARKETPLACE_NAMES[verdict.page.marketplace ?? ''] ?? verdict.page.marketplace ?? 'this page';
+  const where =
+    verdict.page.marketplace === 'generic'
+      ? i18n.t('verdict.thisShop')
+      : (verdict.page.marketplace ?? i18n.t('verdict.thisPage'));
 
   if (verdict.status === 'unreadable') {
     return (
       <section class="verdict verdict-unreadable" data-status="unreadable">
-        <h1>Couldn't read this page</h1>
+        <h1>{i18n.t('verdict.unreadableTitle')}</h1>
         <p>
-          We recognised a {verdict.page.pageType} page on {where} but found no barcode or model number to
-          check, so we can't tell whether this product is recalled.
+          {i18n.t('verdict.unreadableText', [
+            PAGE_KIND[verdict.page.pageType]?.() ?? verdict.page.pageType,
+            where,
+          ])}
         </p>
         {verdict.identities.map((identity, i) => (
           <ProductFacts key={identity.itemId ?? i} identity={identity} />
@@ -62,11 +67,8 @@ export function VerdictView({ verdict }: { verdict: TabVerdict | null }) {
   if (verdict.status === 'no-match') {
     return (
       <section class="verdict verdict-none" data-status="no-match">
-        <h1>No recall found</h1>
-        <p>
-          None of the recalls we hold names the identifiers below. That is not a safety guarantee: recalls
-          from sources we don't cover yet, or listings without a barcode or model, can't be matched.
-        </p>
+        <h1>{i18n.t('verdict.noMatchTitle')}</h1>
+        <p>{i18n.t('verdict.noMatchText')}</p>
         {verdict.identities.map((identity, i) => (
           <ProductFacts key={identity.itemId ?? i} identity={identity} />
         ))}
@@ -91,14 +93,14 @@ export function VerdictView({ verdict }: { verdict: TabVerdict | null }) {
         {verdict.status === 'warning'
           ? warningHeading(verdict.page.pageType, warnedItems, warned.length)
           : shown.length === 1
-            ? 'Possible recall match'
-            : `Possible matches with ${shown.length} recalls`}
+            ? i18n.t('verdict.possibleOne')
+            : i18n.t('verdict.possibleMany', [shown.length.toLocaleString()])}
       </h1>
       {verdict.status === 'possible' && (
         <p>
           {shown.every(({ match }) => isTitleOnly(match))
-            ? 'The product name of this listing is similar to a recalled product from the same brand. No barcode or model number agrees, so check the model on your item against the notice below.'
-            : 'Some details of this listing agree with a recall notice. Check the details below against your item.'}
+            ? i18n.t('verdict.possibleTitleOnly')
+            : i18n.t('verdict.possibleSome')}
         </p>
       )}
       {shown.map(({ match, i }) => {

@@ -183,7 +183,7 @@ export function App() {
         )}
         {status && (
           <>
-            <SyncStatusTable index={status.index} />
+            <SyncStatusTable index={status.index} publishedIndexUrl={settings.publishedIndexUrl} />
             <p class="muted" data-testid="storage">
               {status.storageBytes === null
                 ? i18n.t('options.records', status.index.records, [status.index.records.toLocaleString()])
