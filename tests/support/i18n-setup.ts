@@ -19,7 +19,7 @@ export function chromeMessage(key: string, substitutions: string[] = []): string
     const content = entry.placeholders?.[name.toLowerCase()]?.content ?? entry.placeholders?.[name]?.content;
     return content ?? whole;
   });
-  text = text.replace(/\$\$|\$([1-9])/g, (whole, n?: string) => (n ? sub(n) : '$'));
+  text = text.replace(/\$\$|\$([1-9])/g, (_whole, n?: string) => (n ? sub(n) : '$'));
   return text;
 }
 

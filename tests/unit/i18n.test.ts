@@ -34,10 +34,10 @@ const shape = (m: ParsedMessage) => ({
   plural: m.type === 'plural',
 });
 
-describe('the UI languages', async () => {
-  const en = await messages('en');
-  const zh = await messages('zh_CN');
+const en = await messages('en');
+const zh = await messages('zh_CN');
 
+describe('the UI languages', () => {
   it('are English and Simplified Chinese', () => {
     expect(readdirSync(LOCALES).sort()).toEqual(['en.yml', 'zh_CN.yml']);
   });
