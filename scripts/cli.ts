@@ -13,14 +13,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseFeedDocument } from '../utils/feeds';
 import { extractPage } from '../utils/marketplaces';
-import { MemoryIndex } from '../utils/recall-index/memory-index';
 import { BANNER_TIERS } from '../utils/recall-index/tiers';
 import type { ProductIdentity } from '../utils/schemas';
 import { AUDIT_USAGE, type AuditOutput, runAuditCommand } from './commands/audit-command';
+import { readFeedFiles } from './commands/audit-index';
 import { INDEX_USAGE, runIndexCommand, UsageError } from './commands/index-commands';
-import { readFeedFile } from './lib/feed-file';
 import { decodeHtml, parseHtml } from './lib/html';
 
 const USAGE = `usage:
@@ -57,22 +55,6 @@ function itemOut(i: ProductIdentity) {
     quantity: i.quantity,
     facts: i.facts,
   };
-}
-
-function loadFeeds(files: string[]) {
-  const index = new MemoryIndex();
-  const feeds = files.map((file) => {
-    const data = readFeedFile(file);
-    let result: ReturnType<typeof parseFeedDocument>;
-    try {
-      result = parseFeedDocument(data, { now: new Date() });
-    } catch (e) {
-      throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    for (const r of result.recalls) index.add(r);
-    return { file, source: result.source, records: result.recalls.length, skipped: result.skipped };
-  });
-  return { index, feeds };
 }
 
 interface CheckOutput {
@@ -112,7 +94,7 @@ function runJson(argv: string[]): unknown {
   if (command === 'extract') return { ...base, items: page.items.map(itemOut) };
 
   if (!values.feed?.length) throw new UsageError('check needs at least one --feed <file>');
-  const { index, feeds } = loadFeeds(values.feed);
+  const { index, feeds } = readFeedFiles(values.feed);
   return {
     ...base,
     feeds,

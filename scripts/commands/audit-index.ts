@@ -51,8 +51,11 @@ export async function loadPublishedIndex(dir: string): Promise<AuditIndex> {
 /** The starter index the extension ships. */
 export const loadStarterIndex = (): Promise<AuditIndex> => loadPublishedIndex(STARTER_DIR);
 
-/** Feed files as `check` reads them; a file in no known format fails with its name. */
-export function loadFeedIndex(files: readonly string[]): AuditIndex {
+/**
+ * Feed files into one index, as `check` and `audit` read them; a file in no known format fails with its
+ * name. Each feed's skipped records come back in full (`check` prints them).
+ */
+export function readFeedFiles(files: readonly string[]) {
   const index = new MemoryIndex();
   const feeds = files.map((file) => {
     const data = readFeedFile(file);
@@ -63,7 +66,13 @@ export function loadFeedIndex(files: readonly string[]): AuditIndex {
       throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
     }
     for (const r of result.recalls) index.add(r);
-    return { file, source: result.source, records: result.recalls.length, skipped: result.skipped.length };
+    return { file, source: result.source, records: result.recalls.length, skipped: result.skipped };
   });
   return { index, feeds };
+}
+
+/** Feed files as the audit counts them. */
+export function loadFeedIndex(files: readonly string[]): AuditIndex {
+  const { index, feeds } = readFeedFiles(files);
+  return { index, feeds: feeds.map((f) => ({ ...f, skipped: f.skipped.length })) };
 }
