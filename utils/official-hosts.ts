@@ -35,3 +35,19 @@ export function isOfficialUrl(source: string, url: string): boolean {
 export function officialImage<T extends { url: string }>(source: string, images: readonly T[]): T | null {
   return images.find((image) => isOfficialUrl(source, image.url)) ?? null;
 }
+
+/**
+ * `recall` with only the links its source publishes: a `url` that is not https on the source's own hosts
+ * becomes null, and such images are dropped. Applied where records leave the index for a page or the
+ * popup (index-view.ts `candidatesForKeys`), so a record from any origin (a published index, a snapshot,
+ * a feed, the bundled starter) can never put a `javascript:` or third-party link into the banner or a
+ * card, whatever was written. The record itself is returned when it needs no change.
+ */
+export function withOfficialLinks<
+  T extends { source: string; url: string | null; images: { url: string }[] },
+>(recall: T): T {
+  const urlOk = recall.url === null || isOfficialUrl(recall.source, recall.url);
+  const images = recall.images.filter((image) => isOfficialUrl(recall.source, image.url));
+  if (urlOk && images.length === recall.images.length) return recall;
+  return { ...recall, url: urlOk ? recall.url : null, images };
+}

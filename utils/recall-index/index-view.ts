@@ -9,6 +9,7 @@
  * and the rebuild of tables made under older key rules); `dispose()` stops them and drops what it holds,
  * so a closed database leaves nothing running.
  */
+import { withOfficialLinks } from '../official-hosts';
 import type { Recall } from '../schemas';
 import { isIndexable } from './indexable';
 import { KEY_RULES_VERSION, recallKeys } from './keys';
@@ -76,7 +77,8 @@ export class IndexView {
     const add = (key: string, recall: Recall) => {
       const ids = idsByKey.get(key) as string[];
       if (!ids.includes(recall.id)) ids.push(recall.id);
-      recalls.set(recall.id, recall);
+      // Every record that leaves the index passes here, whichever origin wrote it (finding 3 of issue 14).
+      recalls.set(recall.id, withOfficialLinks(recall));
     };
     const mayHold = [...generations]
       .map(([gen, g]) => ({ gen, g, entries: entriesFor(g.table, keys) }))
