@@ -178,6 +178,17 @@ export const ManualLookupResponse = z.object({ ok: z.literal(true), verdict: Tab
 /** Watchlist page or options → background: forget every kept product. */
 export const WatchlistClearRequest = z.object({ type: z.literal('watchlist-clear') });
 
+/**
+ * Content script → background: the shopper clicked "Report a safety problem" on the page's banner. The
+ * background screenshots the tab and opens the report page for the sender's tab (never a tab the message
+ * names); `item` is the cart or order line the banner was showing, null for a product page.
+ */
+export const OpenReportRequest = z.object({
+  type: z.literal('open-report'),
+  item: z.number().int().nonnegative().max(199).nullable(),
+});
+export type OpenReportRequest = z.infer<typeof OpenReportRequest>;
+
 /** Options → background: drop the whole index and sync state, reload the starter data, sync again. */
 export const RebuildRequest = z.object({ type: z.literal('clear-and-rebuild') });
 export type RebuildRequest = z.infer<typeof RebuildRequest>;
@@ -270,6 +281,13 @@ export const MESSAGES = {
     response: OkResponse,
     from: 'page',
     refusal: 'the watchlist is cleared from extension pages only',
+  },
+  'open-report': {
+    request: OpenReportRequest,
+    response: OkResponse,
+    // The report opens for the sender's tab; the popup and the context menu open it themselves.
+    from: 'content',
+    refusal: 'reports are opened from the page banner only',
   },
   rescan: { request: RescanRequest, response: NoResponse, from: 'background' },
 } as const satisfies Record<string, MessageContract>;

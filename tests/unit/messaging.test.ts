@@ -54,6 +54,7 @@ const EXAMPLES: {
     refused: contentScript,
   },
   'watchlist-clear': { request: { type: 'watchlist-clear' }, from: popup, refused: contentScript },
+  'open-report': { request: { type: 'open-report', item: null }, from: contentScript, refused: popup },
 };
 
 describe('the message table', () => {

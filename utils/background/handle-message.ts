@@ -73,6 +73,8 @@ export interface BackgroundDeps {
   };
   /** The watchlist (utils/background/watchlist-service.ts). */
   watchlist: Pick<WatchlistService, 'view' | 'clear'>;
+  /** Screenshots the tab and opens the report page for it (utils/report/open-report.ts). */
+  openReport?: (tabId: number, item: number | null) => Promise<void>;
   now?: () => Date;
 }
 
@@ -188,6 +190,12 @@ export const HANDLERS: { [T in ToBackground]: Handler<T> } = {
 
   async 'watchlist-clear'(_msg, _sender, deps) {
     await deps.watchlist.clear();
+    return { ok: true };
+  },
+
+  async 'open-report'(msg, sender, deps) {
+    if (!deps.openReport) return fail('reports are not opened here');
+    await deps.openReport(sender.tab.id, msg.item);
     return { ok: true };
   },
 };

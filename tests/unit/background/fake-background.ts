@@ -87,6 +87,7 @@ export function fakeDeps(): FakeDeps {
       adapters,
       fetch: async (url) => ({ ok: true, url: url.href, html: `<p>${url.href}</p>` }),
     },
+    openReport: async () => undefined,
   };
 }
 
