@@ -7,6 +7,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { buildPublishedIndex, type PublishedBuild } from '../../scripts/lib/published-builder';
 import type { Recall } from '../../utils/schemas';
 import { recall } from '../unit/support/factories';
+import { readBanner } from './closed-shadow';
 import { feedServerForEachTest } from './feed-server';
 import { expect, starterRecords, test, verdictFor } from './fixtures';
 import { amazonListing as listing } from './listing';
@@ -83,6 +84,31 @@ test('downloads a published index, then applies a delta with a correction and a 
   expect(server.requests.some((r) => r.includes('/shards/'))).toBe(false);
   expect(await statusOf(worker, openAt, '850012345671', 2)).toBe('no-match');
   expect(await statusOf(worker, openAt, '850098765431', 3)).toBe('warning');
+});
+
+test('a published record’s javascript: link and foreign images never reach the banner (issue 14, finding 3)', async ({
+  context,
+  worker,
+  extensionId,
+  openAt,
+}) => {
+  const hostile = recall(
+    '80003',
+    { brands: ['Kettlebrook'], gtins: ['00850012345671'] },
+    {
+      url: 'javascript:alert(document.domain)',
+      images: [{ url: 'https://tracker.example/p.gif', caption: null }],
+    },
+  );
+  serve(await build([hostile], '2026-11-20T00:00:00Z'));
+  await usePublishedIndex(worker);
+  const options = await syncNow(context, extensionId);
+  await expect(options.getByTestId('sync-message')).toContainText('downloaded index');
+  const page = await openAt('https://www.amazon.com/dp/B0PUB00009', {
+    html: listing('B0PUB00009', '850012345671'),
+  });
+  const banner = await readBanner(page);
+  expect(banner.value.link).toBeNull();
 });
 
 test('a shard that fails its checksum leaves the previous index in place', async ({
