@@ -3,10 +3,12 @@
  * CPSC and openFDA, updated 5 minutes ago"), with a plain warning when a source has been failing for more
  * than a day (the index still works, but it is getting stale).
  */
+
 import { formatDate, sourceLabel } from '../utils/recall-index/explain';
 import type { IndexStatus } from '../utils/schemas';
 import { provenances } from '../utils/source-provenance';
-import { count, timeAgo, wordList } from '../utils/words';
+import { i18n } from '../utils/ui-language/i18n';
+import { formatNumber, timeAgo, wordList } from '../utils/words';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -16,28 +18,28 @@ export function freshnessSentence(
   now: Date,
   publishedIndexUrl: string | null = null,
 ): string {
-  if (index.records === 0) return 'No recalls are loaded yet.';
-  const recalls = count(index.records, 'recall', 'recalls');
+  if (index.records === 0) return i18n.t('freshness.none');
+  const recalls = i18n.t('freshness.recalls', index.records, [formatNumber(index.records)]);
   const authorities = wordList(index.sources.filter((s) => s.records > 0).map((s) => sourceLabel(s.source)));
   const from = [...provenances(index, publishedIndexUrl).values()];
   const skipped = index.sources.reduce((n, s) => n + s.skipped, 0);
-  const skippedNote =
-    skipped > 0
-      ? ` ${count(skipped, 'record', 'records')} could not be read and ${skipped === 1 ? 'was' : 'were'} left out.`
-      : '';
-  if (from.every((p) => p.kind === 'bundled')) {
-    return `${recalls} from ${authorities}, from the starter data bundled with the extension.${skippedNote}`;
-  }
-  const published = from.find((p) => p.kind === 'published');
-  if (published?.kind === 'published' && from.every((p) => p.kind === 'published')) {
-    const where = published.host
-      ? `the Recall Sentinel index at ${published.host}`
-      : 'the Recall Sentinel index';
-    const when = published.syncedAt ? `, ${timeAgo(published.syncedAt, now)}` : '';
-    return `Downloaded ${recalls} from ${authorities} from ${where}${when}.${skippedNote}`;
-  }
-  const when = index.updatedAt ? `, updated ${timeAgo(index.updatedAt, now)}` : '';
-  return `${recalls} from ${authorities}${when}.${skippedNote}`;
+  const skippedNote = skipped > 0 ? i18n.t('freshness.skipped', skipped, [formatNumber(skipped)]) : '';
+  const sentence = (): string => {
+    if (from.every((p) => p.kind === 'bundled')) return i18n.t('freshness.bundled', [recalls, authorities]);
+    const published = from.find((p) => p.kind === 'published');
+    if (published?.kind === 'published' && from.every((p) => p.kind === 'published')) {
+      const where = published.host
+        ? i18n.t('freshness.indexAt', [published.host])
+        : i18n.t('freshness.index');
+      return published.syncedAt
+        ? i18n.t('freshness.downloadedWhen', [recalls, authorities, where, timeAgo(published.syncedAt, now)])
+        : i18n.t('freshness.downloaded', [recalls, authorities, where]);
+    }
+    return index.updatedAt
+      ? i18n.t('freshness.updatedWhen', [recalls, authorities, timeAgo(index.updatedAt, now)])
+      : i18n.t('freshness.updated', [recalls, authorities]);
+  };
+  return skippedNote ? `${sentence()} ${skippedNote}` : sentence();
 }
 
 export function IndexFreshness({ index, now = new Date() }: { index: IndexStatus; now?: Date }) {
@@ -48,9 +50,11 @@ export function IndexFreshness({ index, now = new Date() }: { index: IndexStatus
     <>
       {stale.map((s) => (
         <p class="stale" key={s.source} role="alert" data-testid="stale-warning">
-          Updates from {s.source === 'published' ? 'the Recall Sentinel index' : sourceLabel(s.source)} have
-          been failing since {formatDate(s.failingSince)} ({s.lastError ?? 'unknown error'}). Recalls
-          published since then may be missing.
+          {i18n.t('freshness.stale', [
+            s.source === 'published' ? i18n.t('freshness.index') : sourceLabel(s.source),
+            formatDate(s.failingSince),
+            s.lastError ?? i18n.t('freshness.unknownError'),
+          ])}
         </p>
       ))}
       <p class="freshness" data-testid="freshness">

@@ -16,15 +16,10 @@ import {
   formatDate,
   matchMeaning,
   remedyOptionsNotSaid,
+  TIER_LABEL,
 } from '../utils/recall-index/explain';
 import type { RecalledWhere } from '../utils/recalled-where';
 import type { MatchTier, Recall, RecallMatch } from '../utils/schemas';
-
-const TIER_LABEL: Record<MatchTier, () => string> = {
-  confirmed: () => i18n.t('card.tierConfirmed'),
-  likely: () => i18n.t('card.tierLikely'),
-  possible: () => i18n.t('card.tierPossible'),
-};
 
 export interface RecallCardProps {
   recall: Recall;
@@ -69,7 +64,7 @@ export function RecallCard({ recall, match, where, crossBorder }: RecallCardProp
   return (
     <article class={`card tier-${match.tier}`} data-recall-id={recall.id} data-tier={match.tier}>
       <p class="card-kicker">
-        <span class={`pill pill-${match.tier}`}>{TIER_LABEL[match.tier]()}</span>
+        <span class={`pill pill-${match.tier}`}>{TIER_LABEL[match.tier]}</span>
         {/* A no-break space ties each "·" to the item before it, so a wrapped line starts with an item,
             and a number or a date never breaks inside ("3 Sep 2026" stays on one line). */}
         <span>

@@ -3,9 +3,10 @@
  * line's title on the shopping page (utils/content/row-marks.tsx). Props only. It names no page or feed
  * text: the tier and the number of recalls; its button opens the banner's details for the line.
  */
+
 import { TIER_LABEL } from '../utils/recall-index/explain';
 import type { MatchTier } from '../utils/schemas';
-import { plural } from './banner-words';
+import { i18n } from '../utils/ui-language/i18n';
 
 export interface RowMarkProps {
   tier: MatchTier;
@@ -24,13 +25,13 @@ export function RecallRowMark({ tier, recalls, onShow }: RowMarkProps) {
         event.stopPropagation();
         onShow();
       }}
-      title={`${TIER_LABEL[tier]}: ${plural(recalls, 'recall', 'recalls')}. Show details`}
+      title={i18n.t('banner.markTitle', [TIER_LABEL[tier], i18n.t('banner.recalls', recalls)])}
     >
       <span class="dot" aria-hidden="true">
         !
       </span>
-      {recalls === 1 ? 'Recall' : plural(recalls, 'recall', 'recalls')}
-      <span class="sr"> ({TIER_LABEL[tier]}), show details</span>
+      {recalls === 1 ? i18n.t('banner.markOne') : i18n.t('banner.recalls', recalls)}
+      <span class="sr"> {i18n.t('banner.markHidden', [TIER_LABEL[tier]])}</span>
     </button>
   );
 }

@@ -4,10 +4,12 @@
  * failed. Saying where the records came from is what keeps an unticked feed whose records a published
  * index supplies from reading "last synced: never" beside thousands of records.
  */
+
 import { sourceLabel } from '../utils/recall-index/explain';
 import type { IndexStatus, SyncSummary } from '../utils/schemas';
 import { type Provenance, provenanceOf, publishedHost } from '../utils/source-provenance';
-import { timeAgo, wordList } from '../utils/words';
+import { i18n } from '../utils/ui-language/i18n';
+import { formatNumber, timeAgo, wordList } from '../utils/words';
 
 /** The sync state id of a published index: its row describes the index, not an authority. */
 const PUBLISHED = 'published';
@@ -15,25 +17,25 @@ const PUBLISHED = 'published';
 function cameFrom(p: Provenance, source: string): string {
   switch (p.kind) {
     case 'bundled':
-      return 'Starter data bundled with the extension';
+      return i18n.t('syncTable.bundled');
     case 'published':
-      return p.host ? `Recall Sentinel index at ${p.host}` : 'Recall Sentinel index';
+      return p.host ? i18n.t('syncTable.indexAt', [p.host]) : i18n.t('syncTable.index');
     case 'feed':
-      return `${sourceLabel(source)}’s own feed`;
+      return i18n.t('syncTable.ownFeed', [sourceLabel(source)]);
     case 'none':
-      return 'Nothing loaded yet';
+      return i18n.t('syncTable.nothing');
   }
 }
 
 function updated(p: Provenance, now: Date | undefined): string {
   switch (p.kind) {
     case 'bundled':
-      return p.loadedAt ? `installed ${timeAgo(p.loadedAt, now)}` : '—';
+      return p.loadedAt ? i18n.t('syncTable.installed', [timeAgo(p.loadedAt, now)]) : '—';
     case 'published':
     case 'feed':
-      return p.syncedAt ? timeAgo(p.syncedAt, now) : 'not synced yet';
+      return p.syncedAt ? timeAgo(p.syncedAt, now) : i18n.t('syncTable.notSynced');
     case 'none':
-      return 'never';
+      return i18n.t('syncTable.never');
   }
 }
 
@@ -46,13 +48,18 @@ function publishedSupplies(
   const supplied = index.sources
     .filter((s) => provenanceOf(s, index.syncs, publishedIndexUrl).kind === 'published')
     .map((s) => sourceLabel(s.source));
-  const what = supplied.length > 0 ? `Supplies ${wordList(supplied)}` : 'Supplies no recalls yet';
-  return host ? `${what}, from ${host}` : what;
+  const what =
+    supplied.length > 0
+      ? i18n.t('syncTable.supplies', [wordList(supplied)])
+      : i18n.t('syncTable.suppliesNone');
+  return host ? i18n.t('syncTable.suppliesFrom', [what, host]) : what;
 }
 
 function problem(y: SyncSummary | undefined, now: Date | undefined): string {
   if (!y?.lastError) return '';
-  return `${y.lastError}${y.failingSince ? ` (failing since ${timeAgo(y.failingSince, now)})` : ''}`;
+  return y.failingSince
+    ? i18n.t('syncTable.failingSince', [y.lastError, timeAgo(y.failingSince, now)])
+    : y.lastError;
 }
 
 export function SyncStatusTable({
@@ -69,19 +76,19 @@ export function SyncStatusTable({
     .filter((s) => s !== PUBLISHED)
     .sort();
   const published = index.syncs.find((s) => s.source === PUBLISHED);
-  if (sources.length === 0 && !published) return <p class="muted">No recalls are loaded yet.</p>;
+  if (sources.length === 0 && !published) return <p class="muted">{i18n.t('freshness.none')}</p>;
   const host = publishedHost(publishedIndexUrl);
   return (
     <table class="status" data-testid="status-table">
-      <caption class="visually-hidden">Where each source’s recalls came from</caption>
+      <caption class="visually-hidden">{i18n.t('syncTable.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Source</th>
-          <th scope="col">Recalls</th>
-          <th scope="col">Skipped</th>
-          <th scope="col">Came from</th>
-          <th scope="col">Updated</th>
-          <th scope="col">Problem</th>
+          <th scope="col">{i18n.t('syncTable.source')}</th>
+          <th scope="col">{i18n.t('syncTable.recalls')}</th>
+          <th scope="col">{i18n.t('syncTable.skipped')}</th>
+          <th scope="col">{i18n.t('syncTable.cameFrom')}</th>
+          <th scope="col">{i18n.t('syncTable.updated')}</th>
+          <th scope="col">{i18n.t('syncTable.problem')}</th>
         </tr>
       </thead>
       <tbody>
@@ -92,7 +99,7 @@ export function SyncStatusTable({
           return (
             <tr key={source} data-source={source} data-provenance={p.kind}>
               <th scope="row">{sourceLabel(source)}</th>
-              <td>{s ? s.records.toLocaleString('en-US') : '—'}</td>
+              <td>{s ? formatNumber(s.records) : '—'}</td>
               <td title={s?.skippedReasons.join('\n') ?? ''}>{s ? s.skipped : '—'}</td>
               <td>{cameFrom(p, source)}</td>
               <td>{updated(p, now)}</td>
@@ -102,11 +109,13 @@ export function SyncStatusTable({
         })}
         {published && (
           <tr data-source={PUBLISHED}>
-            <th scope="row">Recall Sentinel index</th>
+            <th scope="row">{i18n.t('syncTable.index')}</th>
             <td>—</td>
             <td>—</td>
             <td>{publishedSupplies(index, publishedIndexUrl, host)}</td>
-            <td>{published.lastSuccessAt ? timeAgo(published.lastSuccessAt, now) : 'never'}</td>
+            <td>
+              {published.lastSuccessAt ? timeAgo(published.lastSuccessAt, now) : i18n.t('syncTable.never')}
+            </td>
             <td class={published.lastError ? 'error' : ''}>{problem(published, now)}</td>
           </tr>
         )}

@@ -11,6 +11,8 @@
  * 0 when none, 2 on bad input (usage, an unreadable or unrecognised file). `extract` and `index`: 0, or 1
  * on an error, 2 for usage.
  */
+// First: the UI's English messages, before anything reads them (see the module).
+import './lib/english-ui';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { extractPage } from '../utils/marketplaces';

@@ -8,9 +8,11 @@
  * member state, so it is local on amazon.de; a French national recall is not local in Germany, and the
  * UK left the EU's system, so an EU recall is foreign on amazon.co.uk and a UK one on amazon.de.
  *
- * Pure and Intl-free (country names are a table), so a content script may word the banner with it too.
+ * Pure and Intl-free (country names are messages), so a content script may word the banner with it too.
  */
+
 import type { Storefront } from './storefront-country';
+import { i18n } from './ui-language/i18n';
 
 /** EU member states, and the EEA states that take part in Safety Gate (Iceland, Liechtenstein, Norway). */
 const EU_EEA = new Set([
@@ -50,38 +52,38 @@ const EU_EEA = new Set([
  * Names as they read after "in": every storefront country and recall jurisdiction we know (the test
  * checks both lists are covered); anything else is shown as its code.
  */
-const NAMES: Readonly<Record<string, string>> = {
-  EU: 'the EU',
-  US: 'the US',
-  GB: 'the UK',
-  AE: 'the UAE',
-  NL: 'the Netherlands',
-  CA: 'Canada',
-  MX: 'Mexico',
-  BR: 'Brazil',
-  DE: 'Germany',
-  FR: 'France',
-  IT: 'Italy',
-  ES: 'Spain',
-  SE: 'Sweden',
-  PL: 'Poland',
-  BE: 'Belgium',
-  IE: 'Ireland',
-  JP: 'Japan',
-  AU: 'Australia',
-  IN: 'India',
-  SG: 'Singapore',
-  SA: 'Saudi Arabia',
-  TR: 'Türkiye',
-  EG: 'Egypt',
-  CN: 'China',
-  HK: 'Hong Kong',
+const NAMES: Readonly<Record<string, () => string>> = {
+  EU: () => i18n.t('place.EU'),
+  US: () => i18n.t('place.US'),
+  GB: () => i18n.t('place.GB'),
+  AE: () => i18n.t('place.AE'),
+  NL: () => i18n.t('place.NL'),
+  CA: () => i18n.t('place.CA'),
+  MX: () => i18n.t('place.MX'),
+  BR: () => i18n.t('place.BR'),
+  DE: () => i18n.t('place.DE'),
+  FR: () => i18n.t('place.FR'),
+  IT: () => i18n.t('place.IT'),
+  ES: () => i18n.t('place.ES'),
+  SE: () => i18n.t('place.SE'),
+  PL: () => i18n.t('place.PL'),
+  BE: () => i18n.t('place.BE'),
+  IE: () => i18n.t('place.IE'),
+  JP: () => i18n.t('place.JP'),
+  AU: () => i18n.t('place.AU'),
+  IN: () => i18n.t('place.IN'),
+  SG: () => i18n.t('place.SG'),
+  SA: () => i18n.t('place.SA'),
+  TR: () => i18n.t('place.TR'),
+  EG: () => i18n.t('place.EG'),
+  CN: () => i18n.t('place.CN'),
+  HK: () => i18n.t('place.HK'),
 };
 
 /** "the EU", "Canada"; an unknown code as it is. */
 export function placeName(code: string): string {
   const upper = code.toUpperCase();
-  return Object.hasOwn(NAMES, upper) ? (NAMES[upper] as string) : upper;
+  return Object.hasOwn(NAMES, upper) ? (NAMES[upper] as () => string)() : upper;
 }
 
 /** Whether a recall issued for `jurisdiction` was announced for shoppers in `country`. */
@@ -124,27 +126,28 @@ export interface RecalledWhereInput {
  */
 export function recalledWhere(input: RecalledWhereInput): RecalledWhere | null {
   const { jurisdiction, country } = input;
-  const there = `Recalled in ${placeName(jurisdiction)}`;
-  if (!country) return { kind: 'market-unknown', text: there };
+  const there = placeName(jurisdiction);
+  if (!country) return { kind: 'market-unknown', text: i18n.t('recalledWhere.there', [there]) };
   if (announcedFor(jurisdiction, country)) return null;
   const here = placeName(country);
   if (input.matchedJurisdictions.some((j) => announcedFor(j, country)))
-    return { kind: 'also-here', text: `${there} — also recalled in ${here}` };
+    return { kind: 'also-here', text: i18n.t('recalledWhere.alsoHere', [there, here]) };
   // Without a source for the page's market, "not announced" would be a claim we cannot check.
   if (!input.covered.some((j) => announcedFor(j, country)))
-    return { kind: 'not-covered', text: `${there} — we don't hold recalls from ${here} to compare` };
-  return { kind: 'elsewhere', text: `${there} — not announced in ${here}` };
+    return { kind: 'not-covered', text: i18n.t('recalledWhere.notCovered', [there, here]) };
+  return { kind: 'elsewhere', text: i18n.t('recalledWhere.elsewhere', [there, here]) };
 }
 
 /** The line for a cross-border import store: "Tmall Global listing: imported into China from abroad". */
 export function crossBorderNote(storefront: Storefront): string | null {
   if (!storefront.crossBorder) return null;
-  const into = storefront.country ? ` into ${placeName(storefront.country)}` : '';
-  return `${storefront.crossBorder} listing: imported${into} from abroad`;
+  return storefront.country
+    ? i18n.t('recalledWhere.importedInto', [storefront.crossBorder, placeName(storefront.country)])
+    : i18n.t('recalledWhere.imported', [storefront.crossBorder]);
 }
 
 /** The line for a listing that states where it ships from ("The listing says it ships from Türkiye"). */
 export function shipsFromNote(shipsFrom: string | null | undefined): string | null {
   const place = shipsFrom?.trim();
-  return place ? `The listing says it ships from ${place}` : null;
+  return place ? i18n.t('recalledWhere.shipsFrom', [place]) : null;
 }

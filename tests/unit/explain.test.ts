@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { feedCatalogue } from '../../utils/feeds/catalogue';
 import {
   authorityName,
+  describeCaveat,
   describeEvidence,
   describeUnits,
   formatDate,
@@ -10,9 +11,10 @@ import {
   remedyOptionsNotSaid,
   sourceLabel,
   TIER_MEANING,
-  TITLE_MATCH_MEANING,
+  titleMatchMeaning,
 } from '../../utils/recall-index/explain';
 import type { MatchEvidence, Recall } from '../../utils/schemas';
+import { speak } from '../support/i18n-setup';
 
 const title: MatchEvidence = {
   kind: 'title',
@@ -63,8 +65,8 @@ describe('what a match means', () => {
   it('words a match on the brand and title alone as weak: check the model on your item', () => {
     const match = { tier: 'possible' as const, evidence: [title, brand] };
     expect(isTitleOnly(match)).toBe(true);
-    expect(matchMeaning(match)).toBe(TITLE_MATCH_MEANING);
-    expect(TITLE_MATCH_MEANING).toMatch(
+    expect(matchMeaning(match)).toBe(titleMatchMeaning());
+    expect(titleMatchMeaning()).toMatch(
       /^Possible: similar product name from the same brand — check the model/,
     );
   });
@@ -108,6 +110,50 @@ describe('dates, in words', () => {
     expect(formatDate(null)).toBe('date unknown');
     expect(formatDate('2026-13-01')).toBe('2026-13-01');
     expect(formatDate('October 2026')).toBe('October 2026');
+  });
+
+  it('writes the Chinese order when the browser speaks Chinese', () => {
+    speak('zh_CN');
+    expect(formatDate('2026-10-15')).toBe('2026年10月15日');
+    expect(formatDate(null)).toBe('日期不详');
+  });
+});
+
+describe('the evidence and caveats in Chinese', () => {
+  const gtin: MatchEvidence = {
+    kind: 'gtin',
+    pageValue: '041260012846',
+    recallValue: '041260012846',
+    pageSource: 'json-ld',
+    recallSource: 'structured',
+    recallOrigin: 'gtins',
+  };
+
+  it('says where the barcode was read and where the notice has it', () => {
+    expect(describeEvidence(gtin)).toBe(
+      "Barcode 041260012846 from the page's product data is listed in the notice.",
+    );
+    speak('zh_CN');
+    expect(describeEvidence(gtin)).toBe('来自页面的商品数据的条形码 041260012846 列在通告中。');
+  });
+
+  it('words a caveat by its kind and keeps its values', () => {
+    const lots = { kind: 'lot-specific' as const, message: 'Only some lots…', values: ['L123', 'L124'] };
+    expect(describeCaveat(lots)).toBe(
+      'Only some lots or batches are recalled. Check the lot or batch code printed on your item. Affected: L123, L124.',
+    );
+    speak('zh_CN');
+    expect(describeCaveat(lots)).toBe('只有部分批次被召回。请核对你商品上印的批号。受影响：L123, L124。');
+  });
+
+  it('keeps the publication date of a completed recall', () => {
+    const done = {
+      kind: 'recall-completed' as const,
+      message: 'The authority lists this recall (published 2019-05-02) as completed, but …',
+      values: [],
+    };
+    speak('zh_CN');
+    expect(describeCaveat(done)).toContain('发布于 2019-05-02');
   });
 });
 

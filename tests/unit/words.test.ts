@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { count, timeAgo, wordList } from '@/utils/words';
+import { formatNumber, timeAgo, wordList } from '@/utils/words';
+import { speak } from '../support/i18n-setup';
 
-describe('counts in words', () => {
-  it('uses the singular for exactly one', () => {
-    expect(count(1, 'recall', 'recalls')).toBe('1 recall');
-  });
-
-  it('uses the plural for none and for many, with thousands separated', () => {
-    expect(count(0, 'recall', 'recalls')).toBe('0 recalls');
-    expect(count(9969, 'recall', 'recalls')).toBe('9,969 recalls');
+describe('numbers in words', () => {
+  it('groups thousands', () => {
+    expect(formatNumber(9969)).toBe('9,969');
+    expect(formatNumber(0)).toBe('0');
   });
 });
 
@@ -35,5 +32,12 @@ describe('ages in words', () => {
     expect(timeAgo(minutesBefore(60), now)).toBe('1 hour ago');
     expect(timeAgo(minutesBefore(47 * 60), now)).toBe('47 hours ago');
     expect(timeAgo(minutesBefore(3 * 24 * 60), now)).toBe('3 days ago');
+  });
+
+  it('speaks Chinese when the browser does', () => {
+    speak('zh_CN');
+    expect(timeAgo(minutesBefore(5), now)).toBe('5 分钟前');
+    expect(timeAgo(minutesBefore(3 * 24 * 60), now)).toBe('3 天前');
+    expect(wordList(['CPSC', 'openFDA'])).toBe('CPSC和openFDA');
   });
 });

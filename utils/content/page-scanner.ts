@@ -9,12 +9,14 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BannerEntry } from '../../components/RecallBanner';
 import { extractWith } from '../extract/extract-page';
+import { fitLookup } from '../identity-limits';
 import { listingOf } from '../listing';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
 import type { ErrorResponse, ResponseFor } from '../messaging';
 import { listenToBackground } from '../messaging/from-background';
 import { send } from '../messaging/send';
 import { BANNER_TIERS } from '../recall-index/tiers';
+import { recalledWhereOnPage } from '../recalled-where-on-page';
 import type { PageType, ProductIdentity } from '../schemas';
 import { BANNER_TAG, BannerMount } from './banner-mount';
 import { fetchDocumentFor, resolveLines } from './resolve-lines';
@@ -151,13 +153,16 @@ export class PageScanner {
       marketplace: string | null;
       adapter: MarketplaceAdapter | undefined;
     },
-    items: ProductIdentity[],
+    lines: ProductIdentity[],
     timing: { startedAt: number; extractedAt: number },
   ): Promise<boolean> {
     const { url, pageType, marketplace } = read;
+    // Fail closed: over-long fields are cut and the lines capped here, never a reason for the lookup to
+    // be refused (issue 14, finding 4); the answer's lines are these lines.
+    const { page, identities: items } = fitLookup({ marketplace, pageType, url: url.href }, lines);
     let response: ResponseFor<'lookup'> | ErrorResponse;
     try {
-      response = await send('lookup', { page: { marketplace, pageType, url: url.href }, identities: items });
+      response = await send('lookup', { page, identities: items });
     } catch {
       // The background is restarting or the extension was updated; the next scan will try again.
       this.lastKey = null;
@@ -171,6 +176,7 @@ export class PageScanner {
     const marks = new Map<number, LineMark>();
     response.matches.forEach((matches, line) => {
       const item = items[line];
+      const matched = matches.flatMap((m) => response.recalls[m.recallId] ?? []);
       for (const match of matches) {
         const recall = response.recalls[match.recallId];
         if (!recall || !BANNER_TIERS.includes(match.tier)) continue;
@@ -179,8 +185,9 @@ export class PageScanner {
           recall,
           productTitle: item?.title ?? null,
           marketplace,
-          listing: item ? listingOf(item) : url.href,
+          listing: item ? listingOf(item) : page.url,
           line,
+          where: recalledWhereOnPage({ marketplace, url: url.href }, recall, matched),
         });
         const mark = marks.get(line);
         if (mark) {

@@ -4,28 +4,42 @@
  */
 import { aboutFeed } from '../feeds/catalogue';
 import { isAsin } from '../identity/asin';
-import { MONTHS } from '../identity/date-mining';
 import { tokensAsPrinted } from '../identity/title-similarity';
 import type { MatchCaveat, MatchEvidence, MatchTier, Recall, RecallMatch } from '../schemas';
+import { i18n } from '../ui-language/i18n';
 
-export const TIER_LABEL: Record<MatchTier, string> = {
-  confirmed: 'Confirmed match',
-  likely: 'Likely match',
-  possible: 'Possible match',
+// Everything here speaks the UI's language (utils/locales, `explain.*`): getters, so a label is read in
+// the language of the moment it is shown, never frozen at import. Recall text stays as published.
+
+export const TIER_LABEL: Readonly<Record<MatchTier, string>> = {
+  get confirmed() {
+    return i18n.t('explain.tier.confirmed');
+  },
+  get likely() {
+    return i18n.t('explain.tier.likely');
+  },
+  get possible() {
+    return i18n.t('explain.tier.possible');
+  },
 };
 
-export const TIER_MEANING: Record<MatchTier, string> = {
-  confirmed: 'The barcode on this listing is printed in the recall notice.',
-  likely: 'The brand and model number on this listing are named in the recall notice.',
-  possible: 'Some details agree with the recall notice, but not enough to be sure.',
+export const TIER_MEANING: Readonly<Record<MatchTier, string>> = {
+  get confirmed() {
+    return i18n.t('explain.meaning.confirmed');
+  },
+  get likely() {
+    return i18n.t('explain.meaning.likely');
+  },
+  get possible() {
+    return i18n.t('explain.meaning.possible');
+  },
 };
 
 /** What a possible match resting on the title rule means; worded so that it reads as weak. */
-export const TITLE_MATCH_MEANING =
-  'Possible: similar product name from the same brand — check the model on your item.';
+export const titleMatchMeaning = (): string => i18n.t('explain.meaning.title');
 
 /** The meaning of a confirmed match that rests on an Amazon item id the notice prints, not a barcode. */
-export const ITEM_ID_MEANING = "This listing's Amazon item id (ASIN) is printed in the recall notice.";
+export const itemIdMeaning = (): string => i18n.t('explain.meaning.itemId');
 
 /**
  * Whether a piece of evidence is an Amazon item id the notice prints: the matcher files it as a model
@@ -45,12 +59,12 @@ export function isTitleOnly(match: Pick<RecallMatch, 'evidence'>): boolean {
 
 /** The sentence under "Why this matched": the tier's meaning, or the title rule's own wording. */
 export function matchMeaning(match: Pick<RecallMatch, 'tier' | 'evidence'>): string {
-  if (isTitleOnly(match)) return TITLE_MATCH_MEANING;
+  if (isTitleOnly(match)) return titleMatchMeaning();
   const byItemId =
     match.tier === 'confirmed' &&
     match.evidence.some(isItemIdEvidence) &&
     !match.evidence.some((e) => e.kind === 'gtin');
-  return byItemId ? ITEM_ID_MEANING : TIER_MEANING[match.tier];
+  return byItemId ? itemIdMeaning() : TIER_MEANING[match.tier];
 }
 
 /** Long titles are cut for the evidence line; the full title is in the listing's facts. */
@@ -58,34 +72,58 @@ const MAX_QUOTED = 90;
 const quote = (text: string): string =>
   `"${text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1).trimEnd()}…` : text}"`;
 
-const SOURCE_WORDS: Record<string, string> = {
-  'embedded-json': "the listing's product data",
-  'json-ld': "the page's product data",
-  microdata: "the page's product data",
-  meta: "the page's product tags",
-  'spec-table': 'the product details table',
-  byline: 'the brand line',
-  'title-text': 'the product title',
-  url: 'the address',
-};
+/** Where on the page a value was read, in words. */
+function whereOnPage(pageSource: MatchEvidence['pageSource']): string {
+  switch (pageSource) {
+    case 'embedded-json':
+      return i18n.t('explain.where.listingData');
+    case 'json-ld':
+    case 'microdata':
+      return i18n.t('explain.where.pageData');
+    case 'meta':
+      return i18n.t('explain.where.pageTags');
+    case 'spec-table':
+      return i18n.t('explain.where.specTable');
+    case 'byline':
+      return i18n.t('explain.where.byline');
+    case 'title-text':
+      return i18n.t('explain.where.title');
+    case 'url':
+      return i18n.t('explain.where.address');
+    default:
+      return i18n.t('explain.where.page');
+  }
+}
 
 export function describeEvidence(e: MatchEvidence): string {
-  const where = SOURCE_WORDS[e.pageSource] ?? 'this page';
-  const inNotice = e.recallSource === 'structured' ? 'listed in the notice' : 'printed in the notice text';
+  const where = whereOnPage(e.pageSource);
+  const inNotice =
+    e.recallSource === 'structured' ? i18n.t('explain.inNotice.listed') : i18n.t('explain.inNotice.printed');
   switch (e.kind) {
     case 'gtin':
-      return `Barcode ${e.pageValue} from ${where} is ${inNotice}.`;
+      return i18n.t('explain.evidence.gtin', [e.pageValue, where, inNotice]);
     case 'raw-gtin':
-      return `Code ${e.pageValue} from ${where} equals a code ${inNotice} (its check digit is not valid, so treat with care).`;
+      return i18n.t('explain.evidence.rawGtin', [e.pageValue, where, inNotice]);
     case 'model':
-      if (isItemIdEvidence(e)) return `Amazon item id ${e.pageValue} from ${where} is ${inNotice}.`;
-      return `Model ${e.pageValue} from ${where} equals model ${e.recallValue} ${inNotice}.`;
+      if (isItemIdEvidence(e)) return i18n.t('explain.evidence.itemId', [e.pageValue, where, inNotice]);
+      return i18n.t('explain.evidence.model', [e.pageValue, where, e.recallValue, inNotice]);
     case 'brand':
-      return `Brand "${e.pageValue}" agrees with "${e.recallValue}" in the notice.`;
+      return i18n.t('explain.evidence.brand', [e.pageValue, e.recallValue]);
     case 'title': {
       const shared = tokensAsPrinted(e.shared ?? [], e.recallValue);
-      const score = e.score === undefined ? '' : `, ${Math.round(e.score * 100)}% of the name`;
-      return `Title ≈ product name: ${quote(e.pageValue)} from ${where} is similar to the product name ${quote(e.recallValue)} in the notice (${shared.length} words in common: ${shared.join(', ')}${score}).`;
+      const words = i18n.t('explain.evidence.sharedWords', shared.length, [
+        String(shared.length),
+        shared.join(', '),
+      ]);
+      const score =
+        e.score === undefined ? '' : i18n.t('explain.evidence.score', [String(Math.round(e.score * 100))]);
+      return i18n.t('explain.evidence.title', [
+        quote(e.pageValue),
+        where,
+        quote(e.recallValue),
+        words,
+        score,
+      ]);
     }
   }
 }
@@ -93,12 +131,39 @@ export function describeEvidence(e: MatchEvidence): string {
 /** A GTIN-14 key as people read it: the 12- or 13-digit code printed on the pack. */
 export const displayGtin = (gtin14: string): string => gtin14.replace(/^0+(?=\d{12})/, '');
 
-export function describeCaveat(c: MatchCaveat): string {
-  return c.values.length > 0 ? `${c.message} Affected: ${c.values.join(', ')}.` : c.message;
+/**
+ * A caveat in the UI's language. The matcher records each with an English message (kept in verdicts and
+ * exports); the words shown come from its kind, and from the message where one kind has two wordings.
+ */
+function caveatMessage(c: MatchCaveat): string {
+  switch (c.kind) {
+    case 'lot-specific':
+      return i18n.t('explain.caveat.lots');
+    case 'date-specific':
+      return i18n.t('explain.caveat.dates');
+    case 'brand-differs':
+      return c.message.includes('Amazon item id')
+        ? i18n.t('explain.caveat.brandDiffersItemId')
+        : i18n.t('explain.caveat.brandDiffersBarcode');
+    case 'brand-unknown':
+      return i18n.t('explain.caveat.brandUnknown');
+    case 'title-only':
+      return i18n.t('explain.caveat.titleOnly');
+    case 'recall-completed': {
+      const published = /\(published ([^)]+)\)/.exec(c.message)?.[1];
+      return published
+        ? i18n.t('explain.caveat.completedOn', [published])
+        : i18n.t('explain.caveat.completed');
+    }
+    default:
+      return c.message;
+  }
 }
 
-/** A published index is a source of records but no feed: it has no about of its own. */
-const PUBLISHED_LABEL = 'published index';
+export function describeCaveat(c: MatchCaveat): string {
+  const message = caveatMessage(c);
+  return c.values.length > 0 ? i18n.t('explain.caveat.affected', [message, c.values.join(', ')]) : message;
+}
 
 /**
  * The authority that issued a recall, from the feed catalogue. A source no feed of ours knows (a
@@ -113,36 +178,22 @@ export function authorityName(recall: Recall): string {
  * the feed catalogue; only a source no feed of ours knows is shown as its id in upper case.
  */
 export function sourceLabel(source: string): string {
-  if (source === 'published') return PUBLISHED_LABEL;
+  if (source === 'published') return i18n.t('explain.publishedIndex');
   return aboutFeed(source)?.label ?? source.toUpperCase();
 }
 
-/** "Jan" … "Dec", from the month names the date miners read. */
-const MONTH_ABBREVIATIONS = Object.entries(MONTHS)
-  .sort(([, a], [, b]) => a - b)
-  .map(([name]) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`);
-
 /**
- * "15 Oct 2026". Formatted by hand: the first Intl date format in a fresh content-script world costs
- * tens of milliseconds (locale data loads), which would blow the banner's time budget.
+ * "15 Oct 2026", "2026年10月15日". Formatted by hand from the UI's messages: the first Intl date format
+ * in a fresh content-script world costs tens of milliseconds (locale data loads), which would blow the
+ * banner's time budget.
  */
 export function formatDate(iso: string | null): string {
-  if (!iso) return 'date unknown';
+  if (!iso) return i18n.t('explain.dateUnknown');
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  const month = m ? MONTH_ABBREVIATIONS[Number(m[2]) - 1] : undefined;
+  // "Jan Feb … Dec" in English, "1月 2月 … 12月" in Chinese: one message, so a date is one lookup.
+  const month = m ? i18n.t('explain.months').split(' ')[Number(m[2]) - 1] : undefined;
   if (!m || !month) return iso;
-  return `${Number(m[3])} ${month} ${m[1]}`;
-}
-
-/** "3 hours ago", "2 days ago": how old the index is, for the freshness line. */
-export function formatAge(iso: string | null, now: Date = new Date()): string {
-  if (!iso) return 'never';
-  const minutes = Math.max(0, Math.round((now.getTime() - new Date(iso).getTime()) / 60000));
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.round(hours / 24)} days ago`;
+  return i18n.t('explain.date', [String(Number(m[3])), month, m[1] as string]);
 }
 
 /**
@@ -172,5 +223,5 @@ export function describeUnits(units: string): string {
   const m = /^(\d+) units?$/.exec(units.trim());
   if (!m) return units;
   const n = m[1] as string;
-  return n === '1' ? '1 unit' : `${n.replace(/\B(?=(\d{3})+$)/g, ',')} units`;
+  return i18n.t('explain.units', Number(n), [n.replace(/\B(?=(\d{3})+$)/g, ',')]);
 }

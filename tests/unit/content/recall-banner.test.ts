@@ -8,6 +8,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BannerEntry, RecallBanner, type RecallBannerProps } from '../../../components/RecallBanner';
 import type { MatchTier, PageType, RecallMatch } from '../../../utils/schemas';
+import { speak } from '../../support/i18n-setup';
 import { recall } from '../support/factories';
 
 let root: HTMLElement;
@@ -44,7 +45,15 @@ function entry(
     ],
     caveats: [],
   } as RecallMatch;
-  return { match, recall: recall(id), productTitle: title, marketplace: 'amazon', listing: `l${line}`, line };
+  return {
+    match,
+    recall: recall(id),
+    productTitle: title,
+    marketplace: 'amazon',
+    listing: `l${line}`,
+    line,
+    where: null,
+  };
 }
 
 function show(entries: BannerEntry[], props: Partial<RecallBannerProps> & { pageType?: PageType } = {}) {
@@ -84,7 +93,7 @@ describe('the summary of a cart', () => {
 
   it('agrees in number when one line of one is recalled', () => {
     const banner = show([entry(0, '1')], { lineCount: 1 });
-    expect(banner.text('.summary-head')).toBe('1 of 1 item in your cart has a recall');
+    expect(banner.text('.summary-head')).toBe('The item in your cart has a recall');
   });
 
   it('counts a line with two recalls once, and says "2 recalls" for it', () => {
@@ -108,6 +117,30 @@ describe('the summary of a cart', () => {
     });
     expect(banner.text('.item')).toBe('In your cart: Hand warmer');
     expect(banner.text('.title')).toBe('Recall 2');
+  });
+});
+
+describe('in Chinese', () => {
+  it('words the summary, the tier and the actions in Chinese, and leaves the recall text as published', () => {
+    speak('zh_CN');
+    const banner = show([entry(0, '1', 'confirmed', 'Step stool'), entry(3, '2', 'likely', 'Hand warmer')]);
+    expect(banner.text('.summary-head')).toBe('购物车中 5 件商品里有 2 件被召回');
+    expect(banner.all('.summary-lines li')[0]).toContain('确认相符 · 1 项召回');
+    expect(banner.text('.tag')).toBe('召回警告');
+    expect(banner.text('.title')).toBe('Recall 1');
+    expect(root.textContent).toContain('不是这件商品');
+    expect(root.textContent).not.toMatch(/Show details|Not this product|Why am I/);
+  });
+});
+
+describe('a recall from another market', () => {
+  it('says where it was announced, under the title', () => {
+    const foreign = {
+      ...entry(0, '1'),
+      where: { kind: 'elsewhere' as const, text: 'Recalled in the EU — not announced in the US' },
+    };
+    const banner = show([foreign], { pageType: 'product', lineCount: 1 });
+    expect(banner.text('.recalled-where')).toBe('Recalled in the EU — not announced in the US');
   });
 });
 
