@@ -14,9 +14,12 @@
  *   senders.ts          the sender policies, applied at both ends
  */
 import { z } from 'zod';
+import { IDENTITY_LIMITS, LOOKUP_MAX_IDENTITIES } from './identity-limits';
 import { MANUAL_QUERY_MAX } from './manual-query';
 import type { SenderPolicy } from './messaging/senders';
 import {
+  capped,
+  clipped,
   IndexStatus,
   PageType,
   ProductIdentity,
@@ -28,9 +31,9 @@ import {
 import { WatchedProduct } from './watchlist/watched-product';
 
 export const PageInfo = z.object({
-  marketplace: z.string().max(40).nullable(),
+  marketplace: clipped(IDENTITY_LIMITS.marketplace).nullable(),
   pageType: PageType,
-  url: z.string().max(4000),
+  url: clipped(IDENTITY_LIMITS.url),
 });
 export type PageInfo = z.infer<typeof PageInfo>;
 
@@ -38,7 +41,8 @@ export type PageInfo = z.infer<typeof PageInfo>;
 export const LookupRequest = z.object({
   type: z.literal('lookup'),
   page: PageInfo,
-  identities: z.array(ProductIdentity).max(200),
+  /** The first LOOKUP_MAX_IDENTITIES lines are checked; more are cut, never a reason to refuse (fail closed). */
+  identities: capped(ProductIdentity, LOOKUP_MAX_IDENTITIES),
 });
 export type LookupRequest = z.infer<typeof LookupRequest>;
 

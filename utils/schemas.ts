@@ -7,12 +7,26 @@
  * the strict inward shape. Persisted shapes carry a `schemaVersion` so stored data can be migrated.
  */
 import { z } from 'zod';
+import { clip, IDENTITY_LIMITS as L } from './identity-limits';
 
 /** A canonical GTIN key: 14 digits, left-padded, with a valid mod-10 check digit. */
 export const Gtin14 = z.string().regex(/^\d{14}$/, 'a GTIN-14 key is exactly 14 digits');
 
 // ---------------------------------------------------------------------------------------------------
 // ProductIdentity: what we read off a shopping page.
+
+/**
+ * A page's text cut to `max` rather than refused: a lookup fails closed, so a recalled product with a
+ * 5,000-character URL or title is still checked (issue 14, finding 4; utils/identity-limits.ts).
+ */
+export const clipped = (max: number) => z.string().transform((text) => clip(text, max));
+
+/** A page's list cut to its first `max` entries (before they are parsed) rather than refused. */
+export const capped = <T extends z.ZodType>(item: T, max: number) =>
+  z.preprocess(
+    (value) => (Array.isArray(value) && value.length > max ? value.slice(0, max) : value),
+    z.array(item),
+  );
 
 export const PageType = z.enum(['product', 'cart', 'orders', 'other']);
 export type PageType = z.infer<typeof PageType>;
@@ -38,10 +52,10 @@ export type IdentityField = z.infer<typeof IdentityField>;
 /** One observed fact: "the spec table row 'Item model number' said VX3276-4K-MHD". */
 export const IdentityFact = z.object({
   field: IdentityField,
-  value: z.string().max(500),
+  value: clipped(L.factValue),
   source: IdentitySource,
   /** The page's own label for the value, when it had one (table row, JSON key). */
-  label: z.string().max(200).optional(),
+  label: clipped(L.factLabel).optional(),
 });
 export type IdentityFact = z.infer<typeof IdentityFact>;
 
@@ -50,24 +64,24 @@ export const IDENTITY_SCHEMA_VERSION = 1;
 export const ProductIdentity = z.object({
   schemaVersion: z.literal(IDENTITY_SCHEMA_VERSION),
   /** Adapter id (file name in utils/marketplaces), or "generic" for schema.org-only pages. */
-  marketplace: z.string().max(40).nullable(),
+  marketplace: clipped(L.marketplace).nullable(),
   pageType: PageType,
-  url: z.string().max(4000),
+  url: clipped(L.url),
   /** The marketplace's own id: ASIN, usItemId, eBay item number, TCIN, JD sku, Taobao id ... */
-  itemId: z.string().max(100).nullable(),
-  title: z.string().max(1000).nullable(),
-  brand: z.string().max(200).nullable(),
-  manufacturer: z.string().max(200).nullable(),
-  models: z.array(z.string().max(100)).max(50),
+  itemId: clipped(L.itemId).nullable(),
+  title: clipped(L.title).nullable(),
+  brand: clipped(L.brand).nullable(),
+  manufacturer: clipped(L.manufacturer).nullable(),
+  models: capped(clipped(L.model), L.models),
   /** Check-digit-valid GTINs as GTIN-14 keys. */
-  gtins: z.array(Gtin14).max(50),
+  gtins: capped(Gtin14, L.gtins),
   /** Every GTIN-like string the page printed, as printed (valid or not). */
-  rawGtins: z.array(z.string().max(100)).max(50),
-  seller: z.string().max(300).nullable(),
-  variant: z.string().max(300).nullable(),
+  rawGtins: capped(clipped(L.rawGtin), L.rawGtins),
+  seller: clipped(L.seller).nullable(),
+  variant: clipped(L.variant).nullable(),
   quantity: z.number().int().positive().nullable(),
   /** Per value, where it came from. */
-  facts: z.array(IdentityFact).max(200),
+  facts: capped(IdentityFact, L.facts),
 });
 export type ProductIdentity = z.infer<typeof ProductIdentity>;
 

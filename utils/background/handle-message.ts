@@ -6,6 +6,7 @@
  * `{ ok: false, error }`, never a throw. Who may ask what is the table's `from` column.
  */
 
+import { clip, IDENTITY_LIMITS } from '../identity-limits';
 import { isRecord } from '../is-record';
 import { dismissalKey, listingOf } from '../listing';
 import { MANUAL_URL, manualIdentity, readManualQuery } from '../manual-query';
@@ -200,6 +201,32 @@ export const HANDLERS: { [T in ToBackground]: Handler<T> } = {
   },
 };
 
+/**
+ * A lookup our own content script sent that still fails its schema (long text and lists are cut, not
+ * refused) leaves the tab with "Couldn't read this page", never with the verdict of the page before it:
+ * a lookup never ends in silence (issue 14, finding 4). Only for a sender allowed to look up.
+ */
+async function unreadableLookup(sender: MessageSender, deps: BackgroundDeps): Promise<void> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !senderMay(MESSAGES.lookup.from, sender, deps.runtimeId, deps.extensionOrigin))
+    return;
+  try {
+    const verdict: TabVerdict = {
+      status: 'unreadable',
+      page: { marketplace: null, pageType: 'other', url: clip(sender.url ?? '', IDENTITY_LIMITS.url) },
+      identities: [],
+      matches: [],
+      recalls: {},
+      index: await deps.indexStatus(),
+      checkedAt: (deps.now?.() ?? new Date()).toISOString(),
+    };
+    await deps.verdicts.set(tabId, verdict);
+    await deps.onVerdict?.(tabId, verdict);
+  } catch (e) {
+    console.warn('recall-sentinel: could not file the verdict', e);
+  }
+}
+
 export async function handleMessage(
   raw: unknown,
   sender: MessageSender,
@@ -210,7 +237,10 @@ export async function handleMessage(
   if (!isToBackground(type)) return fail('malformed message: not a request this extension knows');
   const contract = MESSAGES[type];
   const parsed = contract.request.safeParse(raw);
-  if (!parsed.success) return fail(`malformed message: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success) {
+    if (type === 'lookup') await unreadableLookup(sender, deps);
+    return fail(`malformed message: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  }
   if (!senderMay(contract.from, sender, deps.runtimeId, deps.extensionOrigin))
     return fail('refusal' in contract ? contract.refusal : `${type} refused`);
   // The table ties each type to its request, policy and handler; TypeScript cannot follow a type chosen

@@ -1,0 +1,60 @@
+/**
+ * Issue 14 in real Chromium, on the demo build: what a hostile or merely unusual page must not be able to
+ * do to the warning.
+ */
+import type { Worker } from '@playwright/test';
+import { type DemoServer, startDemoStore } from '../../scripts/demo-store/server';
+import { IDENTITY_LIMITS } from '../../utils/identity-limits';
+import { readBanner } from './closed-shadow';
+import { expect, test } from './fixtures';
+
+test.use({ build: 'chrome-mv3-demo' });
+
+let store: DemoServer;
+test.beforeAll(async () => {
+  store = await startDemoStore();
+});
+test.afterAll(async () => {
+  await store.close();
+});
+
+/** The tab and verdict filed for a page whose address a lookup carries only the first 4,000 characters of. */
+async function verdictForLongUrl(worker: Worker, url: string): Promise<{ tabId: number; status: string }> {
+  const carried = url.slice(0, IDENTITY_LIMITS.url);
+  let found: { tabId: number; status: string } | null = null;
+  await expect
+    .poll(async () => {
+      found = await worker.evaluate(async (target) => {
+        const all = await chrome.storage.session.get(null);
+        for (const [key, value] of Object.entries(all)) {
+          const v = value as { status: string; page?: { url?: string } };
+          if (key.startsWith('verdict:') && v.page?.url === target)
+            return { tabId: Number(key.slice('verdict:'.length)), status: v.status };
+        }
+        return null;
+      }, carried);
+      return found;
+    })
+    .not.toBeNull();
+  return found as unknown as { tabId: number; status: string };
+}
+
+test('a recalled product at an address over 4,000 characters is still warned, on the page and in the popup (finding 4)', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const url = `${store.origin}/products/cozynest-step-stool?utm_campaign=${'a'.repeat(5000)}`;
+  expect(url.length).toBeGreaterThan(5000);
+  const page = await context.newPage();
+  await page.goto(url);
+  const banner = await readBanner(page);
+  expect(banner.value.text).toContain('Recall warning');
+  const { tabId, status } = await verdictForLongUrl(worker, url);
+  expect(status).toBe('warning');
+
+  await page.bringToFront();
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await expect(popup.locator('[data-status]').first()).toHaveAttribute('data-status', 'warning');
+});
