@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import { fnv1a } from '../../utils/fnv1a';
+import { own, setOwn } from '../../utils/own';
 import { canonicalJson, encodeJson, jsonContent } from '../../utils/recall-index/published/codec';
 import { packRecalls } from '../../utils/recall-index/published/columns';
 import type { Delta, DeltaSchema, ShardSchema } from '../../utils/recall-index/published/documents';
@@ -199,24 +200,28 @@ export async function buildPublishedIndex(
     const counted = countBySource.get(source) ?? { records: 0, version: null };
     if (fresh.has(source)) {
       const reasons = skippedBySource.get(source) ?? [];
-      feeds[source] = {
+      setOwn(feeds, source, {
         records: counted.records,
         skipped: reasons.length,
         skippedReasons: reasons.slice(0, MAX_SKIP_REASONS),
         version: counted.version,
         updatedAt: generatedAt,
-      };
+      });
     } else {
-      const before = previous?.manifest.feeds[source];
-      feeds[source] = before
-        ? { ...before, records: counted.records, version: counted.version }
-        : {
-            records: counted.records,
-            skipped: 0,
-            skippedReasons: [],
-            version: counted.version,
-            updatedAt: generatedAt,
-          };
+      const before = previous ? own(previous.manifest.feeds, source) : undefined;
+      setOwn(
+        feeds,
+        source,
+        before
+          ? { ...before, records: counted.records, version: counted.version }
+          : {
+              records: counted.records,
+              skipped: 0,
+              skippedReasons: [],
+              version: counted.version,
+              updatedAt: generatedAt,
+            },
+      );
     }
   }
 

@@ -8,6 +8,7 @@
  * markup of the saved real pages escapes only `&quot;` and `&amp;` by name (other characters by number).
  * This is the one hand-written decoder in the project; keep it tiny.
  */
+import { own } from '../own';
 
 const NAMED: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: '\u00a0' };
 
@@ -23,6 +24,6 @@ export function decodeEntities(s: string): string {
         e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
     }
-    return NAMED[e.toLowerCase()] ?? m;
+    return own(NAMED, e.toLowerCase()) ?? m;
   });
 }

@@ -2,6 +2,8 @@
  * Open Graph and Facebook catalogue meta tags (`og:type` product, `product:brand`, `product:upc` ...):
  * the product markup of shops that print no schema.org, and the source of `og:site_name`.
  */
+
+import { own } from '../own';
 import type { IdentityField } from '../schemas';
 import { cleanText } from './labels';
 import { FactList, gtinValue, type StructuredData } from './structured-facts';
@@ -40,7 +42,7 @@ export function readMetaTags(doc: Document): StructuredData {
       siteName ??= content;
       continue;
     }
-    const field = META_FIELDS[key];
+    const field = own(META_FIELDS, key);
     if (!field) continue;
     if (field !== 'title' && field !== 'itemId') hasIdentity = true;
     out.add(field, field === 'gtin' ? gtinValue(content) : content, key);

@@ -5,6 +5,8 @@
  * stopped service worker, then swapped in together. A delta that fails its checksum falls back to the
  * full download, and so does a pile of applied deltas past MAX_PILED_CHANGES.
  */
+
+import { own, setOwn } from '../own';
 import type { Recall, SyncOutcome, SyncProgress } from '../schemas';
 import {
   activateGenerations,
@@ -83,7 +85,7 @@ async function applyDelta(
   }
   const now = deps.now();
   for (const source of new Set([...upserts.keys(), ...removals.keys()])) {
-    const records = entry.to === manifest.version ? manifest.feeds[source]?.records : undefined;
+    const records = entry.to === manifest.version ? own(manifest.feeds, source)?.records : undefined;
     await applyChanges(
       deps.db,
       source,
@@ -166,8 +168,11 @@ export async function syncPublished(
     const parsed = parseShardForIndex(await fetchVerified(deps, base, shard.file, shard.sha256), shard.file);
     unreadable += parsed.skipped;
     for (const [source, recalls] of groupBySource(parsed.recalls)) {
-      staging.gens[source] ??= await nextGeneration(deps.db, source, Object.values(staging.gens));
-      const gen = staging.gens[source] as string;
+      let gen = own(staging.gens, source);
+      if (gen === undefined) {
+        gen = await nextGeneration(deps.db, source, Object.values(staging.gens));
+        setOwn(staging.gens, source, gen);
+      }
       // One run per shard and source (db.ts): a resumed download writes a shard's rows again in place.
       await writeGeneration(deps.db, gen, recalls);
       written += recalls.length;
@@ -183,10 +188,10 @@ export async function syncPublished(
         ...syncedStatus(
           source,
           await generationCount(deps.db, gen),
-          manifest.feeds[source]?.skippedReasons ?? [],
+          own(manifest.feeds, source)?.skippedReasons ?? [],
           now,
         ),
-        skipped: manifest.feeds[source]?.skipped ?? 0,
+        skipped: own(manifest.feeds, source)?.skipped ?? 0,
       },
     })),
   );

@@ -5,6 +5,7 @@
  * removes a record.
  */
 import { z } from 'zod';
+import { setOwn } from '../../own';
 import type { FeedHttp, FeedSyncOptions, FeedSyncResult } from '../feed';
 import { bound, later, overlapDay } from '../lib/sync-walk';
 import { clean } from '../lib/text';
@@ -70,7 +71,7 @@ export async function syncAccc(
     const why = await readNotice(http, url).then(
       (notice) => {
         if (typeof notice === 'string') return notice;
-        notices[link] = notice;
+        setOwn(notices, link, notice);
         return null;
       },
       (error: unknown) => (error instanceof Error ? error.message : String(error)),

@@ -21,6 +21,7 @@ import { htmlToText } from '../../extract/html-text';
 import { brandKey } from '../../identity/brand';
 import { mineGtins, mineModels } from '../../identity/text-mining';
 import { isRecord } from '../../is-record';
+import { own } from '../../own';
 import { RECALL_SCHEMA_VERSION, type RecallProduct } from '../../schemas';
 import { defineFeed, type FeedParseResult } from '../feed';
 import { Collector } from '../lib/collector';
@@ -62,7 +63,7 @@ const MEASURES: Record<string, string> = {
 };
 
 function measureWords(value: string): string {
-  return MEASURES[value] ?? value.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  return own(MEASURES, value) ?? value.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
 
 function mapItem(item: UkOpssItem, nativeId: string): unknown {
