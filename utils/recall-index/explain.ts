@@ -117,12 +117,12 @@ export function describeEvidence(e: MatchEvidence): string {
       ]);
       const score =
         e.score === undefined ? '' : i18n.t('explain.evidence.score', [String(Math.round(e.score * 100))]);
+      // One substitution for both: "$4$5" would read to the browser as a named placeholder "$4$".
       return i18n.t('explain.evidence.title', [
         quote(e.pageValue),
         where,
         quote(e.recallValue),
-        words,
-        score,
+        `${words}${score}`,
       ]);
     }
   }
