@@ -18,7 +18,9 @@ const DEMO_ALLOWED_SHOP = 'http://shop.test/*';
 // navigations on the marketplaces. "Any shop" (utils/any-shop.ts): `scripting` registers the reader for
 // the sites the user allows through the optional host permissions below, every site or one at a time;
 // `activeTab` lets the popup see which site the user is on when they click the toolbar button, so it can
-// offer "Check this shop" for that site alone.
+// offer "Check this shop" for that site alone. `contextMenus` adds "Report a safety problem with this
+// product" to the page's menu (utils/report/open-report.ts; its click grants `activeTab`, which lets the
+// report take a screenshot of the tab).
 export default defineConfig({
   // Local WXT modules live under scripts/ so the top level stays as the project layout says.
   modulesDir: 'scripts/wxt-modules',
@@ -53,6 +55,7 @@ export default defineConfig({
       'scripting',
       'notifications',
       'activeTab',
+      'contextMenus',
       ...(mode === 'demo' ? ['tabs'] : []),
     ],
     optional_host_permissions: [...ALL_SITES],

@@ -17,9 +17,8 @@ import {
   matchMeaning,
   TIER_LABEL,
 } from '../utils/recall-index/explain';
-import type { RecalledWhere } from '../utils/recalled-where';
 import type { PageType, Recall, RecallMatch } from '../utils/schemas';
-import { i18n } from '../utils/ui-language/i18n';
+import { hasOrHave, plural } from './banner-words';
 
 export interface BannerEntry {
   match: RecallMatch;
@@ -31,8 +30,6 @@ export interface BannerEntry {
   listing: string;
   /** The line's index among the page's items (one per cart or order line; 0 on a product page). */
   line: number;
-  /** Where the recall was announced, when that is not the page's own market (utils/recalled-where.ts). */
-  where: RecalledWhere | null;
 }
 
 export interface RecallBannerProps {
@@ -69,27 +66,9 @@ function linesOf(entries: BannerEntry[]): Line[] {
   return [...lines.values()].sort((a, b) => a.line - b.line);
 }
 
-/** The words of a list page: "In your cart: …", and its summary ("2 of 5 items in your cart have a recall"). */
-interface ListWords {
-  prefix: () => string;
-  summary: (affected: number, items: number) => string;
-}
-
-const LIST_WORDS: Partial<Record<PageType, ListWords>> = {
-  cart: {
-    prefix: () => i18n.t('banner.inCart'),
-    summary: (affected, items) =>
-      items === 1
-        ? i18n.t('banner.summaryCartOnly')
-        : i18n.t('banner.summaryCart', affected, [String(affected), String(items)]),
-  },
-  orders: {
-    prefix: () => i18n.t('banner.youBought'),
-    summary: (affected, items) =>
-      items === 1
-        ? i18n.t('banner.summaryOrdersOnly')
-        : i18n.t('banner.summaryOrders', affected, [String(affected), String(items)]),
-  },
+const WHERE: Partial<Record<PageType, { prefix: string; list: string }>> = {
+  cart: { prefix: 'In your cart', list: 'in your cart' },
+  orders: { prefix: 'You bought', list: 'in this order list' },
 };
 
 export function RecallBanner(props: RecallBannerProps) {
@@ -124,12 +103,12 @@ export function RecallBanner(props: RecallBannerProps) {
   const { match, recall } = first;
   const product = recall.products[match.productIndex] ?? recall.products[0];
   const more = current.entries.length - 1;
-  const where = LIST_WORDS[pageType];
+  const where = WHERE[pageType];
   const full = !pinned || open;
   const otherLines = lines.length - 1;
 
   const close = (
-    <button type="button" class="close" onClick={onDismiss} aria-label={i18n.t('banner.dismiss')}>
+    <button type="button" class="close" onClick={onDismiss} aria-label="Dismiss recall warning">
       ×
     </button>
   );
@@ -139,7 +118,7 @@ export function RecallBanner(props: RecallBannerProps) {
       <section
         class={`banner tier-${match.tier}${pinned ? ' pinned' : ''}`}
         role="alert"
-        aria-label={i18n.t('banner.label')}
+        aria-label="Product recall warning"
       >
         {pinned && (
           <div class="slim">
@@ -156,11 +135,9 @@ export function RecallBanner(props: RecallBannerProps) {
               <span class="tier">{TIER_LABEL[match.tier]}</span>
               <span class="slim-product">
                 {current.title ?? recall.title}
-                {where && otherLines > 0 && ` ${i18n.t('banner.moreItems', otherLines)}`}
+                {where && otherLines > 0 && ` and ${plural(otherLines, 'more item', 'more items')}`}
               </span>
-              <span class="slim-action">
-                {open ? i18n.t('banner.hideDetails') : i18n.t('banner.showDetails')}
-              </span>
+              <span class="slim-action">{open ? 'Hide details' : 'Show details'}</span>
             </button>
             {close}
           </div>
@@ -173,7 +150,9 @@ export function RecallBanner(props: RecallBannerProps) {
             <div class="body">
               {where && (
                 <div class="summary">
-                  <p class="summary-head">{where.summary(lines.length, lineCount)}</p>
+                  <p class="summary-head">
+                    {`${lines.length} of ${plural(lineCount, 'item', 'items')} ${where.list} ${hasOrHave(lines.length)} a recall`}
+                  </p>
                   <ul class="summary-lines">
                     {lines.map((l) => {
                       const top = l.entries[0] as BannerEntry;
@@ -182,7 +161,7 @@ export function RecallBanner(props: RecallBannerProps) {
                         <li key={l.line} class={shown ? 'shown' : undefined}>
                           <span class="summary-title">{l.title ?? top.recall.title}</span>
                           <span class="summary-meta">
-                            {TIER_LABEL[top.match.tier]} · {i18n.t('banner.recalls', l.entries.length)}
+                            {TIER_LABEL[top.match.tier]} · {plural(l.entries.length, 'recall', 'recalls')}
                           </span>
                           <button
                             type="button"
@@ -193,7 +172,7 @@ export function RecallBanner(props: RecallBannerProps) {
                               setWhy(false);
                             }}
                           >
-                            {shown ? i18n.t('banner.detailsBelow') : i18n.t('banner.showDetails')}
+                            {shown ? 'Details below' : 'Show details'}
                           </button>
                         </li>
                       );
@@ -202,7 +181,7 @@ export function RecallBanner(props: RecallBannerProps) {
                 </div>
               )}
               <p class="kicker">
-                <span class="tag">{i18n.t('banner.tag')}</span>
+                <span class="tag">Recall warning</span>
                 <span class="tier">{TIER_LABEL[match.tier]}</span>
                 <span class="authority">
                   {authorityName(recall)} · {formatDate(recall.published)}
@@ -210,23 +189,18 @@ export function RecallBanner(props: RecallBannerProps) {
               </p>
               {where && current.title && (
                 <p class="line item">
-                  <strong>{i18n.t('banner.labelled', [where.prefix()])}</strong> {current.title}
+                  <strong>{where.prefix}:</strong> {current.title}
                 </p>
               )}
               <h2 class="title">{recall.title}</h2>
-              {first.where && (
-                <p class={`line recalled-where where-${first.where.kind}`} data-where={first.where.kind}>
-                  {first.where.text}
-                </p>
-              )}
               {recall.hazard && (
                 <p class="line">
-                  <strong>{i18n.t('banner.labelled', [i18n.t('banner.hazard')])}</strong> {recall.hazard}
+                  <strong>Hazard:</strong> {recall.hazard}
                 </p>
               )}
               {recall.remedy && (
                 <p class="line">
-                  <strong>{i18n.t('banner.labelled', [i18n.t('banner.remedy')])}</strong> {recall.remedy}
+                  <strong>What to do:</strong> {recall.remedy}
                 </p>
               )}
               {match.caveats.map((c) => (
@@ -243,22 +217,22 @@ export function RecallBanner(props: RecallBannerProps) {
                     ))}
                   </ul>
                   {product && product.models.length > 0 && (
-                    <p class="line">{i18n.t('banner.modelsInNotice', [product.models.join(', ')])}</p>
+                    <p class="line">Models in the notice: {product.models.join(', ')}</p>
                   )}
-                  {recall.units && <p class="line">{i18n.t('banner.units', [recall.units])}</p>}
+                  {recall.units && <p class="line">Units: {recall.units}</p>}
                 </div>
               )}
               <p class="actions">
                 {recall.url && (
                   <a class="primary" href={recall.url} target="_blank" rel="noopener noreferrer">
-                    {i18n.t('banner.official')}
+                    Read the official notice
                   </a>
                 )}
                 <button type="button" class="link" onClick={() => setWhy(!why)} aria-expanded={why}>
-                  {why ? i18n.t('banner.hideWhy') : i18n.t('banner.why')}
+                  {why ? 'Hide why' : 'Why am I seeing this?'}
                 </button>
                 <button type="button" class="link not-this" onClick={() => onNotThis(first)}>
-                  {i18n.t('banner.notThis')}
+                  Not this product
                 </button>
                 {report && (
                   <button type="button" class="link report" onClick={() => report.open(first)}>
@@ -267,7 +241,8 @@ export function RecallBanner(props: RecallBannerProps) {
                 )}
                 {more > 0 && (
                   <span class="more">
-                    {where ? i18n.t('banner.moreRecallsItem', more) : i18n.t('banner.moreRecalls', more)}
+                    and {plural(more, 'more recall', 'more recalls')}
+                    {where ? ' for this item' : ''}: open Recall Sentinel from the toolbar
                   </span>
                 )}
               </p>

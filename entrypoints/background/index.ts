@@ -6,6 +6,7 @@
  * worker being stopped while the tab stays open.
  */
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import {
   ANY_SHOP_SCRIPT_FILE,
   ANY_SHOP_SCRIPT_ID,
@@ -29,6 +30,8 @@ import { sendToTab } from '@/utils/messaging/send';
 import { loadBundledData } from '@/utils/recall-index/bundled';
 import { clearIndex, openRecallDb, recallCount } from '@/utils/recall-index/db';
 import { indexStatus, lookupIdentities } from '@/utils/recall-index/query';
+import { openReport } from '@/utils/report/open-report';
+import { browserOpenReportDeps } from '@/utils/report/open-report-browser';
 import type { IndexStatus } from '@/utils/schemas';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/utils/settings';
 import { WatchlistStore } from '@/utils/watchlist/store';
@@ -217,6 +220,26 @@ export default defineBackground(() => {
     void browser.notifications.clear(id);
   });
 
+  // "Report a safety problem": from the banner (the `open-report` message, for the sender's tab) and from
+  // the page's context menu, whose click grants `activeTab` so the report gets a screenshot of the tab.
+  const startReport = async (tabId: number, item: number | null) => {
+    const tab = await browser.tabs.get(tabId);
+    await openReport(browserOpenReportDeps(), { id: tabId, windowId: tab.windowId, index: tab.index }, item);
+  };
+  const REPORT_MENU = 'report-safety-problem';
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: REPORT_MENU,
+      title: i18n.t('report.contextMenu'),
+      contexts: ['page', 'image', 'link', 'selection'],
+      documentUrlPatterns: ['https://*/*', 'http://*/*'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== REPORT_MENU || tab?.id === undefined) return;
+    void startReport(tab.id, null).catch((e: unknown) => console.warn('recall-sentinel: report', e));
+  });
+
   browser.runtime.onMessage.addListener((message, sender) =>
     handleMessage(message, sender, {
       runtimeId: browser.runtime.id,
@@ -227,6 +250,7 @@ export default defineBackground(() => {
       dismissals,
       sync: runner,
       watchlist,
+      openReport: startReport,
       productPages: {
         adapters,
         fetch: (url, adapter) => productPageFetch(url, adapter, (input, init) => fetch(input, init)),

@@ -25,6 +25,8 @@ import {
 } from '@/utils/any-shop';
 import type { ResponseFor, TabVerdict } from '@/utils/messaging';
 import { ask } from '@/utils/messaging/ask';
+import { openReport } from '@/utils/report/open-report';
+import { browserOpenReportDeps } from '@/utils/report/open-report-browser';
 import { samePage } from '@/utils/same-page';
 import type { IndexStatus } from '@/utils/schemas';
 
@@ -89,6 +91,16 @@ async function shopFor(tabId: number, verdict: TabVerdict | null): Promise<Shop 
   const { origins = [] } = await browser.permissions.getAll();
   const allowed = coversUrl(anyShopRegistration(origins, context), url);
   return { pattern, state: allowed ? 'no-product-data' : 'offer' };
+}
+
+/**
+ * "Report a safety problem" for this tab: screenshot it now, while the toolbar click's `activeTab` lasts,
+ * and open the report page beside it (utils/report/open-report.ts).
+ */
+async function startReport(tabId: number): Promise<void> {
+  const tab = await browser.tabs.get(tabId);
+  await openReport(browserOpenReportDeps(), { id: tabId, windowId: tab.windowId, index: tab.index });
+  window.close();
 }
 
 export function App() {
@@ -177,6 +189,16 @@ export function App() {
           <footer>
             <IndexFreshness index={state.index} />
             <nav class="links" aria-label={i18n.t('popup.pagesNav')}>
+              <a
+                href={browser.runtime.getURL(`/report.html?tab=${state.tabId}`)}
+                data-testid="report-link"
+                onClick={(e) => {
+                  e.preventDefault();
+                  void startReport(state.tabId);
+                }}
+              >
+                {i18n.t('report.popupLink')}
+              </a>
               <a href={browser.runtime.getURL('/watchlist.html')} target="_blank" rel="noopener">
                 {i18n.t('popup.yourProducts')}
               </a>

@@ -8,8 +8,10 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { i18n } from '#i18n';
 import { type BannerEntry, RecallBanner } from '../../components/RecallBanner';
 import bannerCss from '../../components/RecallBanner.css?inline';
+import { send } from '../messaging/send';
 import type { PageType } from '../schemas';
 import { watchScrolledPast } from './scrolled-past';
 
@@ -134,6 +136,11 @@ export class BannerMount {
         pinned={this.pinned}
         reveal={this.reveal}
         onNotThis={this.onNotThis}
+        // The background screenshots this tab and opens the report page for it (utils/report/open-report.ts).
+        report={{
+          label: i18n.t('report.bannerLink'),
+          open: (entry) => void send('open-report', { item: entry.line }).catch(() => undefined),
+        }}
         onDismiss={() => {
           this.dismissedKey = key;
           this.hide();
