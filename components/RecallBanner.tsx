@@ -17,8 +17,9 @@ import {
   matchMeaning,
   TIER_LABEL,
 } from '../utils/recall-index/explain';
+import type { RecalledWhere } from '../utils/recalled-where';
 import type { PageType, Recall, RecallMatch } from '../utils/schemas';
-import { hasOrHave, plural } from './banner-words';
+import { i18n } from '../utils/ui-language/i18n';
 
 export interface BannerEntry {
   match: RecallMatch;
@@ -30,6 +31,8 @@ export interface BannerEntry {
   listing: string;
   /** The line's index among the page's items (one per cart or order line; 0 on a product page). */
   line: number;
+  /** Where the recall was announced, when that is not the page's own market (utils/recalled-where.ts). */
+  where: RecalledWhere | null;
 }
 
 export interface RecallBannerProps {
@@ -66,9 +69,27 @@ function linesOf(entries: BannerEntry[]): Line[] {
   return [...lines.values()].sort((a, b) => a.line - b.line);
 }
 
-const WHERE: Partial<Record<PageType, { prefix: string; list: string }>> = {
-  cart: { prefix: 'In your cart', list: 'in your cart' },
-  orders: { prefix: 'You bought', list: 'in this order list' },
+/** The words of a list page: "In your cart: …", and its summary ("2 of 5 items in your cart have a recall"). */
+interface ListWords {
+  prefix: () => string;
+  summary: (affected: number, items: number) => string;
+}
+
+const LIST_WORDS: Partial<Record<PageType, ListWords>> = {
+  cart: {
+    prefix: () => i18n.t('banner.inCart'),
+    summary: (affected, items) =>
+      items === 1
+        ? i18n.t('banner.summaryCartOnly')
+        : i18n.t('banner.summaryCart', affected, [String(affected), String(items)]),
+  },
+  orders: {
+    prefix: () => i18n.t('banner.youBought'),
+    summary: (affected, items) =>
+      items === 1
+        ? i18n.t('banner.summaryOrdersOnly')
+        : i18n.t('banner.summaryOrders', affected, [String(affected), String(items)]),
+  },
 };
 
 export function RecallBanner(props: RecallBannerProps) {
@@ -103,12 +124,12 @@ export function RecallBanner(props: RecallBannerProps) {
   const { match, recall } = first;
   const product = recall.products[match.productIndex] ?? recall.products[0];
   const more = current.entries.length - 1;
-  const where = WHERE[pageType];
+  const where = LIST_WORDS[pageType];
   const full = !pinned || open;
   const otherLines = lines.length - 1;
 
   const close = (
-    <button type="button" class="close" onClick={onDismiss} aria-label="Dismiss recall warning">
+    <button type="button" class="close" onClick={onDismiss} aria-label={i18n.t('banner.dismiss')}>
       ×
     </button>
   );
@@ -118,7 +139,7 @@ export function RecallBanner(props: RecallBannerProps) {
       <section
         class={`banner tier-${match.tier}${pinned ? ' pinned' : ''}`}
         role="alert"
-        aria-label="Product recall warning"
+        aria-label={i18n.t('banner.label')}
       >
         {pinned && (
           <div class="slim">
@@ -135,9 +156,11 @@ export function RecallBanner(props: RecallBannerProps) {
               <span class="tier">{TIER_LABEL[match.tier]}</span>
               <span class="slim-product">
                 {current.title ?? recall.title}
-                {where && otherLines > 0 && ` and ${plural(otherLines, 'more item', 'more items')}`}
+                {where && otherLines > 0 && ` ${i18n.t('banner.moreItems', otherLines)}`}
               </span>
-              <span class="slim-action">{open ? 'Hide details' : 'Show details'}</span>
+              <span class="slim-action">
+                {open ? i18n.t('banner.hideDetails') : i18n.t('banner.showDetails')}
+              </span>
             </button>
             {close}
           </div>
@@ -150,9 +173,7 @@ export function RecallBanner(props: RecallBannerProps) {
             <div class="body">
               {where && (
                 <div class="summary">
-                  <p class="summary-head">
-                    {`${lines.length} of ${plural(lineCount, 'item', 'items')} ${where.list} ${hasOrHave(lines.length)} a recall`}
-                  </p>
+                  <p class="summary-head">{where.summary(lines.length, lineCount)}</p>
                   <ul class="summary-lines">
                     {lines.map((l) => {
                       const top = l.entries[0] as BannerEntry;
@@ -161,7 +182,7 @@ export function RecallBanner(props: RecallBannerProps) {
                         <li key={l.line} class={shown ? 'shown' : undefined}>
                           <span class="summary-title">{l.title ?? top.recall.title}</span>
                           <span class="summary-meta">
-                            {TIER_LABEL[top.match.tier]} · {plural(l.entries.length, 'recall', 'recalls')}
+                            {TIER_LABEL[top.match.tier]} · {i18n.t('banner.recalls', l.entries.length)}
                           </span>
                           <button
                             type="button"
@@ -172,7 +193,7 @@ export function RecallBanner(props: RecallBannerProps) {
                               setWhy(false);
                             }}
                           >
-                            {shown ? 'Details below' : 'Show details'}
+                            {shown ? i18n.t('banner.detailsBelow') : i18n.t('banner.showDetails')}
                           </button>
                         </li>
                       );
@@ -181,7 +202,7 @@ export function RecallBanner(props: RecallBannerProps) {
                 </div>
               )}
               <p class="kicker">
-                <span class="tag">Recall warning</span>
+                <span class="tag">{i18n.t('banner.tag')}</span>
                 <span class="tier">{TIER_LABEL[match.tier]}</span>
                 <span class="authority">
                   {authorityName(recall)} · {formatDate(recall.published)}
@@ -189,18 +210,23 @@ export function RecallBanner(props: RecallBannerProps) {
               </p>
               {where && current.title && (
                 <p class="line item">
-                  <strong>{where.prefix}:</strong> {current.title}
+                  <strong>{i18n.t('banner.labelled', [where.prefix()])}</strong> {current.title}
                 </p>
               )}
               <h2 class="title">{recall.title}</h2>
+              {first.where && (
+                <p class={`line recalled-where where-${first.where.kind}`} data-where={first.where.kind}>
+                  {first.where.text}
+                </p>
+              )}
               {recall.hazard && (
                 <p class="line">
-                  <strong>Hazard:</strong> {recall.hazard}
+                  <strong>{i18n.t('banner.labelled', [i18n.t('banner.hazard')])}</strong> {recall.hazard}
                 </p>
               )}
               {recall.remedy && (
                 <p class="line">
-                  <strong>What to do:</strong> {recall.remedy}
+                  <strong>{i18n.t('banner.labelled', [i18n.t('banner.remedy')])}</strong> {recall.remedy}
                 </p>
               )}
               {match.caveats.map((c) => (
@@ -217,22 +243,22 @@ export function RecallBanner(props: RecallBannerProps) {
                     ))}
                   </ul>
                   {product && product.models.length > 0 && (
-                    <p class="line">Models in the notice: {product.models.join(', ')}</p>
+                    <p class="line">{i18n.t('banner.modelsInNotice', [product.models.join(', ')])}</p>
                   )}
-                  {recall.units && <p class="line">Units: {recall.units}</p>}
+                  {recall.units && <p class="line">{i18n.t('banner.units', [recall.units])}</p>}
                 </div>
               )}
               <p class="actions">
                 {recall.url && (
                   <a class="primary" href={recall.url} target="_blank" rel="noopener noreferrer">
-                    Read the official notice
+                    {i18n.t('banner.official')}
                   </a>
                 )}
                 <button type="button" class="link" onClick={() => setWhy(!why)} aria-expanded={why}>
-                  {why ? 'Hide why' : 'Why am I seeing this?'}
+                  {why ? i18n.t('banner.hideWhy') : i18n.t('banner.why')}
                 </button>
                 <button type="button" class="link not-this" onClick={() => onNotThis(first)}>
-                  Not this product
+                  {i18n.t('banner.notThis')}
                 </button>
                 {report && (
                   <button type="button" class="link report" onClick={() => report.open(first)}>
@@ -241,8 +267,7 @@ export function RecallBanner(props: RecallBannerProps) {
                 )}
                 {more > 0 && (
                   <span class="more">
-                    and {plural(more, 'more recall', 'more recalls')}
-                    {where ? ' for this item' : ''}: open Recall Sentinel from the toolbar
+                    {where ? i18n.t('banner.moreRecallsItem', more) : i18n.t('banner.moreRecalls', more)}
                   </span>
                 )}
               </p>
