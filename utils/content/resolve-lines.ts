@@ -10,6 +10,7 @@
 import { decodeHtml } from '../extract/decode-html';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
 import { send } from '../messaging/send';
+import { readCapped } from '../read-capped';
 import { identifierKeys } from '../recall-index/keys';
 import type { ProductIdentity } from '../schemas';
 
@@ -82,12 +83,21 @@ export async function resolveLines(
   return out;
 }
 
+/**
+ * The most of a same-origin product page read for a cart line: the background's cap for other origins
+ * (utils/background/product-page.ts), so a page that streams without end cannot fill the tab's memory
+ * (issue 14, finding 2). A longer page is not read.
+ */
+export const SAME_ORIGIN_MAX_BYTES = 4 * 1024 * 1024;
+
 /** Fetches and parses a same-origin page the way the browser would show it (cookies, declared charset). */
 export const fetchDocumentInPage: FetchDocument = async (url) => {
   const res = await fetch(url, { credentials: 'include', signal: AbortSignal.timeout(8000) });
   const contentType = res.headers.get('content-type') ?? '';
-  if (!res.ok || !contentType.includes('html')) return null;
-  const text = decodeHtml(new Uint8Array(await res.arrayBuffer()), contentType);
+  if (!res.ok || !contentType.includes('html') || !res.body) return null;
+  const bytes = await readCapped(res.body, SAME_ORIGIN_MAX_BYTES);
+  if (!bytes) return null;
+  const text = decodeHtml(bytes, contentType);
   return new DOMParser().parseFromString(text, 'text/html');
 };
 

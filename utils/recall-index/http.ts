@@ -5,6 +5,37 @@
  * that use it (feed-sync.ts, published-sync.ts) so both fail alike. Fetch and clock are injected.
  */
 import { decodeHtml } from '../extract/decode-html';
+import { readCapped } from '../read-capped';
+
+/**
+ * The most an official feed's answer may hold (issue 14, finding 2: no body is read without a cap). The
+ * largest real answers are CPSC's full list and openFDA's pages, tens of megabytes at most; a host that
+ * sends more (or a compressed body that unpacks to more) is refused rather than read into the worker.
+ */
+export const MAX_FEED_BYTES = 128 * 1024 * 1024;
+
+/** A body refused for its size, before more than the limit was held. */
+export class TooLargeError extends Error {}
+
+export const megabytes = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+
+/**
+ * A response's body, read in chunks and given up as soon as it passes `limit` bytes (after any
+ * Content-Encoding the transport undid: the limit is on what the worker would hold).
+ */
+export async function readBody(res: Response, limit: number, what: string): Promise<Uint8Array> {
+  const refused = () => new TooLargeError(`${what} is larger than ${megabytes(limit)}: refused`);
+  const declared = Number(res.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit && !res.headers.get('content-encoding')) {
+    await res.body?.cancel().catch(() => undefined);
+    throw refused();
+  }
+  if (!res.body) return new Uint8Array(0);
+  const bytes = await readCapped(res.body, limit);
+  if (!bytes) throw refused();
+  return bytes;
+}
 
 export interface HttpDeps {
   fetch: typeof fetch;
@@ -66,8 +97,8 @@ export const postJson = (deps: HttpDeps, url: string, body: unknown): Promise<Re
   });
 
 /** A response's JSON, or an error that says the body was cut short (a truncated download is common). */
-export async function readJson(res: Response, what: string): Promise<unknown> {
-  const text = await res.text();
+export async function readJson(res: Response, what: string, limit = MAX_FEED_BYTES): Promise<unknown> {
+  const text = new TextDecoder().decode(await readBody(res, limit, what));
   try {
     return JSON.parse(text);
   } catch {
@@ -80,8 +111,12 @@ export async function readJson(res: Response, what: string): Promise<unknown> {
  * Content-Type, `<meta charset>`, UTF-8). An XML document's own encoding declaration, which HTML
  * ignores, is honoured when the Content-Type names no charset: an RSS feed says its encoding there.
  */
-export async function readText(res: Response): Promise<string> {
-  const bytes = new Uint8Array(await res.arrayBuffer());
+export async function readText(res: Response, limit = MAX_FEED_BYTES): Promise<string> {
+  const bytes = await readBody(
+    res,
+    limit,
+    `the answer of ${new URL(res.url || 'about:blank').host || 'the feed'}`,
+  );
   const contentType = res.headers.get('content-type') ?? undefined;
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 256));
   const xmlEncoding = /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/.exec(head)?.[1];

@@ -18,8 +18,8 @@ import {
   type RecallDb,
   writeGeneration,
 } from './db';
-import { get, type HttpDeps, HttpError, readJson } from './http';
-import { decodeVerified } from './published/codec';
+import { get, type HttpDeps, HttpError, megabytes, readBody, readJson, TooLargeError } from './http';
+import { decodedLimit, decodeVerified, FileTooLargeError, isGzip } from './published/codec';
 import { parseDelta, parseManifest, parseShardForIndex } from './published/documents';
 import { type DeltaEntry, deltaChain, type Manifest } from './published/format';
 import { type SyncState, syncedStatus, writeSyncState } from './sync-state';
@@ -38,16 +38,46 @@ export interface PublishedSyncDeps extends HttpDeps {
 /** A downloaded file that does not hash to its manifest entry: the reason for a full download. */
 class ChecksumError extends Error {}
 
-/** Downloads `file` relative to the manifest and checks it against its published SHA-256. */
+/** A manifest larger than this is refused (one lists shards and at most MAX_DELTAS deltas: kilobytes). */
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+/** What a file may exceed its manifest's `bytes` by on the wire (none, for an honest host). */
+const DOWNLOAD_SLACK = 64 * 1024;
+
+/**
+ * Downloads `file` relative to the manifest and checks it against its published SHA-256. Nothing is
+ * held past the file's caps (issue 14, finding 2): the body is read in chunks up to what the file may
+ * decode to (a host may undo the gzip itself), a gzipped body may not pass its manifest's `bytes`
+ * plus a little, and its gunzip stops at the same decoded cap. A file over a cap fails like one that
+ * does not match its checksum (a delta falls back to the full download), with its own words.
+ */
 async function fetchVerified(
   deps: PublishedSyncDeps,
   base: URL,
-  file: string,
-  sha256: string,
+  entry: { file: string; sha256: string; bytes: number },
 ): Promise<unknown> {
+  const { file, sha256, bytes } = entry;
   const res = await get(deps, new URL(file, base).href);
   if (!res.ok) throw new HttpError(`${file}: HTTP ${res.status}`, res.status, null);
-  const verified = await decodeVerified(new Uint8Array(await res.arrayBuffer()), sha256, file);
+  const limit = decodedLimit(bytes);
+  const tooLarge = (why: string) =>
+    new ChecksumError(`${file} ${why} (its manifest says ${megabytes(bytes)}): refused`);
+  let body: Uint8Array;
+  try {
+    body = await readBody(res, limit, file);
+  } catch (e) {
+    if (e instanceof TooLargeError) throw tooLarge(`is larger than ${megabytes(limit)}`);
+    throw e;
+  }
+  if (isGzip(body) && body.byteLength > bytes + DOWNLOAD_SLACK)
+    throw tooLarge(`is ${megabytes(body.byteLength)}`);
+  let verified: { value: unknown } | null;
+  try {
+    verified = await decodeVerified(body, sha256, file, limit);
+  } catch (e) {
+    if (e instanceof FileTooLargeError) throw tooLarge(`decodes to more than ${megabytes(limit)}`);
+    throw e;
+  }
   if (!verified) throw new ChecksumError(`${file} does not match its checksum`);
   return verified.value;
 }
@@ -75,7 +105,7 @@ async function applyDelta(
   entry: DeltaEntry,
   manifest: Manifest,
 ): Promise<void> {
-  const delta = parseDelta(await fetchVerified(deps, base, entry.file, entry.sha256), entry.file);
+  const delta = parseDelta(await fetchVerified(deps, base, entry), entry.file);
   const upserts = groupBySource(delta.upserts);
   const removals = new Map<string, string[]>();
   for (const id of delta.removals) {
@@ -109,7 +139,7 @@ export async function syncPublished(
   const res = await get(deps, manifestUrl, headers);
   if (res.status === 304) return { source: PUBLISHED, status: 'unchanged', message: 'index not modified' };
   if (!res.ok) throw new HttpError(`manifest: HTTP ${res.status}`, res.status, null);
-  const manifest = parseManifest(await readJson(res, 'the index manifest'));
+  const manifest = parseManifest(await readJson(res, 'the index manifest', MAX_MANIFEST_BYTES));
   const version = String(manifest.version);
   const base = new URL(manifestUrl);
   const validators = { etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
@@ -165,7 +195,7 @@ export async function syncPublished(
       total: manifest.shards.length,
     });
     if (staging.done.includes(shard.file)) continue;
-    const parsed = parseShardForIndex(await fetchVerified(deps, base, shard.file, shard.sha256), shard.file);
+    const parsed = parseShardForIndex(await fetchVerified(deps, base, shard), shard.file);
     unreadable += parsed.skipped;
     for (const [source, recalls] of groupBySource(parsed.recalls)) {
       let gen = own(staging.gens, source);

@@ -8,7 +8,20 @@ import { isRecord } from '../../is-record';
 import { readCapped } from '../../read-capped';
 
 /** A decoded file larger than this is refused: a damaged or hostile gzip must not exhaust the worker. */
-export const MAX_DECODED_BYTES = 256 * 1024 * 1024;
+export const MAX_DECODED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * How much a published file of `declaredBytes` (gzipped, as its manifest says) may decode to. Real shards
+ * decode to about 5 times their size (public/starter: 366-381 KB → 1.8-1.9 MB); 20 times, and at least
+ * 1 MB, leaves room for any honest file, while a gzip bomb (318 KB → 320 MB, issue 14 finding 2) is
+ * stopped within a few megabytes.
+ */
+export function decodedLimit(declaredBytes: number): number {
+  return Math.min(Math.max(declaredBytes * 20, 1024 * 1024), MAX_DECODED_BYTES);
+}
+
+/** A file refused for its size: larger than its manifest allows, or decoding to more. */
+export class FileTooLargeError extends Error {}
 
 /**
  * JSON with object keys in sorted order, so equal values serialise to equal bytes whichever code built
@@ -33,7 +46,7 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 /** Reads a stream to the end, refusing more than `limit` bytes. */
 async function readAll(stream: ReadableStream<Uint8Array>, limit: number, file: string): Promise<Uint8Array> {
   const bytes = await readCapped(stream, limit);
-  if (!bytes) throw new Error(`${file}: decodes to more than ${limit} bytes`);
+  if (!bytes) throw new FileTooLargeError(`${file} decodes to more than ${limit} bytes: refused`);
   return bytes;
 }
 
@@ -52,11 +65,12 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 /** The bytes a file's content is hashed over: the JSON text, gunzipped when the file came gzipped. */
-async function contentBytes(bytes: Uint8Array, file: string): Promise<Uint8Array> {
+async function contentBytes(bytes: Uint8Array, file: string, limit = MAX_DECODED_BYTES): Promise<Uint8Array> {
   if (!isGzip(bytes)) return bytes;
   try {
-    return await readAll(pipe(bytes, new DecompressionStream('gzip')), MAX_DECODED_BYTES, file);
+    return await readAll(pipe(bytes, new DecompressionStream('gzip')), limit, file);
   } catch (e) {
+    if (e instanceof FileTooLargeError) throw e;
     throw new Error(`${file}: not readable gzip (${e instanceof Error ? e.message : String(e)})`);
   }
 }
@@ -109,11 +123,14 @@ export async function decodeVerified(
   bytes: Uint8Array,
   expectedSha256: string,
   file: string,
+  limit = MAX_DECODED_BYTES,
 ): Promise<{ value: unknown } | null> {
   let content: Uint8Array;
   try {
-    content = await contentBytes(bytes, file);
-  } catch {
+    content = await contentBytes(bytes, file, limit);
+  } catch (e) {
+    // Too large is said as such (the sync's status names it); other damage is a checksum mismatch.
+    if (e instanceof FileTooLargeError) throw e;
     return null;
   }
   if ((await sha256Hex(content)) !== expectedSha256) return null;
