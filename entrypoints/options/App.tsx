@@ -195,6 +195,11 @@ export function App() {
           </>
         )}
       </section>
+      <p>
+        <a href={browser.runtime.getURL('/audit.html')} target="_blank" rel="noopener" data-testid="audit-link">
+          {i18n.t('audit.link')}
+        </a>
+      </p>
     </main>
   );
 }

@@ -202,6 +202,9 @@ export function App() {
               <a href={browser.runtime.getURL('/watchlist.html')} target="_blank" rel="noopener">
                 {i18n.t('popup.yourProducts')}
               </a>
+              <a href={browser.runtime.getURL('/audit.html')} target="_blank" rel="noopener">
+                {i18n.t('audit.link')}
+              </a>
               <a
                 href={browser.runtime.getURL('/options.html')}
                 onClick={(e) => {

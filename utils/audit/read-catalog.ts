@@ -52,6 +52,11 @@ export interface Catalog {
 
 export interface ReadCatalogOptions {
   overrides?: readonly MappingOverride[];
+  /**
+   * The whole mapping as a person chose it (the audit page's column step, which can also leave a field
+   * unmapped): used instead of the guess and the overrides, less any header the file does not have.
+   */
+  mapping?: ColumnMapping;
   /** The file's name, for messages only (formats are recognised by content). */
   name?: string;
 }
@@ -102,6 +107,14 @@ function formatMapping(headers: readonly string[], fixed: ColumnMapping): Column
   return mapping;
 }
 
+/** A chosen mapping, kept to the headers the file has. */
+function chosenMapping(headers: readonly string[], chosen: ColumnMapping): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const [field, header] of Object.entries(chosen) as [CatalogField, string | undefined][])
+    if (header !== undefined && headers.includes(header)) mapping[field] = header;
+  return mapping;
+}
+
 /** The fields a row needs at least one of to be looked up at all. */
 const LOOKUP_FIELDS: readonly CatalogField[] = ['barcode', 'model', 'asin', 'title'];
 
@@ -117,7 +130,9 @@ export function readCatalog(bytes: Uint8Array, options: ReadCatalogOptions = {})
     );
   const { text, encoding } = decodeCatalog(bytes);
   const { format, table, fixed } = recognise(text);
-  const mapping = applyOverrides(table.headers, formatMapping(table.headers, fixed), options.overrides ?? []);
+  const mapping = options.mapping
+    ? chosenMapping(table.headers, options.mapping)
+    : applyOverrides(table.headers, formatMapping(table.headers, fixed), options.overrides ?? []);
   const problems: RowProblem[] = [...table.problems];
   if (table.headers.length === 0 || table.records.length + table.problems.length === 0)
     problems.push({ row: 1, message: `${name} has no listings (no rows under a header)`, skipped: true });

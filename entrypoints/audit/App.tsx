@@ -1,0 +1,354 @@
+/**
+ * The merchant audit (issue 11): a catalog file in (every format utils/audit/read-catalog.ts reads),
+ * its columns checked by the merchant, every listing looked up in this device's recall index a chunk at
+ * a time (utils/audit/audit-in-chunks.ts: progress, time left, cancel, the page never frozen), then the
+ * findings with filters, exports (CSV, JSON, the printable evidence report) and a review log.
+ * Opened from the popup and the settings page.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import type { AuditResult } from '@/utils/audit/audit';
+import { auditInChunks } from '@/utils/audit/audit-in-chunks';
+import type { ColumnMapping } from '@/utils/audit/catalog-fields';
+import { evidenceReportHtml } from '@/utils/audit/evidence-report';
+import { findingsCsv } from '@/utils/audit/export-csv';
+import { type AuditMeta, auditJson } from '@/utils/audit/export-json';
+import type { Finding } from '@/utils/audit/finding';
+import {
+  ALL,
+  type FindingFilter,
+  type FindingSort,
+  filterChoices,
+  NO_FILTER,
+  secondsLeft,
+  viewFindings,
+} from '@/utils/audit/findings-view';
+import {
+  type Catalog,
+  CatalogTooLargeError,
+  MAX_CATALOG_BYTES,
+  readCatalog,
+  UnsupportedCatalogError,
+} from '@/utils/audit/read-catalog';
+import { latestDecisions, type ReviewDecision, type ReviewEntry, ReviewLog } from '@/utils/audit/review-log';
+import type { MatchTier } from '@/utils/schemas';
+import { download, exportName, openForPrint } from './downloads';
+import { FindingsTable, TIER_NAME } from './FindingsTable';
+import { openIndexLookup } from './index-lookup';
+import { canLookUp, MappingStep } from './MappingStep';
+import { ReviewLogView } from './ReviewLogView';
+
+interface Picked {
+  name: string;
+  bytes: Uint8Array;
+  catalog: Catalog;
+}
+
+interface Progress {
+  done: number;
+  total: number;
+  startedAt: number;
+  now: number;
+}
+
+interface Done {
+  result: AuditResult;
+  meta: AuditMeta;
+  recalls: number;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function App() {
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
+  const [sort, setSort] = useState<FindingSort>('risk');
+  const [log, setLog] = useState<ReviewEntry[]>([]);
+  const abort = useRef<AbortController | null>(null);
+  const reviewLog = useMemo(() => new ReviewLog(browser.storage.local), []);
+
+  useEffect(() => {
+    reviewLog.entries().then(setLog, (e: unknown) => setError(message(e)));
+  }, [reviewLog]);
+
+  const pick = async (file: File | undefined) => {
+    setError(null);
+    setNotice(null);
+    setDone(null);
+    setPicked(null);
+    if (!file) return;
+    if (file.size > MAX_CATALOG_BYTES) {
+      setError(i18n.t('audit.tooLarge', [file.name, String(Math.round(file.size / 1024 / 1024))]));
+      return;
+    }
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const catalog = readCatalog(bytes, { name: file.name });
+      setPicked({ name: file.name, bytes, catalog });
+      setMapping(catalog.mapping);
+    } catch (e) {
+      if (e instanceof CatalogTooLargeError || e instanceof UnsupportedCatalogError) setError(e.message);
+      else setError(i18n.t('audit.readError', [file.name, message(e)]));
+    }
+  };
+
+  const run = async () => {
+    if (!picked) return;
+    setError(null);
+    setNotice(null);
+    setDone(null);
+    const controller = new AbortController();
+    abort.current = controller;
+    const startedAt = performance.now();
+    const changed = JSON.stringify(mapping) !== JSON.stringify(picked.catalog.mapping);
+    const catalog = changed ? readCatalog(picked.bytes, { name: picked.name, mapping }) : picked.catalog;
+    setProgress({ done: 0, total: catalog.rows.length, startedAt, now: startedAt });
+    let opened: Awaited<ReturnType<typeof openIndexLookup>> | null = null;
+    try {
+      opened = await openIndexLookup();
+      const result = await auditInChunks(catalog.rows, catalog.mapping, opened.lookup, catalog.problems, {
+        signal: controller.signal,
+        onProgress: (n, total) => setProgress({ done: n, total, startedAt, now: performance.now() }),
+      });
+      setDone({
+        result,
+        recalls: opened.index.records,
+        meta: {
+          catalog: picked.name,
+          catalogFormat: catalog.format,
+          encoding: catalog.encoding,
+          mapping: catalog.mapping,
+          sources: opened.index.sources.map((s) => ({ source: s.source, records: s.records })),
+          generatedAt: new Date().toISOString(),
+        },
+      });
+      setFilter(NO_FILTER);
+    } catch (e) {
+      if (controller.signal.aborted) {
+        setNotice(i18n.t('audit.cancelled'));
+      } else setError(i18n.t('audit.auditError', [message(e)]));
+    } finally {
+      opened?.close();
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
+  const decide = async (finding: Finding, decision: ReviewDecision, note: string) => {
+    try {
+      await reviewLog.append(finding, decision, note, done?.meta.catalog ?? picked?.name ?? '');
+      setLog(await reviewLog.entries());
+    } catch (e) {
+      setError(i18n.t('audit.saveError', [message(e)]));
+    }
+  };
+
+  const latest = useMemo(() => latestDecisions(log), [log]);
+  const findings = done?.result.findings ?? [];
+  const choices = useMemo(() => filterChoices(findings), [findings]);
+  const shown = useMemo(() => viewFindings(findings, filter, sort), [findings, filter, sort]);
+  const running = progress !== null;
+
+  return (
+    <main class="page audit-page">
+      <h1>{i18n.t('audit.title')}</h1>
+      <p class="muted">{i18n.t('audit.intro')}</p>
+
+      <section aria-labelledby="file-heading">
+        <h2 id="file-heading">{i18n.t('audit.fileTitle')}</h2>
+        <label class="field" for="catalog-file">
+          {i18n.t('audit.fileLabel')}
+          <input
+            id="catalog-file"
+            type="file"
+            accept=".csv,.tsv,.txt,.xml,text/csv,text/tab-separated-values,application/xml,text/xml"
+            disabled={running}
+            onChange={(e) => void pick(e.currentTarget.files?.[0])}
+          />
+        </label>
+        <p class="muted">{i18n.t('audit.fileNote')}</p>
+      </section>
+
+      {error && (
+        <p role="alert" class="error" data-testid="audit-error">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p role="status" data-testid="audit-notice">
+          {notice}
+        </p>
+      )}
+
+      {picked && (
+        <MappingStep name={picked.name} catalog={picked.catalog} mapping={mapping} onChange={setMapping} />
+      )}
+
+      {picked && (
+        <section aria-labelledby="run-heading">
+          <h2 id="run-heading">{i18n.t('audit.runTitle')}</h2>
+          {!running && (
+            <button type="button" disabled={!canLookUp(mapping)} onClick={() => void run()}>
+              {i18n.t('audit.run')}
+            </button>
+          )}
+          {progress && (
+            <div class="progress" data-testid="progress">
+              <progress
+                max={Math.max(progress.total, 1)}
+                value={progress.done}
+                aria-label={i18n.t('audit.progressLabel')}
+              />
+              <span role="status">
+                {i18n.t('audit.progress', [progress.done.toLocaleString(), progress.total.toLocaleString()])}
+                {(() => {
+                  const left = secondsLeft(progress.done, progress.total, progress.now - progress.startedAt);
+                  return left === null ? '' : ` · ${i18n.t('audit.timeLeft', [String(left)])}`;
+                })()}
+              </span>
+              <button type="button" class="quiet" onClick={() => abort.current?.abort()}>
+                {i18n.t('audit.cancel')}
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+
+      {done && (
+        <section aria-labelledby="findings-heading">
+          <h2 id="findings-heading">{i18n.t('audit.findingsTitle')}</h2>
+          <p data-testid="summary">
+            {i18n.t('audit.summary', [done.result.listings.toLocaleString(), done.recalls.toLocaleString()])}
+          </p>
+          <ul class="counts" data-testid="counts">
+            {(['confirmed', 'likely', 'possible'] as MatchTier[]).map((tier) => (
+              <li key={tier} class={`tier tier-${tier}`} data-count={tier}>
+                {TIER_NAME[tier]()}: {done.result.counts[tier].toLocaleString()}
+              </li>
+            ))}
+          </ul>
+          <p data-testid="completeness">
+            {i18n.t('audit.completeness', [
+              done.result.completeness.complete.toLocaleString(),
+              done.result.listings.toLocaleString(),
+            ])}
+          </p>
+          <div class="actions">
+            <button
+              type="button"
+              onClick={() =>
+                download(
+                  exportName(done.meta.catalog, 'csv'),
+                  `\ufeff${findingsCsv(done.result.findings)}`,
+                  'text/csv;charset=utf-8',
+                )
+              }
+            >
+              {i18n.t('audit.exportCsv')}
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                download(
+                  exportName(done.meta.catalog, 'json'),
+                  auditJson(done.result, done.meta),
+                  'application/json',
+                )
+              }
+            >
+              {i18n.t('audit.exportJson')}
+            </button>
+            <button type="button" onClick={() => openForPrint(evidenceReportHtml(done.result, done.meta))}>
+              {i18n.t('audit.printReport')}
+            </button>
+          </div>
+          {findings.length === 0 ? (
+            <p data-testid="no-findings">{i18n.t('audit.noFindings')}</p>
+          ) : (
+            <>
+              <div class="filters">
+                <label>
+                  {i18n.t('audit.filterTier')}
+                  <select
+                    value={filter.tier}
+                    onChange={(e) =>
+                      setFilter({ ...filter, tier: e.currentTarget.value as FindingFilter['tier'] })
+                    }
+                  >
+                    <option value={ALL}>{i18n.t('audit.filterAll')}</option>
+                    {(['confirmed', 'likely', 'possible'] as MatchTier[]).map((t) => (
+                      <option key={t} value={t}>
+                        {TIER_NAME[t]()} ({done.result.counts[t]})
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {i18n.t('audit.filterSource')}
+                  <select
+                    value={filter.source}
+                    onChange={(e) => setFilter({ ...filter, source: e.currentTarget.value })}
+                  >
+                    <option value={ALL}>{i18n.t('audit.filterAll')}</option>
+                    {choices.sources.map((c) => (
+                      <option key={c.value} value={c.value}>
+                        {c.label} ({c.count})
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {i18n.t('audit.filterJurisdiction')}
+                  <select
+                    value={filter.jurisdiction}
+                    onChange={(e) => setFilter({ ...filter, jurisdiction: e.currentTarget.value })}
+                  >
+                    <option value={ALL}>{i18n.t('audit.filterAll')}</option>
+                    {choices.jurisdictions.map((c) => (
+                      <option key={c.value} value={c.value}>
+                        {c.label} ({c.count})
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {i18n.t('audit.sortLabel')}
+                  <select value={sort} onChange={(e) => setSort(e.currentTarget.value as FindingSort)}>
+                    <option value="risk">{i18n.t('audit.sortRisk')}</option>
+                    <option value="row">{i18n.t('audit.sortRow')}</option>
+                  </select>
+                </label>
+              </div>
+              <FindingsTable
+                key={JSON.stringify([filter, sort])}
+                findings={shown}
+                latest={latest}
+                onDecide={decide}
+              />
+            </>
+          )}
+          {done.result.problems.length > 0 && (
+            <details class="problems" data-testid="problems">
+              <summary>
+                {i18n.t('audit.problemsTitle', [done.result.problems.length.toLocaleString()])}
+              </summary>
+              <ul>
+                {done.result.problems.slice(0, 500).map((p) => (
+                  <li key={`${p.row}:${p.message}`}>{p.message}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </section>
+      )}
+
+      <ReviewLogView entries={log} />
+    </main>
+  );
+}

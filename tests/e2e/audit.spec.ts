@@ -1,0 +1,243 @@
+/**
+ * The merchant audit page in real Chromium with the demo build, whose index holds the starter data
+ * (real CPSC and openFDA notices): each catalog format of tests/fixtures/catalogs imported through the
+ * file input, its columns shown, the audit run against the extension's own IndexedDB index, the
+ * findings listed with the real notices their barcodes and models name; the CSV download read back;
+ * the printable report opened; a review kept across a reload; a column cleared in the mapping step.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const CATALOGS = path.resolve(import.meta.dirname, '../fixtures/catalogs');
+
+async function openAudit(context: BrowserContext, extensionId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/audit.html`);
+  await expect(page.getByRole('heading', { name: 'Merchant audit' })).toBeVisible();
+  return page;
+}
+
+async function importCatalog(page: Page, file: string): Promise<void> {
+  await page.getByLabel('Choose a catalog file').setInputFiles(path.join(CATALOGS, file));
+  await expect(page.getByTestId('catalog-format')).toContainText(file);
+}
+
+async function runAudit(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Run the audit' }).click();
+  await expect(page.getByTestId('summary')).toBeVisible({ timeout: 20_000 });
+}
+
+/** The findings table as [tier, recall id, row] per line. */
+const findingRows = (page: Page) =>
+  page
+    .getByTestId('findings')
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => {
+        const el = r as HTMLElement;
+        return [el.dataset.tier, el.dataset.recall, Number(el.dataset.row)] as const;
+      }),
+    );
+
+const FORMATS: Array<[file: string, format: string, findings: Array<[string, string, number]>]> = [
+  [
+    'generic.csv',
+    'CSV',
+    [
+      ['confirmed', 'cpsc:25-366', 3],
+      ['confirmed', 'cpsc:20220616-8efeb7', 2],
+      ['likely', 'cpsc:26-264', 4],
+      ['likely', 'cpsc:26-185', 5],
+    ],
+  ],
+  [
+    'merchant-center.xml',
+    'Google Merchant Center feed (XML)',
+    [
+      ['confirmed', 'cpsc:20260604-b3af15', 1],
+      ['confirmed', 'cpsc:24-341', 2],
+    ],
+  ],
+  [
+    'merchant-center.tsv',
+    'Google Merchant Center feed (TSV)',
+    [
+      ['confirmed', 'cpsc:24-257', 2],
+      ['likely', 'cpsc:26-347', 3],
+    ],
+  ],
+  [
+    'shopify-products.csv',
+    'Shopify product export (CSV)',
+    [
+      ['confirmed', 'cpsc:25-115', 3],
+      ['likely', 'cpsc:26-224', 5],
+      ['possible', 'cpsc:25-115', 2],
+    ],
+  ],
+  [
+    'amazon-listings.txt',
+    'Amazon listings report',
+    [
+      ['confirmed', 'cpsc:24-341', 3],
+      ['confirmed', 'cpsc:24-221', 2],
+      ['confirmed', 'cpsc:24-222', 2],
+    ],
+  ],
+  [
+    'chinese-gbk.csv',
+    'gb18030',
+    [
+      ['confirmed', 'cpsc:20260604-b3af15', 2],
+      ['likely', 'cpsc:26-264', 3],
+    ],
+  ],
+  [
+    'excel-utf16le.txt',
+    'utf-16le',
+    [
+      ['confirmed', 'cpsc:25-115', 2],
+      ['likely', 'cpsc:26-255', 3],
+    ],
+  ],
+];
+
+for (const [file, format, findings] of FORMATS) {
+  test(`imports ${file} and lists the real recalls its listings match`, async ({ context, extensionId }) => {
+    const page = await openAudit(context, extensionId);
+    await importCatalog(page, file);
+    await expect(page.getByTestId('catalog-format')).toContainText(format);
+    await runAudit(page);
+    expect(await findingRows(page)).toEqual(findings);
+  });
+}
+
+test('shows the guessed columns, and a cleared barcode column audits by model alone', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await openAudit(context, extensionId);
+  await importCatalog(page, 'generic.csv');
+  await expect(page.getByLabel('Barcode (GTIN/UPC/EAN)')).toHaveValue('UPC');
+  await expect(page.getByLabel('Model / MPN')).toHaveValue('Model Number');
+  await expect(page.getByLabel('EU responsible person')).toHaveValue('EU Responsible Person');
+  await page.getByLabel('Barcode (GTIN/UPC/EAN)').selectOption('');
+  await runAudit(page);
+  expect(await findingRows(page)).toEqual([
+    ['likely', 'cpsc:26-264', 4],
+    ['likely', 'cpsc:26-185', 5],
+  ]);
+});
+
+test('reports bad rows and still audits the rest', async ({ context, extensionId }) => {
+  const page = await openAudit(context, extensionId);
+  await importCatalog(page, 'generic.csv');
+  await runAudit(page);
+  const problems = page.getByTestId('problems');
+  await expect(problems.locator('summary')).toHaveText('Rows with problems (5)');
+  await problems.locator('summary').click();
+  await expect(problems).toContainText('repeats row');
+  await expect(problems).toContainText('stored as a number');
+  await expect(page.getByTestId('summary')).toContainText('8 listings checked');
+});
+
+test('filters by tier and shows what to do and the completeness of each listing', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await openAudit(context, extensionId);
+  await importCatalog(page, 'generic.csv');
+  await runAudit(page);
+  await expect(page.locator('[data-count="confirmed"]')).toHaveText('Confirmed: 2');
+  await page.getByLabel('Tier').selectOption('likely');
+  expect((await findingRows(page)).map(([tier]) => tier)).toEqual(['likely', 'likely']);
+  const gate = page.locator('tr[data-recall="cpsc:26-264"]');
+  await expect(gate.getByRole('link', { name: /Vevor|VEVOR/ })).toHaveAttribute(
+    'href',
+    /^https:\/\/www\.cpsc\.gov\//,
+  );
+  await expect(gate).toContainText('Stop sale now');
+  await expect(gate).toContainText('missing:');
+  await page.getByLabel('Jurisdiction').selectOption('US');
+  await page.getByLabel('Tier').selectOption('all');
+  expect(await findingRows(page)).toHaveLength(4);
+});
+
+test('exports the findings as CSV and opens the evidence report for printing', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await openAudit(context, extensionId);
+  await importCatalog(page, 'generic.csv');
+  await runAudit(page);
+
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  expect(csv.suggestedFilename()).toMatch(/^generic-recall-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = readFileSync(await csv.path(), 'utf8');
+  const [header, ...lines] = text.replace(/^\ufeff/, '').split(/\r?\n/);
+  expect(header).toMatch(/^tier,row,sku,title,brand,barcode,model/);
+  expect(lines).toHaveLength(4);
+  expect(lines[0]).toMatch(/^confirmed,3,HF-PS2000,/);
+  expect(text).toContain('cpsc:26-185');
+
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download JSON' }).click(),
+  ]);
+  const doc = JSON.parse(readFileSync(await json.path(), 'utf8')) as { format: string; findings: unknown[] };
+  expect(doc.format).toBe('recall-sentinel-audit');
+  expect(doc.findings).toHaveLength(4);
+
+  const [report] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Print the evidence report' }).click(),
+  ]);
+  await report.waitForLoadState();
+  await expect(report.getByRole('heading', { level: 1 })).toHaveText('Recall audit of generic.csv');
+  await expect(report.locator('section.finding')).toHaveCount(4);
+  await expect(report.locator('section.finding').first().locator('.notice a')).toHaveAttribute(
+    'href',
+    /^https:\/\/www\.cpsc\.gov\//,
+  );
+});
+
+test('keeps a review with its note in the log, across a reload', async ({ context, extensionId }) => {
+  const page = await openAudit(context, extensionId);
+  await importCatalog(page, 'generic.csv');
+  await runAudit(page);
+  const lounger = page.locator('tr[data-recall="cpsc:26-185"]');
+  await lounger.getByText('Review', { exact: true }).click();
+  await lounger.getByLabel('Note').fill('Ours is the BLG26BF, checked the label');
+  await lounger.getByRole('button', { name: 'Not this product' }).click();
+  await expect(lounger.getByTestId('decision')).toContainText('Not this product');
+  await expect(lounger.getByTestId('decision')).toContainText('Ours is the BLG26BF');
+
+  await page.reload();
+  const log = page.getByTestId('review-log');
+  await expect(log.locator('tbody tr')).toHaveCount(1);
+  await expect(log).toContainText('SKU BB-LOUNGER');
+  await expect(log).toContainText('cpsc:26-185');
+  await expect(log).toContainText('Ours is the BLG26BF, checked the label');
+
+  // Audited again, the finding shows the decision beside it.
+  await importCatalog(page, 'generic.csv');
+  await runAudit(page);
+  await expect(page.locator('tr[data-recall="cpsc:26-185"]').getByTestId('decision')).toContainText(
+    'Not this product',
+  );
+});
+
+test('refuses a spreadsheet workbook with what to do instead', async ({ context, extensionId }) => {
+  const page = await openAudit(context, extensionId);
+  await page.getByLabel('Choose a catalog file').setInputFiles({
+    name: 'catalog.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]),
+  });
+  await expect(page.getByTestId('audit-error')).toContainText('save it as "CSV UTF-8"');
+});
