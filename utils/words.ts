@@ -3,12 +3,7 @@
  * in the UI's language, for the extension pages. The pages are the only callers, so the content script
  * never pays for the Intl data these load.
  */
-import { i18n } from './ui-language/i18n';
-
-/** The browser's UI language as a BCP 47 tag ("zh-CN"); English where there is none (Node, tests). */
-function uiLocale(): string {
-  return i18n.t('@@ui_locale').replace('_', '-') || 'en';
-}
+import { i18n, uiLanguage as uiLocale } from './ui-language/i18n';
 
 /** "9,969" in English, "9,969" in Chinese too, "9 969" where a language groups so. */
 export function formatNumber(n: number): string {

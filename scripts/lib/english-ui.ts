@@ -5,6 +5,6 @@
  */
 import { getMessageFor, loadMessages } from './ui-messages';
 
-const getMessage = getMessageFor(await loadMessages('en'), 'en');
+const getMessage = getMessageFor(await loadMessages('en'));
 const scope = globalThis as { chrome?: { i18n?: unknown } };
 scope.chrome = { ...scope.chrome, i18n: { getMessage, getUILanguage: () => 'en' } };

@@ -30,14 +30,8 @@ export function chromeMessage(messages: ChromeMessages, key: string, substitutio
   return text;
 }
 
-/** A `getMessage` over one language's messages; `@@ui_locale` answers the language, as the browser does. */
-export function getMessageFor(messages: ChromeMessages, language: UiLanguage) {
+/** A `getMessage` over one language's messages. */
+export function getMessageFor(messages: ChromeMessages) {
   return (key: string, substitutions?: string | string[]): string =>
-    key === '@@ui_locale'
-      ? language
-      : chromeMessage(
-          messages,
-          key,
-          typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []),
-        );
+    chromeMessage(messages, key, typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []));
 }

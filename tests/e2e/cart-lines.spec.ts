@@ -93,7 +93,7 @@ test('a cart with two recalled lines marks both rows and sums them up in the ban
   const text = (await readBanner(page)).value.text;
   expect(text).not.toMatch(/\b1 recalls\b/);
 
-  await page.screenshot({ path: '.github/screenshots/cart-summary.png' });
+  await page.screenshot({ path: 'test-results/cart-summary.png' });
 });
 
 test('removing a recalled line updates the summary and takes its mark away', async ({ context }) => {
@@ -155,7 +155,7 @@ test('the banner folds to a one-line bar once scrolled past, and opens on click 
   expect(folded.slim).toContain('Show details');
   expect(folded.height).toBeLessThan(50);
   expect(natural).toBeGreaterThan(folded.height * 2);
-  await page.screenshot({ path: '.github/screenshots/banner-collapsed.png' });
+  await page.screenshot({ path: 'test-results/banner-collapsed.png' });
 
   // A click on the bar (it is fixed at the top of the window) opens the details.
   await page.mouse.click(400, 20);
@@ -213,7 +213,7 @@ test('the banner follows a dark system scheme with readable contrast', async ({ 
   expect(pairs[0]?.bg).not.toBe('rgb(255, 244, 242)');
   for (const pair of pairs) expect(pair.ratio, pair.what).toBeGreaterThanOrEqual(4.5);
   await page.screenshot({
-    path: '.github/screenshots/banner-dark.png',
+    path: 'test-results/banner-dark.png',
     clip: { x: 0, y: 0, width: 1280, height: 330 },
   });
 });

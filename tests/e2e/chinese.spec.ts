@@ -3,7 +3,19 @@
  * locale follows the browser through the extension i18n system, and recall text stays in the language
  * its source published.
  */
-import { expect, test } from './fixtures';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readClosedShadowRoot } from './closed-shadow';
+import { expect, FIXTURES, test } from './fixtures';
+
+const fixture = (file: string) => readFileSync(path.join(FIXTURES, file));
+/** The Amazon cart fixture; the demo build's fictional recalls cover two of its lines (cart-lines.spec.ts). */
+const CART_URL = 'https://www.amazon.com/gp/cart/view.html?ref_=nav_cart';
+const PRODUCT_PAGES: Record<string, string> = {
+  B0DEMO0001: 'amazon/product-expander.html',
+  B0DEMO0002: 'amazon/product-techspec-2021.html',
+};
+const STOOL = 'https://www.amazon.com/dp/B0DEMO0001';
 
 test.use({ uiLanguage: 'zh-CN' });
 
@@ -33,4 +45,60 @@ test('the watchlist page speaks Chinese', async ({ context, extensionId }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('你的商品与召回');
   await expect(page.getByTestId('watchlist-empty')).toHaveText('还没有记录任何商品。');
   await page.screenshot({ path: 'test-results/watchlist-zh.png', fullPage: true });
+});
+
+test('the banner on a cart speaks Chinese, and the popup for a warned product too, with the recall as published', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  await context.route(/https:\/\/www\.amazon\.com\/dp\/.*/, (route) => {
+    const file = PRODUCT_PAGES[route.request().url().split('/dp/')[1] ?? ''];
+    return file
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture(file) })
+      : route.fulfill({ status: 404, body: '' });
+  });
+  await context.route(CART_URL, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: fixture('amazon/cart.html'),
+    }),
+  );
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto(CART_URL);
+  const banner = page.locator('recall-sentinel-banner[data-state="warning"]');
+  await banner.waitFor({ timeout: 20_000 });
+  const read = await readClosedShadowRoot<{ summary: string; text: string; mark: string }>(
+    page,
+    'recall-sentinel-banner',
+    `function () {
+      return {
+        summary: this.querySelector('.summary-head')?.textContent ?? '',
+        text: this.querySelector('.banner')?.textContent ?? '',
+      };
+    }`,
+  );
+  expect(read.value.summary).toBe('购物车中 3 件商品里有 2 件被召回');
+  expect(read.value.text).toContain('召回警告');
+  expect(read.value.text).toContain('不是这件商品');
+  expect(read.value.text).not.toMatch(/Not this product|Show details|Recall warning/);
+  await banner.screenshot({ path: 'test-results/banner-zh.png' });
+
+  const product = await context.newPage();
+  await product.goto(STOOL);
+  await product.locator('recall-sentinel-banner[data-state="warning"]').waitFor({ timeout: 20_000 });
+  const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? -1, STOOL);
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await expect(popup.locator('[data-status="warning"]').first()).toBeVisible();
+  // The tier, the evidence and the labels are Chinese; the notice's title is the demo recall's own.
+  await expect(popup.locator('body')).toContainText('确认相符');
+  await expect(popup.locator('body')).toContainText('条形码');
+  await expect(popup.locator('body')).toContainText('阅读官方通告');
+  // Lists and ages follow the browser's language too (Intl, from the UI language).
+  await expect(popup.getByTestId('freshness')).toContainText('CPSC和openFDA');
+  await popup.screenshot({ path: 'test-results/popup-warning-zh.png', fullPage: true });
 });

@@ -113,7 +113,7 @@ test('an EU Safety Gate recall on an amazon.com listing is worded as recalled in
   const lineHeight = await date.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight) || 16);
   expect(box?.height ?? 0).toBeLessThan(lineHeight * 1.5);
 
-  await popup.screenshot({ path: '.github/screenshots/popup-recalled-elsewhere.png', fullPage: true });
+  await popup.screenshot({ path: 'test-results/popup-recalled-elsewhere.png', fullPage: true });
 });
 
 test('a card whose photo fails to load shows no picture at all', async ({

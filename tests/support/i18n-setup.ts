@@ -11,10 +11,7 @@ const messages = { en: await loadMessages('en'), zh_CN: await loadMessages('zh_C
 
 /** Speak a language until the test ends. */
 export function speak(language: UiLanguage): void {
-  fakeBrowser.i18n.getMessage = getMessageFor(
-    messages[language],
-    language,
-  ) as typeof fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getMessage = getMessageFor(messages[language]) as typeof fakeBrowser.i18n.getMessage;
   fakeBrowser.i18n.getUILanguage = () => language.replace('_', '-');
 }
 
