@@ -71,7 +71,13 @@ export function App() {
   const [sort, setSort] = useState<FindingSort>('risk');
   const [log, setLog] = useState<ReviewEntry[]>([]);
   const abort = useRef<AbortController | null>(null);
+  const findingsHeading = useRef<HTMLHeadingElement>(null);
   const reviewLog = useMemo(() => new ReviewLog(browser.storage.local), []);
+
+  // A finished audit takes the focus to its findings, below the columns, so they are seen and announced.
+  useEffect(() => {
+    if (done) findingsHeading.current?.focus();
+  }, [done]);
 
   useEffect(() => {
     reviewLog.entries().then(setLog, (e: unknown) => setError(message(e)));
@@ -187,7 +193,13 @@ export function App() {
       )}
 
       {picked && (
-        <MappingStep name={picked.name} catalog={picked.catalog} mapping={mapping} onChange={setMapping} />
+        <MappingStep
+          name={picked.name}
+          catalog={picked.catalog}
+          mapping={mapping}
+          onChange={setMapping}
+          disabled={running}
+        />
       )}
 
       {picked && (
@@ -222,7 +234,9 @@ export function App() {
 
       {done && (
         <section aria-labelledby="findings-heading">
-          <h2 id="findings-heading">{i18n.t('audit.findingsTitle')}</h2>
+          <h2 id="findings-heading" tabIndex={-1} ref={findingsHeading}>
+            {i18n.t('audit.findingsTitle')}
+          </h2>
           <p data-testid="summary">
             {i18n.t('audit.summary', [done.result.listings.toLocaleString(), done.recalls.toLocaleString()])}
           </p>

@@ -30,9 +30,11 @@ interface Props {
   catalog: Catalog;
   mapping: ColumnMapping;
   onChange: (mapping: ColumnMapping) => void;
+  /** While an audit runs, the columns it uses stay as they are. */
+  disabled?: boolean;
 }
 
-export function MappingStep({ name, catalog, mapping, onChange }: Props) {
+export function MappingStep({ name, catalog, mapping, onChange, disabled = false }: Props) {
   const set = (field: CatalogField, header: string) => {
     const next: ColumnMapping = { ...mapping };
     // A column feeds one field: choosing it here takes it from another.
@@ -70,6 +72,7 @@ export function MappingStep({ name, catalog, mapping, onChange }: Props) {
                 <select
                   id={`map-${field}`}
                   value={mapping[field] ?? ''}
+                  disabled={disabled}
                   onChange={(e) => set(field, e.currentTarget.value)}
                 >
                   <option value="">{i18n.t('audit.notInFile')}</option>

@@ -220,6 +220,28 @@ test('the watchlist page has no accessibility violations and every control takes
   await expectKeyboardReachable(page);
 });
 
+test('the merchant audit page, with its columns, findings and review log, has no accessibility violations and every control takes the keyboard', async ({
+  context,
+  extensionId,
+}) => {
+  // Seven columns of findings with their review controls: the keyboard walk takes a while.
+  test.setTimeout(90_000);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/audit.html`);
+  await page
+    .getByLabel('Choose a catalog file')
+    .setInputFiles(path.resolve(import.meta.dirname, '../fixtures/catalogs/generic.csv'));
+  await expect(page.getByTestId('mapping')).toBeVisible();
+  await page.getByRole('button', { name: 'Run the audit' }).click();
+  await expect(page.getByTestId('findings')).toBeVisible({ timeout: 20_000 });
+  const lounger = page.locator('tr[data-recall="cpsc:26-185"]');
+  await lounger.getByText('Review', { exact: true }).click();
+  await lounger.getByRole('button', { name: 'Mark reviewed' }).click();
+  await expect(page.getByTestId('review-log').locator('tbody tr')).toHaveCount(1);
+  await expectNoViolations(page, 'audit');
+  await expectKeyboardReachable(page);
+});
+
 test('the in-page banner has no accessibility violations, and its controls take the keyboard with a visible focus', async ({
   openAt,
 }) => {

@@ -5,7 +5,8 @@
  * findings listed with the real notices their barcodes and models name; the CSV download read back;
  * the printable report opened; a review kept across a reload; a column cleared in the mapping step.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -240,4 +241,72 @@ test('refuses a spreadsheet workbook with what to do instead', async ({ context,
     buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]),
   });
   await expect(page.getByTestId('audit-error')).toContainText('save it as "CSV UTF-8"');
+});
+
+/** Screenshots of the page, to look at (and for the README); outside test-results, which runs empty. */
+const SHOTS = process.env.AUDIT_SHOTS ?? path.join(tmpdir(), 'recall-sentinel-audit');
+mkdirSync(SHOTS, { recursive: true });
+
+/** A valid GTIN-13 from 12 digits: the check digit computed as GS1 says. */
+function gtin13(body: string): string {
+  const sum = [...body].reduce((n, d, i) => n + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+/**
+ * A large hand-made catalog: `rows` listings with made-up valid barcodes of an unassigned GS1 prefix
+ * (200–299 is for a company's internal use, so none is a real product), and one real recalled barcode
+ * (UPC 193175488718, CPSC 25-366) as the last row.
+ */
+function largeCatalog(rows: number): Buffer {
+  const lines = ['SKU,Product Name,Brand,EAN'];
+  for (let i = 0; i < rows - 1; i++)
+    lines.push(`SKU-${i},Garden chair ${i},Acme,${gtin13(`2${String(i).padStart(11, '0')}`)}`);
+  lines.push('HF-PS2000,Predator 2000 Watt Portable Power Station,Predator,193175488718');
+  return Buffer.from(lines.join('\n'));
+}
+
+test('a large catalog shows progress with counts and time left, finds its recalled row, and can be cancelled', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await openAudit(context, extensionId);
+  const file = { name: 'large.csv', mimeType: 'text/csv', buffer: largeCatalog(20_000) };
+  await page.getByLabel('Choose a catalog file').setInputFiles(file);
+  await expect(page.getByTestId('catalog-format')).toContainText('20,000 listings');
+
+  await page.getByRole('button', { name: 'Run the audit' }).click();
+  const progress = page.getByTestId('progress');
+  await expect(progress).toContainText(/[1-9][\d,]* of 20,000 listings checked · about \d+ s left/);
+  await page.screenshot({ path: path.join(SHOTS, 'audit-progress.png') });
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('audit-notice')).toContainText('Audit cancelled');
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByTestId('summary')).toHaveCount(0);
+
+  await runAudit(page);
+  await expect(page.getByTestId('summary')).toContainText('20,000 listings checked');
+  expect(await findingRows(page)).toEqual([['confirmed', 'cpsc:25-366', 20_001]]);
+});
+
+test('reads well: the findings of a catalog, light and dark', async ({ context, extensionId }) => {
+  const page = await openAudit(context, extensionId);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await importCatalog(page, 'generic.csv');
+  await page.screenshot({ path: path.join(SHOTS, 'audit-mapping.png'), fullPage: true });
+  await runAudit(page);
+  const lounger = page.locator('tr[data-recall="cpsc:26-185"]');
+  await lounger.getByText('Review', { exact: true }).click();
+  await lounger.getByLabel('Note').fill('Ours is the BLG26BF');
+  await lounger.getByRole('button', { name: 'Not this product' }).click();
+  await expect(lounger.getByTestId('decision')).toBeVisible();
+  await lounger.getByText('Review', { exact: true }).click();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.getByTestId('findings').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, `audit-findings-${colorScheme}.png`), fullPage: true });
+  }
+  // The table fits the page: nothing is cut off to the right at this width.
+  const overflow = await page.locator('.table-scroll').evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 });
