@@ -6,7 +6,7 @@ import { i18n } from '#i18n';
 import type { TabVerdict } from '../utils/messaging';
 import { isTitleOnly } from '../utils/recall-index/explain';
 import { BANNER_TIERS } from '../utils/recall-index/tiers';
-import { crossBorderNote } from '../utils/recalled-where';
+import { crossBorderNote, shipsFromNote } from '../utils/recalled-where';
 import { recalledWhereOnPage } from '../utils/recalled-where-on-page';
 import type { RecallMatch } from '../utils/schemas';
 import { storefrontOf } from '../utils/storefront-country';
@@ -111,7 +111,7 @@ export function VerdictView({ verdict }: { verdict: TabVerdict | null }) {
             recall={recall}
             match={match}
             where={whereOf(match, i)}
-            crossBorder={crossBorder}
+            crossBorder={crossBorder ?? shipsFromNote(verdict.identities[i]?.shipsFrom)}
           />
         ) : null;
       })}

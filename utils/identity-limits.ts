@@ -24,6 +24,7 @@ export const IDENTITY_LIMITS = {
   facts: 200,
   factValue: 500,
   factLabel: 200,
+  shipsFrom: 120,
 } as const;
 
 /** The lines one lookup checks: the first this many of a page's, in page order. */
@@ -63,6 +64,7 @@ export function fitIdentity(identity: ProductIdentity): ProductIdentity {
     seller: clipOrNull(identity.seller, L.seller),
     variant: clipOrNull(identity.variant, L.variant),
     facts: identity.facts.slice(0, L.facts).map(fitFact),
+    ...(identity.shipsFrom != null && { shipsFrom: clip(identity.shipsFrom, L.shipsFrom) }),
   };
 }
 

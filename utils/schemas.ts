@@ -82,6 +82,14 @@ export const ProductIdentity = z.object({
   quantity: z.number().int().positive().nullable(),
   /** Per value, where it came from. */
   facts: capped(IdentityFact, L.facts),
+  /** The day the order was placed (ISO), on an order page that prints it; what a purchase is dated by. */
+  orderedAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .optional(),
+  /** Where the listing says it ships from ("Türkiye", "Richland Center, WI"), as it says it. */
+  shipsFrom: clipped(L.shipsFrom).nullable().optional(),
 });
 export type ProductIdentity = z.infer<typeof ProductIdentity>;
 

@@ -33,6 +33,8 @@ function hostOf(url: string): string | null {
 function seen(product: WatchedProduct): string {
   // The shop's own host name, as the shopper knows it ("amazon.co.uk"), not our adapter id.
   const where = hostOf(product.identity.url) ?? product.identity.marketplace ?? i18n.t('watchlist.aShop');
+  if (product.encounter === 'bought' && product.orderedAt)
+    return i18n.t('watchlist.ordered', [where, formatDate(product.orderedAt)]);
   const when = product.encounter === 'bought' ? product.boughtSeenAt : product.lastSeenAt;
   return HOW[product.encounter](where, formatDate(when));
 }

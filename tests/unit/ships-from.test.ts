@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeHtml, parseHtml } from '../../scripts/lib/html';
 import { findSharedData } from '../../scripts/lib/shared-data';
 import { etsyShipsFrom } from '../../utils/extract/ships-from';
+import { extractPage } from '../../utils/marketplaces';
 import { shipsFromNote } from '../../utils/recalled-where';
 
 const real = findSharedData();
@@ -24,6 +25,12 @@ describe('where an Etsy listing says it ships from', () => {
   it.skipIf(!real)('reads a US town and state from another real 2026 listing', () => {
     const doc = page('etsy/listing-2026-stacking-blocks.html', 'https://www.etsy.com/listing/1394647088/x');
     expect(etsyShipsFrom(doc)).toBe('Richland Center, WI');
+  });
+
+  it.skipIf(!real)('is carried on the listing identity the Etsy adapter reads, for the popup to say', () => {
+    const url = 'https://www.etsy.com/listing/1385245506/x';
+    const doc = page('etsy/listing-2026-es-crown-necklace.html', url);
+    expect(extractPage(doc, new URL(url)).items[0]?.shipsFrom).toBe('Türkiye');
   });
 
   it.skipIf(!real)('reads nothing from a 2020 listing that does not say', () => {

@@ -22,6 +22,7 @@
 import type { ProductIdentity } from '../schemas';
 import { IdentityBuilder } from './identity-builder';
 import { cleanText } from './labels';
+import { orderDateOf } from './order-date';
 
 /**
  * Order containers, outermost wins (the 2019–2024 card nests `.a-box-group.order.js-order-card` inside
@@ -201,6 +202,8 @@ export function amazonOrderLines(
 
   const items: ProductIdentity[] = [];
   for (const { root, links } of scopes) {
+    // The whole page is no order box: its first date could be anything.
+    const orderedAt = containers.length > 0 ? orderDateOf(root) : null;
     const lines = new Map<Element, ProductLink[]>();
     for (const link of links) {
       const line = lineOf(link, root, links);
@@ -214,6 +217,7 @@ export function amazonOrderLines(
           .add('itemId', asin, 'url', 'order item link')
           .add('title', lineTitle(line, lineLinks), 'title-text', 'order item link')
           .setQuantity(lineQuantity(line))
+          .setOrderedAt(orderedAt)
           .build(),
       );
     }

@@ -10,9 +10,11 @@
  * - every list and string is capped to the schema's limits, so the result always parses.
  * Runs in the content script, so it imports types only (no zod at runtime).
  */
+
 import { cleanBrand } from '../identity/brand';
 import { readGtin, splitCodes } from '../identity/gtin';
 import { cleanModel, isDistinctiveModel, modelKey } from '../identity/model';
+import { IDENTITY_LIMITS } from '../identity-limits';
 import type { IdentityFact, IdentityField, IdentitySource, PageType, ProductIdentity } from '../schemas';
 import { cleanText, isSentinelValue } from './labels';
 
@@ -31,25 +33,8 @@ export const SOURCE_PRIORITY: readonly IdentitySource[] = [
   'title-text',
 ];
 
-/** Mirrors the max sizes in utils/schemas.ts ProductIdentity (a test parses built identities with it). */
-const LIMITS = {
-  marketplace: 40,
-  url: 4000,
-  itemId: 100,
-  title: 1000,
-  brand: 200,
-  manufacturer: 200,
-  model: 100,
-  models: 50,
-  gtins: 50,
-  rawGtin: 100,
-  rawGtins: 50,
-  seller: 300,
-  variant: 300,
-  facts: 200,
-  factValue: 500,
-  factLabel: 200,
-} as const;
+/** The sizes utils/schemas.ts ProductIdentity clips to (one table, utils/identity-limits.ts). */
+const LIMITS = IDENTITY_LIMITS;
 
 /**
  * Amazon's document title in the US: "Amazon.com: <title> : <category>"; in Europe the site name
@@ -107,6 +92,8 @@ export class IdentityBuilder {
   private readonly seen = new Set<string>();
   private quantity: number | null = null;
   private variant: string | null = null;
+  private orderedAt: string | null = null;
+  private shipsFrom: string | null = null;
 
   constructor(private readonly init: IdentityBuilderInit) {}
 
@@ -155,6 +142,19 @@ export class IdentityBuilder {
   setVariant(variant: string | null | undefined): this {
     const v = cleanText(variant);
     this.variant = v ? cap(v, LIMITS.variant) : null;
+    return this;
+  }
+
+  /** The day the order was placed (ISO `YYYY-MM-DD`), from an order page. */
+  setOrderedAt(day: string | null | undefined): this {
+    this.orderedAt = day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null;
+    return this;
+  }
+
+  /** Where the listing says it ships from, as it says it. */
+  setShipsFrom(place: string | null | undefined): this {
+    const p = cleanText(place);
+    this.shipsFrom = p ? cap(p, LIMITS.shipsFrom) : null;
     return this;
   }
 
@@ -226,6 +226,9 @@ export class IdentityBuilder {
       variant: this.variant,
       quantity: this.quantity,
       facts: this.facts.slice(0, LIMITS.facts),
+      // Only when known, so identities of pages without them stay as they were.
+      ...(this.orderedAt && { orderedAt: this.orderedAt }),
+      ...(this.shipsFrom && { shipsFrom: this.shipsFrom }),
     };
   }
 }

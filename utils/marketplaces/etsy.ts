@@ -9,6 +9,7 @@
  */
 import { lineIdentities, lineItems } from '../extract/embedded-lines';
 import { IdentityBuilder } from '../extract/identity-builder';
+import { etsyShipsFrom } from '../extract/ships-from';
 import { readStructuredData } from '../extract/structured-data';
 import type { PageType } from '../schemas';
 import type { AdapterTestCase, MarketplaceAdapter } from './adapter';
@@ -69,6 +70,8 @@ const etsy: MarketplaceAdapter = {
       'shop',
     );
     b.add('title', titleEl?.textContent, 'title-text', 'h1');
+    // Etsy sellers ship from anywhere; the listing says where, and the popup says it on.
+    b.setShipsFrom(etsyShipsFrom(doc));
     return { pageType: 'product', items: [b.build()] };
   },
   observeSelectors: ['[data-buy-box-region]'],

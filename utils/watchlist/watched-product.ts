@@ -25,6 +25,12 @@ export const WatchedProduct = z.object({
   lastSeenAt: z.string(),
   /** When an order page showed it (the day we saw the order, the purchase itself may be older). */
   boughtSeenAt: z.string().nullable(),
+  /** The day the order was placed, when the order page printed it (kept when a later view replaces the identity). */
+  orderedAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .optional(),
   /** Recalls already announced for this product, so a later sync does not announce them again. */
   alerted: z.array(z.string().max(200)).max(200),
 });
@@ -87,6 +93,7 @@ export function watchedFrom(
     firstSeenAt: previous?.firstSeenAt ?? at,
     lastSeenAt: at,
     boughtSeenAt: encounter === 'bought' ? at : (previous?.boughtSeenAt ?? null),
+    orderedAt: identity.orderedAt ?? previous?.orderedAt ?? null,
     alerted: previous?.alerted ?? [],
   };
 }

@@ -63,6 +63,12 @@ describe('what the watchlist keeps', () => {
     });
   });
 
+  it('dates a purchase by the day the order page says it was placed, and keeps it when the product is viewed later', () => {
+    const bought = watchedFrom(stool('orders', { orderedAt: '2026-10-02' }), DAY1, undefined) ?? undefined;
+    expect(bought?.orderedAt).toBe('2026-10-02');
+    expect(watchedFrom(stool('product'), DAY2, bought)?.orderedAt).toBe('2026-10-02');
+  });
+
   it('does not downgrade a bought product when it is viewed again', () => {
     const bought = watchedFrom(stool('orders'), DAY1, undefined) ?? undefined;
     expect(watchedFrom(stool('product'), DAY2, bought)).toMatchObject({
