@@ -1,5 +1,6 @@
 /** Brands mined from CPSC titles and marked names (see text-mining.ts for the rules all miners follow). */
 import { brandKey } from './brand';
+import { forMining } from './mining-limit';
 
 export interface MinedBrand {
   value: string;
@@ -23,15 +24,35 @@ export interface TitleBrands {
  * "Ariens® DELUXE", "BlueStar™". Only the word glued to the mark is taken: the words before it are
  * as often the recaller or the verb ("Southern Telecom Recalls Brookstone-Branded").
  */
-export function mineMarkedBrands(text: string): MinedBrand[] {
+export function mineMarkedBrands(input: string): MinedBrand[] {
+  const text = forMining(input);
   const out: MinedBrand[] = [];
-  for (const m of text.matchAll(/([\p{L}\p{N}][\p{L}\p{N}'’&.]*)(?:-|\s+)branded\b/giu)) {
-    if (m[1] && /^\p{Lu}|^\d/u.test(m[1])) out.push({ value: m[1], via: 'branded' });
+  for (const value of wordsBefore(text, /[\p{L}\p{N}'’&.]+/gu, /(?:-|\s+)branded\b/iuy)) {
+    if (/^\p{Lu}|^\d/u.test(value)) out.push({ value, via: 'branded' });
   }
-  for (const m of text.matchAll(/([\p{L}\p{N}][\p{L}\p{N}'’&.-]*)\s?[®™]/gu)) {
-    if (m[1]) out.push({ value: m[1], via: 'marked' });
-  }
+  for (const value of wordsBefore(text, /[\p{L}\p{N}'’&.-]+/gu, /\s?[®™]/uy))
+    out.push({ value, via: 'marked' });
   return out;
+}
+
+/**
+ * Each run of `word` characters that `after` follows, from its first letter or digit: what
+ * `/([\p{L}\p{N}][word]*)after/g` finds, in one pass. That regex tried every letter of a long run as a
+ * start and scanned to the run's end each time, quadratic in the run (a 10 KB run of CJK, which has no
+ * spaces, took 7 s; issue 14, finding 6); here each run is read once and `after` tried once at its end.
+ * A run that starts inside the previous find (its `after` text) is skipped, as matchAll would.
+ */
+function* wordsBefore(text: string, word: RegExp, after: RegExp): Generator<string> {
+  let end = 0;
+  for (const run of text.matchAll(word)) {
+    if (run.index < end) continue;
+    const value = run[0].replace(/^[^\p{L}\p{N}]+/u, '');
+    if (!value) continue;
+    after.lastIndex = run.index + run[0].length;
+    if (!after.test(text)) continue;
+    end = after.lastIndex;
+    yield value;
+  }
 }
 
 /**
@@ -40,7 +61,7 @@ export function mineMarkedBrands(text: string): MinedBrand[] {
  * end "; Sold Exclusively on Amazon by Y", "; Sold on Amazon.com by Y" or "; Sold Exclusively at Z".
  */
 export function mineBrandFromTitle(title: string): TitleBrands {
-  let rest = title.replace(/\s+/g, ' ').trim();
+  let rest = forMining(title).replace(/\s+/g, ' ').trim();
   let seller: string | null = null;
   let exclusiveRetailer: string | null = null;
   const sold = /;?\s*Sold\s+(?:Exclusively\s+)?(?:on|at|through|via|by)\s+(.+)$/i.exec(rest);

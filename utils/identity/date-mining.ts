@@ -1,4 +1,6 @@
 /** Manufactured and sold periods mined from prose (see text-mining.ts for the rules all miners follow). */
+
+import { forMining } from './mining-limit';
 import type { MinedAt } from './text-mining';
 
 export interface MinedDateRange extends MinedAt {
@@ -95,10 +97,11 @@ function kindBefore(text: string, start: number): { kind: MinedDateRange['kind']
  * period without saying "sold". A "between" with bare years needs "from"/"between" in front.
  */
 export function mineDateRanges(
-  text: string,
+  input: string,
   origin = 'text',
   defaultKind: MinedDateRange['kind'] = 'other',
 ): MinedDateRange[] {
+  const text = forMining(input);
   const out: MinedDateRange[] = [];
   // Both patterns print two years; most texts have fewer, and the month alternation is costly to try at
   // every word of a long Description.

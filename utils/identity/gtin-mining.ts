@@ -1,5 +1,6 @@
 /** GTINs mined from prose: UPC/EAN/ISBN codes printed in notices (see text-mining.ts for the rules all miners follow). */
 import { rawGtinKey, readGtin } from './gtin';
+import { forMining } from './mining-limit';
 import type { MinedAt } from './text-mining';
 
 export interface MinedGtin extends MinedAt {
@@ -238,7 +239,8 @@ function codesInRun(text: string, run: NumberToken[], out: GtinHit[]): void {
  */
 let memoGtins: { text: string; hits: readonly GtinHit[] } | null = null;
 
-export function findGtins(text: string): readonly GtinHit[] {
+export function findGtins(input: string): readonly GtinHit[] {
+  const text = forMining(input);
   if (memoGtins?.text === text) return memoGtins.hits;
   // "UPC-012345678905": the label's hyphen would glue the number to a word; a space keeps offsets aligned.
   const scan = text.replace(/\b(UPC|EAN|GTIN|ISBN)[-‐](?=\d)/gi, '$1 ');
@@ -273,7 +275,8 @@ export function findGtins(text: string): readonly GtinHit[] {
  * valid check digit that stand alone, and, after a UPC/EAN/GTIN/ISBN/barcode word, also invalid ones
  * (kept raw). Phone numbers, dates, serial ranges and numbers after "serial", "lot" or "model" are left.
  */
-export function mineGtins(text: string, origin = 'text'): MinedGtin[] {
+export function mineGtins(input: string, origin = 'text'): MinedGtin[] {
+  const text = forMining(input);
   const seen = new Set<string>();
   const out: MinedGtin[] = [];
   for (const hit of findGtins(text)) {

@@ -1,4 +1,6 @@
 /** Lot, batch and date codes mined from prose (see text-mining.ts for the rules all miners follow). */
+
+import { forMining } from './mining-limit';
 import { LIST_SEPARATOR } from './model-mining';
 import { findTableHeaders, type TableHeader } from './table-mining';
 import type { MinedAt } from './text-mining';
@@ -27,7 +29,8 @@ function isLotValue(token: string): boolean {
  * number I0-2501515", "Date Code: 06/15/23CH1". A label inside a table header ("... Description Date Code
  * TRX113 ...") is skipped: the value after it is the first row's model, not a date code.
  */
-export function mineLots(text: string, origin = 'text'): MinedLot[] {
+export function mineLots(input: string, origin = 'text'): MinedLot[] {
+  const text = forMining(input);
   // Read only when a label is found: most texts name no lot.
   let headers: readonly TableHeader[] | null = null;
   const out: MinedLot[] = [];

@@ -55,7 +55,9 @@ let memoHeaders: { text: string; headers: readonly TableHeader[] } | null = null
  * "Model Name" column right before a "Model Numbers" one ("Model Name Model Numbers Color ...": the
  * name cell is prose, the lists come after it).
  */
-export function findTableHeaders(text: string): readonly TableHeader[] {
+import { forMining } from './mining-limit';
+export function findTableHeaders(input: string): readonly TableHeader[] {
+  const text = forMining(input);
   if (memoHeaders?.text === text) return memoHeaders.headers;
   const headers: TableHeader[] = [];
   for (const m of text.matchAll(/\b(?:Model|MODEL|Item|ITEM)\b/g)) {

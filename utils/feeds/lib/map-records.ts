@@ -9,6 +9,7 @@
  * records); `mapRecords` is that reader for the usual JSON record with an id, a schema and a map.
  */
 import type { z } from 'zod';
+import { boundedStrings } from '../../identity/mining-limit';
 import { Recall } from '../../schemas';
 import { describeIssues, type FeedParseResult, type FeedSkip } from '../feed';
 import { isRecord } from './text';
@@ -58,7 +59,10 @@ export function collectRecalls(
       reason: `${noun} ${index}${nativeId === null ? '' : ` (${label(nativeId)})`}: ${why}`,
     });
 
-  entries.forEach((raw, index) => {
+  entries.forEach((entry, index) => {
+    // Every text field cut before any mapper reads it: mining is bounded whatever the feed sends (issue 14,
+    // finding 6). A whole document given as one entry (an HTML notice page) is left to its own parser.
+    const raw = typeof entry === 'string' ? entry : boundedStrings(entry);
     const reading = read(raw, index);
     if ('skip' in reading) {
       skip(index, reading.nativeId, reading.skip);

@@ -5,6 +5,7 @@
  * are mined from the sentences ("召回2025年10月1日至2026年1月31日期间生产的…，共计1.2万台").
  */
 import { documentTitle, htmlToText, innerHtmlByClass } from '../../extract/html-text';
+import { forMining, markupForMining } from '../../identity/mining-limit';
 import { mineGtins } from '../../identity/text-mining';
 import { RECALL_SCHEMA_VERSION } from '../../schemas';
 import type { FeedParseResult } from '../feed';
@@ -95,11 +96,13 @@ function pageParts(html: string): PageParts {
     /<link\b[^>]*\brel\s*=\s*["']canonical["'][^>]*\bhref\s*=\s*["']([^"']+)["']/i.exec(html)?.[1] ??
     /<meta\b[^>]*\bproperty\s*=\s*["']og:url["'][^>]*\bcontent\s*=\s*["']([^"']+)["']/i.exec(html)?.[1] ??
     null;
+  // Each part is cut before it is decoded and again after (issue 14, finding 6): a notice's body is a
+  // few KB, and everything below mines it.
+  const text = (part: string | null) => forMining(normalizeChinese(htmlToText(markupForMining(part ?? ''))));
   return {
-    title:
-      clean(normalizeChinese(htmlToText(titleHtml ?? '')).replace(/\n/g, ' ')) || clean(documentTitle(html)),
-    dateText: normalizeChinese(htmlToText(dateHtml ?? '')),
-    body: normalizeChinese(htmlToText(bodyHtml ?? '')),
+    title: clean(text(titleHtml).replace(/\n/g, ' ')) || clean(forMining(documentTitle(html))),
+    dateText: text(dateHtml),
+    body: text(bodyHtml),
     url: canonical ? readUrl(canonical, SITE) : null,
   };
 }
