@@ -100,7 +100,7 @@ function pageParts(html: string): PageParts {
   // few KB, and everything below mines it.
   const text = (part: string | null) => forMining(normalizeChinese(htmlToText(markupForMining(part ?? ''))));
   return {
-    title: clean(text(titleHtml).replace(/\n/g, ' ')) || clean(forMining(documentTitle(html))),
+    title: clean(text(titleHtml).replace(/\n/g, ' ')) || forMining(clean(documentTitle(html))),
     dateText: text(dateHtml),
     body: text(bodyHtml),
     url: canonical ? readUrl(canonical, SITE) : null,
