@@ -7,7 +7,21 @@ import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { formatDate } from '@/utils/recall-index/explain';
 import { type CaseEntry, reminders } from '@/utils/report/case-log';
-import { type Destination, destination } from '@/utils/report/destinations';
+import { type Deadline, type Destination, destination } from '@/utils/report/destinations';
+
+function reminderText(d: Deadline, due: string): string {
+  const days = String(d.days);
+  switch (d.id) {
+    case '12315-settle':
+      return i18n.t('report.reminder.settle12315', [days, due]);
+    case '12315-accept':
+      return i18n.t('report.reminder.accept12315', [days, due]);
+    case 'cpsc-transmit':
+      return i18n.t('report.reminder.transmitCpsc', [days, due]);
+    case 'cpsc-comment':
+      return i18n.t('report.reminder.commentCpsc', [days, due]);
+  }
+}
 
 export function CaseLogView(props: {
   cases: CaseEntry[];
@@ -59,13 +73,8 @@ function CaseRow(props: {
       {steps.length > 0 && (
         <ul class="reminders">
           {steps.map((s) => (
-            <li key={s.deadline.who} class={s.current ? 'current' : s.passed ? 'passed' : ''}>
-              {s.deadline.who === 'firm'
-                ? i18n.t('report.reminderFirm', [String(s.deadline.days), formatDate(s.due.toISOString())])
-                : i18n.t('report.reminderAuthority', [
-                    String(s.deadline.days),
-                    formatDate(s.due.toISOString()),
-                  ])}
+            <li key={s.deadline.id} class={s.current ? 'current' : s.passed ? 'passed' : ''}>
+              {reminderText(s.deadline, formatDate(s.due.toISOString()))}
               {s.passed && ` — ${i18n.t('report.reminderPassed')}`}
             </li>
           ))}

@@ -58,6 +58,8 @@ export interface DestinationField {
 }
 
 export interface Deadline {
+  /** Which step: the report page words each one (report.reminder.* in utils/locales). */
+  id: 'cpsc-transmit' | 'cpsc-comment' | '12315-settle' | '12315-accept';
   /** Who must act: the firm reported on, or the authority. */
   who: 'firm' | 'authority';
   /** What happens by then, in English (the report page words it from `id`). */
@@ -141,6 +143,7 @@ export const DESTINATIONS: readonly Destination[] = [
     fieldsSourced: true,
     deadlines: [
       {
+        id: 'cpsc-transmit',
         who: 'authority',
         what: 'sends the report to the firm',
         days: 5,
@@ -148,6 +151,7 @@ export const DESTINATIONS: readonly Destination[] = [
         after: 'report',
       },
       {
+        id: 'cpsc-comment',
         who: 'firm',
         what: 'may comment before publication',
         days: 10,
@@ -331,7 +335,7 @@ export const DESTINATIONS: readonly Destination[] = [
   },
   {
     id: 'cn-12315',
-    name: '全国12315平台 — consumer complaint',
+    name: 'National 12315 platform — consumer complaint',
     nameZh: '全国12315平台 消费投诉',
     authority: '国家市场监督管理总局 (SAMR)',
     countries: ['CN'],
@@ -352,8 +356,16 @@ export const DESTINATIONS: readonly Destination[] = [
     ],
     fieldsSourced: false,
     deadlines: [
-      { who: 'firm', what: 'settles with you through ODR', days: 10, unit: 'working-days', after: 'report' },
       {
+        id: '12315-settle',
+        who: 'firm',
+        what: 'settles with you through ODR',
+        days: 10,
+        unit: 'working-days',
+        after: 'report',
+      },
+      {
+        id: '12315-accept',
         who: 'authority',
         what: 'says whether it accepts the complaint',
         days: 7,

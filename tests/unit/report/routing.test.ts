@@ -95,6 +95,11 @@ describe('the destination table', () => {
       ['authority', '2026-12-29'],
     ]);
     expect(deadlineDates(destination('health-canada'), new Date())).toEqual([]);
+    // SaferProducts.gov: the CPSC sends the report on within 5 working days, then the firm has 10.
+    expect(destination('cpsc').deadlines.map((d) => [d.id, d.who, d.days])).toEqual([
+      ['cpsc-transmit', 'authority', 5],
+      ['cpsc-comment', 'firm', 10],
+    ]);
   });
 
   it('claims no prefilled URL that no source documents', () => {
