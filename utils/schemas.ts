@@ -249,7 +249,11 @@ export type IndexStatus = z.infer<typeof IndexStatus>;
 export const SyncOutcome = z.object({
   source: z.string(),
   status: z.enum(['updated', 'unchanged', 'not-due', 'failed']),
+  /** What happened in the sync's own (English, technical) words, for logs and the CLI. */
   message: z.string(),
+  /** Records written by an update, and records skipped as unreadable: what the UI says in words. */
+  records: z.number().int().nonnegative().optional(),
+  skipped: z.number().int().nonnegative().optional(),
 });
 export type SyncOutcome = z.infer<typeof SyncOutcome>;
 

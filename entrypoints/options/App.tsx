@@ -14,8 +14,8 @@ import type { FeedAbout } from '@/utils/feeds/feed';
 import { feedOrigins } from '@/utils/feeds/lib/permissions';
 import type { ResponseFor } from '@/utils/messaging';
 import { ask } from '@/utils/messaging/ask';
-import { sourceLabel } from '@/utils/recall-index/explain';
 import { feedEnabled, parseSettings, SETTINGS_KEY, Settings } from '@/utils/settings';
+import { outcomeWords, progressWords } from '@/utils/sync-words';
 import { AnyShopSection } from './AnyShopSection';
 import { WatchlistSection } from './WatchlistSection';
 
@@ -34,6 +34,8 @@ export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<ResponseFor<'sync-status'> | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  /** The last sync's technical account (versions, deltas, cursors), on hover over its words. */
+  const [detail, setDetail] = useState<string | null>(null);
   const [urlDraft, setUrlDraft] = useState('');
 
   const refresh = async () => {
@@ -79,16 +81,17 @@ export function App() {
 
   const run = async (type: 'sync-now' | 'clear-and-rebuild') => {
     setMessage(type === 'sync-now' ? i18n.t('options.syncing') : i18n.t('options.rebuilding'));
+    setDetail(null);
     setStatus((s) => (s ? { ...s, running: true } : s));
     const pending = ask(type);
     void refresh();
     const res = await pending;
     setMessage(
       res.ok
-        ? res.outcomes.map((o) => `${sourceLabel(o.source)}: ${o.message}`).join(' · ') ||
-            i18n.t('options.nothingToSync')
+        ? res.outcomes.map(outcomeWords).join(' · ') || i18n.t('options.nothingToSync')
         : i18n.t('options.notStarted'),
     );
+    setDetail(res.ok ? res.outcomes.map((o) => `${o.source}: ${o.message}`).join('\n') : null);
     await refresh();
   };
 
@@ -171,13 +174,11 @@ export function App() {
         {status?.running && (
           <div class="progress" data-testid="sync-progress">
             <progress max={progress?.total || 1} value={progress?.done ?? 0} />
-            <span>
-              {progress ? `${sourceLabel(progress.source)}: ${progress.phase}` : i18n.t('options.starting')}
-            </span>
+            <span>{progress ? progressWords(progress) : i18n.t('options.starting')}</span>
           </div>
         )}
         {message && (
-          <p class="message" data-testid="sync-message" role="status">
+          <p class="message" data-testid="sync-message" role="status" title={detail ?? undefined}>
             {message}
           </p>
         )}
@@ -196,7 +197,12 @@ export function App() {
         )}
       </section>
       <p>
-        <a href={browser.runtime.getURL('/audit.html')} target="_blank" rel="noopener" data-testid="audit-link">
+        <a
+          href={browser.runtime.getURL('/audit.html')}
+          target="_blank"
+          rel="noopener"
+          data-testid="audit-link"
+        >
           {i18n.t('audit.link')}
         </a>
       </p>

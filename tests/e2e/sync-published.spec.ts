@@ -71,7 +71,11 @@ test('downloads a published index, then applies a delta with a correction and a 
   serve(v1);
   await usePublishedIndex(worker);
   const options = await syncNow(context, extensionId);
-  await expect(options.getByTestId('sync-message')).toContainText('downloaded index');
+  // The technical account is on hover; the words say what happened.
+  await expect(options.getByTestId('sync-message')).toContainText(
+    /Recall Sentinel index: [\d,]+ recalls? downloaded/,
+  );
+  await expect(options.getByTestId('sync-message')).toHaveAttribute('title', /downloaded index/);
   expect(await statusOf(worker, openAt, '850012345671', 1)).toBe('warning');
 
   // v2: the stool recall is withdrawn, the board recall arrives.
@@ -80,7 +84,8 @@ test('downloads a published index, then applies a delta with a correction and a 
   serve(v2);
   server.requests.length = 0;
   const again = await syncNow(context, extensionId);
-  await expect(again.getByTestId('sync-message')).toContainText('delta');
+  // The technical account is on hover; the words say what happened.
+  await expect(again.getByTestId('sync-message')).toHaveAttribute('title', /delta/);
   expect(server.requests.some((r) => r.includes('/shards/'))).toBe(false);
   expect(await statusOf(worker, openAt, '850012345671', 2)).toBe('no-match');
   expect(await statusOf(worker, openAt, '850098765431', 3)).toBe('warning');
@@ -103,7 +108,8 @@ test('a published record’s javascript: link and foreign images never reach the
   serve(await build([hostile], '2026-11-20T00:00:00Z'));
   await usePublishedIndex(worker);
   const options = await syncNow(context, extensionId);
-  await expect(options.getByTestId('sync-message')).toContainText('downloaded index');
+  // The technical account is on hover; the words say what happened.
+  await expect(options.getByTestId('sync-message')).toHaveAttribute('title', /downloaded index/);
   const page = await openAt('https://www.amazon.com/dp/B0PUB00009', {
     html: listing('B0PUB00009', '850012345671'),
   });
@@ -162,7 +168,8 @@ test('a service worker stopped mid-download resumes without fetching finished sh
   server.routes.set(`/index/${last}`, lastRoute as { body: Uint8Array });
   server.requests.length = 0;
   const resumed = await syncNow(context, extensionId);
-  await expect(resumed.getByTestId('sync-message')).toContainText('downloaded index');
+  // The technical account is on hover; the words say what happened.
+  await expect(resumed.getByTestId('sync-message')).toHaveAttribute('title', /downloaded index/);
   expect(server.requests.filter((r) => r.includes('/shards/'))).toEqual([`/index/${last}`]);
   // The published index replaces the CPSC records; the starter's openFDA records stay beside them.
   const openfda = starterRecords().bySource.openfda ?? 0;

@@ -217,6 +217,8 @@ export async function syncFeed(
   return {
     source: mapper.id,
     status: 'updated',
+    records: recalls.length,
+    skipped: skipped.length,
     message: `${recalls.length} records (${run.what})${skipped.length ? `, ${skipped.length} skipped` : ''}`,
   };
 }

@@ -232,6 +232,8 @@ export async function syncPublished(
   return {
     source: PUBLISHED,
     status: 'updated',
+    records: written,
+    skipped: unreadable,
     message: `downloaded index ${version}: ${written} records in ${manifest.shards.length} shards${
       unreadable ? `, ${unreadable} unreadable records skipped` : ''
     }${note}`,
