@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { AuditResult } from '@/utils/audit/audit';
 import { auditInChunks } from '@/utils/audit/audit-in-chunks';
+import { savedAuditFrom } from '@/utils/audit/audit-monitor';
 import type { ColumnMapping } from '@/utils/audit/catalog-fields';
 import { evidenceReportHtml } from '@/utils/audit/evidence-report';
 import { findingsCsv } from '@/utils/audit/export-csv';
@@ -27,21 +28,26 @@ import {
 import {
   type Catalog,
   CatalogTooLargeError,
+  FORMAT_LABEL,
   MAX_CATALOG_BYTES,
   readCatalog,
   UnsupportedCatalogError,
 } from '@/utils/audit/read-catalog';
 import { latestDecisions, type ReviewDecision, type ReviewEntry, ReviewLog } from '@/utils/audit/review-log';
+import { type SavedAudit, SavedAuditStore } from '@/utils/audit/saved-audit';
 import type { MatchTier } from '@/utils/schemas';
 import { download, exportName, openForPrint } from './downloads';
 import { FindingsTable, TIER_NAME } from './FindingsTable';
 import { openIndexLookup } from './index-lookup';
 import { canLookUp, MappingStep } from './MappingStep';
+import { MonitorSection } from './MonitorSection';
 import { ReviewLogView } from './ReviewLogView';
+import { StorefrontScan } from './StorefrontScan';
 
 interface Picked {
   name: string;
-  bytes: Uint8Array;
+  /** The file's bytes, read again when the columns change; null for a store scan (its columns are fixed). */
+  bytes: Uint8Array | null;
   catalog: Catalog;
 }
 
@@ -56,12 +62,18 @@ interface Done {
   result: AuditResult;
   meta: AuditMeta;
   recalls: number;
+  /** The catalog as audited (columns applied), for monitoring. */
+  catalog: Catalog;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function App() {
-  const [picked, setPicked] = useState<Picked | null>(null);
+  const [current, setPicked] = useState<Picked | null>(null);
+  const picked = current;
+  const [saved, setSaved] = useState<SavedAudit | null>(null);
+  const [saving, setSaving] = useState(false);
+  const savedStore = useMemo(() => SavedAuditStore.open(), []);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [progress, setProgress] = useState<Progress | null>(null);
   const [done, setDone] = useState<Done | null>(null);
@@ -78,6 +90,50 @@ export function App() {
   useEffect(() => {
     if (done) findingsHeading.current?.focus();
   }, [done]);
+
+  useEffect(() => {
+    savedStore.then((store) => store.get()).then(setSaved, (e: unknown) => setError(message(e)));
+  }, [savedStore]);
+
+  const monitor = async () => {
+    if (!done) return;
+    setSaving(true);
+    try {
+      const store = await savedStore;
+      const audit = savedAuditFrom({ name: done.meta.catalog, ...done.catalog }, done.result);
+      await store.put(audit);
+      setSaved(audit);
+    } catch (e) {
+      setError(i18n.t('audit.saveError', [message(e)]));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const stopMonitoring = async () => {
+    await (await savedStore).clear();
+    setSaved(null);
+  };
+
+  const auditSaved = () => {
+    if (!saved) return;
+    const fields = Object.values(saved.mapping).filter((h): h is string => Boolean(h));
+    const next: Picked = {
+      name: saved.name,
+      bytes: null,
+      catalog: {
+        format: saved.format,
+        encoding: saved.encoding,
+        headers: fields,
+        mapping: saved.mapping,
+        rows: saved.rows,
+        problems: [],
+      },
+    };
+    setPicked(next);
+    setMapping(saved.mapping);
+    void run(next);
+  };
 
   useEffect(() => {
     reviewLog.entries().then(setLog, (e: unknown) => setError(message(e)));
@@ -104,7 +160,7 @@ export function App() {
     }
   };
 
-  const run = async () => {
+  const run = async (picked: Picked | null = current) => {
     if (!picked) return;
     setError(null);
     setNotice(null);
@@ -113,7 +169,8 @@ export function App() {
     abort.current = controller;
     const startedAt = performance.now();
     const changed = JSON.stringify(mapping) !== JSON.stringify(picked.catalog.mapping);
-    const catalog = changed ? readCatalog(picked.bytes, { name: picked.name, mapping }) : picked.catalog;
+    const catalog =
+      changed && picked.bytes ? readCatalog(picked.bytes, { name: picked.name, mapping }) : picked.catalog;
     setProgress({ done: 0, total: catalog.rows.length, startedAt, now: startedAt });
     let opened: Awaited<ReturnType<typeof openIndexLookup>> | null = null;
     try {
@@ -124,6 +181,7 @@ export function App() {
       });
       setDone({
         result,
+        catalog,
         recalls: opened.index.records,
         meta: {
           catalog: picked.name,
@@ -181,6 +239,17 @@ export function App() {
         <p class="muted">{i18n.t('audit.fileNote')}</p>
       </section>
 
+      <StorefrontScan
+        disabled={running}
+        onCatalog={(name, catalog) => {
+          setError(null);
+          setNotice(null);
+          setDone(null);
+          setPicked({ name, bytes: null, catalog });
+          setMapping(catalog.mapping);
+        }}
+      />
+
       {error && (
         <p role="alert" class="error" data-testid="audit-error">
           {error}
@@ -192,7 +261,7 @@ export function App() {
         </p>
       )}
 
-      {picked && (
+      {picked?.bytes && (
         <MappingStep
           name={picked.name}
           catalog={picked.catalog}
@@ -205,8 +274,18 @@ export function App() {
       {picked && (
         <section aria-labelledby="run-heading">
           <h2 id="run-heading">{i18n.t('audit.runTitle')}</h2>
+          {!picked.bytes && (
+            <p data-testid="catalog-format">
+              {i18n.t('audit.recognised', [
+                picked.name,
+                FORMAT_LABEL[picked.catalog.format],
+                picked.catalog.encoding,
+                picked.catalog.rows.length.toLocaleString(),
+              ])}
+            </p>
+          )}
           {!running && (
-            <button type="button" disabled={!canLookUp(mapping)} onClick={() => void run()}>
+            <button type="button" disabled={!canLookUp(mapping)} onClick={() => void run(picked)}>
               {i18n.t('audit.run')}
             </button>
           )}
@@ -361,6 +440,15 @@ export function App() {
           )}
         </section>
       )}
+
+      <MonitorSection
+        saved={saved}
+        canSave={done !== null && !(saved && saved.savedAt >= done.meta.generatedAt)}
+        busy={saving || running}
+        onSave={() => void monitor()}
+        onOpen={auditSaved}
+        onStop={() => void stopMonitoring()}
+      />
 
       <ReviewLogView entries={log} />
     </main>

@@ -16,6 +16,8 @@ import {
   newlyAllowedSites,
   sameRegistration,
 } from '@/utils/any-shop';
+import { AuditMonitor, monitorNotification } from '@/utils/audit/audit-monitor';
+import { SavedAuditStore } from '@/utils/audit/saved-audit';
 import { badgeFor } from '@/utils/background/badge';
 import { handleMessage } from '@/utils/background/handle-message';
 import { navigationFilters } from '@/utils/background/navigation-filters';
@@ -83,6 +85,8 @@ export default defineBackground(() => {
       dataChanged();
       // New data: products met earlier may have a recall now.
       void watchlist.recheck().catch((e: unknown) => console.warn('recall-sentinel: watchlist re-check', e));
+      // The merchant's monitored catalog is audited again (utils/audit/audit-monitor.ts).
+      void auditMonitor.recheck().catch((e: unknown) => console.warn('recall-sentinel: audit re-run', e));
     },
     mayReach: (origins) => browser.permissions.contains({ origins }),
     async storageBytes() {
@@ -213,6 +217,26 @@ export default defineBackground(() => {
         message,
       });
     },
+  });
+  // The merchant's monitored catalog, re-audited after every sync; new findings open the audit page.
+  const savedAudits = SavedAuditStore.open();
+  const auditMonitor = new AuditMonitor({
+    store: () => savedAudits,
+    lookup: async (identities) => lookupIdentities(await ready, identities),
+    async notify(fresh, audit) {
+      const { title, message } = monitorNotification(fresh, audit);
+      await browser.notifications.create(`audit:${Date.now()}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title,
+        message,
+      });
+    },
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith('audit:')) return;
+    void browser.tabs.create({ url: browser.runtime.getURL('/audit.html') });
+    void browser.notifications.clear(id);
   });
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith('watchlist:')) return;

@@ -306,7 +306,140 @@ test('reads well: the findings of a catalog, light and dark', async ({ context, 
     await page.getByTestId('findings').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, `audit-findings-${colorScheme}.png`), fullPage: true });
   }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page
+    .locator('section[aria-labelledby="findings-heading"]')
+    .screenshot({ path: path.join(SHOTS, 'audit-findings-section.png') });
   // The table fits the page: nothing is cut off to the right at this width.
   const overflow = await page.locator('.table-scroll').evaluate((el) => el.scrollWidth - el.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+// ---------------------------------------------------------------------------------------------------
+// The storefront scan: a Shopify-shaped store (hand-made products; the recalled variant's barcode is the
+// real UPC 193175488718 of CPSC 25-366) served at http://shop.test, the one shop the demo build holds a
+// host permission for, so the browser's permission prompt (which a test cannot answer) is not shown.
+
+const STORE = 'http://shop.test';
+
+function storeProduct(i: number) {
+  if (i === 321)
+    return {
+      id: 9321,
+      title: 'Predator 2000 Watt Portable Power Station',
+      handle: 'predator-2000',
+      vendor: 'Predator',
+      variants: [{ id: 99321, title: 'Default Title', sku: 'HF-PS2000', barcode: '193175488718' }],
+    };
+  return {
+    id: 9000 + i,
+    title: `Cedar planter box ${i}`,
+    handle: `cedar-planter-${i}`,
+    vendor: 'Greenhaven',
+    variants: [{ id: 90000 + i, title: 'Default Title', sku: `GH-${i}` }],
+  };
+}
+
+/** 250 + 250 + 10 products; page 4 and beyond are empty. */
+const storePage = (page: number) => {
+  const from = (page - 1) * 250;
+  const count = page <= 2 ? 250 : page === 3 ? 10 : 0;
+  return { products: Array.from({ length: count }, (_, i) => storeProduct(from + i)) };
+};
+
+type StoreAnswer = (page: number) => 'ok' | 'error' | 'rate-limit' | 'hold';
+
+async function serveStore(context: BrowserContext, answer: StoreAnswer = () => 'ok'): Promise<number[]> {
+  const asked: number[] = [];
+  await context.unroute(`${STORE}/products.json*`);
+  await context.route(`${STORE}/products.json*`, async (route) => {
+    const url = new URL(route.request().url());
+    expect(url.searchParams.get('limit')).toBe('250');
+    const page = Number(url.searchParams.get('page'));
+    asked.push(page);
+    const what = answer(page);
+    if (what === 'hold') return; // never answered: the page hangs
+    if (what === 'error') return route.fulfill({ status: 500, body: 'Internal Server Error' });
+    if (what === 'rate-limit')
+      return route.fulfill({ status: 429, headers: { 'retry-after': '1' }, body: 'Too Many Requests' });
+    return route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify(storePage(page)),
+    });
+  });
+  return asked;
+}
+
+test('scans a Shopify store page by page and finds its recalled product', async ({
+  context,
+  extensionId,
+}) => {
+  let limited = false;
+  const asked = await serveStore(context, (page) => {
+    if (page === 3 && !limited) {
+      limited = true;
+      return 'rate-limit';
+    }
+    return 'ok';
+  });
+  const page = await openAudit(context, extensionId);
+  // Any page of the store will do; typed without a scheme it would be read as https.
+  await page.getByLabel('Store address').fill(`${STORE}/collections/all`);
+  await page.getByRole('button', { name: 'Scan the store' }).click();
+  await expect(page.getByTestId('store-state')).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+  await expect(page.getByTestId('store-state')).toContainText(
+    'shop.test: 510 listings (product variants) read from 3 pages.',
+  );
+  // Page 3 answered 429 once and was asked again after its Retry-After.
+  expect(asked.filter((p) => p === 3)).toHaveLength(2);
+  await expect(page.getByTestId('catalog-format')).toContainText('Shopify storefront (products.json)');
+  await runAudit(page);
+  expect(await findingRows(page)).toEqual([['confirmed', 'cpsc:25-366', 322]]);
+  await expect(page.locator('tr[data-recall="cpsc:25-366"]')).toContainText('HF-PS2000');
+});
+
+test('a store that fails keeps what was read and says where it stopped; resume finishes it', async ({
+  context,
+  extensionId,
+}) => {
+  let failing = true;
+  await serveStore(context, (page) => (page === 2 && failing ? 'error' : 'ok'));
+  const page = await openAudit(context, extensionId);
+  await page.getByLabel('Store address').fill(STORE);
+  await page.getByRole('button', { name: 'Scan the store' }).click();
+  const state = page.getByTestId('store-state');
+  await expect(state).toHaveAttribute('data-status', 'stopped', { timeout: 20_000 });
+  await expect(state).toContainText(
+    'The scan of shop.test stopped at page 2: page 2: the store answered HTTP 500. The 250 listings read before it are kept.',
+  );
+  failing = false;
+  await state.getByRole('button', { name: 'Resume' }).click();
+  await expect(state).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+  await expect(state).toContainText('510 listings');
+});
+
+test('a reload in the middle of a scan finds it where it stopped, and it resumes from there', async ({
+  context,
+  extensionId,
+}) => {
+  const asked = await serveStore(context, (page) => (page >= 2 ? 'hold' : 'ok'));
+  const page = await openAudit(context, extensionId);
+  await page.getByLabel('Store address').fill(STORE);
+  await page.getByRole('button', { name: 'Scan the store' }).click();
+  await expect(page.getByTestId('store-progress')).toContainText(
+    'Scanning shop.test: 1 pages, 250 listings read',
+  );
+  await expect.poll(() => asked.includes(2)).toBe(true);
+
+  await page.reload();
+  const state = page.getByTestId('store-state');
+  await expect(state).toHaveAttribute('data-status', 'paused');
+  await expect(state).toContainText('The scan of shop.test is paused after 1 pages (250 listings read).');
+
+  const resumed = await serveStore(context);
+  await state.getByRole('button', { name: 'Resume' }).click();
+  await expect(state).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+  expect(resumed[0]).toBe(2);
+  await expect(state).toContainText('510 listings');
 });

@@ -30,7 +30,9 @@ export type CatalogFormat =
   | 'merchant-center-tsv'
   | 'merchant-center-xml'
   | 'shopify-csv'
-  | 'amazon-report';
+  | 'amazon-report'
+  /** Not a file: a Shopify store's products.json, read by the storefront scan (storefront.ts). */
+  | 'shopify-store';
 
 export const FORMAT_LABEL: Record<CatalogFormat, string> = {
   csv: 'CSV',
@@ -39,6 +41,7 @@ export const FORMAT_LABEL: Record<CatalogFormat, string> = {
   'merchant-center-xml': 'Google Merchant Center feed (XML)',
   'shopify-csv': 'Shopify product export (CSV)',
   'amazon-report': 'Amazon listings report',
+  'shopify-store': 'Shopify storefront (products.json)',
 };
 
 export interface Catalog {

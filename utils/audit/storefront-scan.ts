@@ -7,6 +7,7 @@
  * Browser-safe and dependency-injected (fetch, sleep, save), so the tests drive it with a fake store.
  */
 import type { CatalogRow } from './catalog-fields';
+import type { Catalog } from './read-catalog';
 import {
   MAX_STORE_PAGES,
   PAGE_TIMEOUT_MS,
@@ -158,28 +159,45 @@ export async function scanStorefront(start: ScanState, deps: ScanDeps): Promise<
         `stopped after ${MAX_STORE_PAGES} pages: the store is larger than a scan reads`,
       );
     const pages = Array.from({ length: concurrency }, (_, i) => state.nextPage + i);
-    let results: PageResult[];
-    try {
-      // Staggered: one request every delayMs, never a burst.
-      results = await Promise.all(pages.map((page, i) => fetchPage(state.origin, page, i * delayMs, deps)));
-    } catch (e) {
-      if (e instanceof Paused) return finish('paused', null);
-      throw e;
-    }
-    for (const result of results) {
+    // Staggered: one request every delayMs, never a burst. Each page is kept (and saved) as soon as it
+    // and the pages before it are in, so a page that hangs never holds back the ones before it.
+    const inFlight = pages.map((page, i) => fetchPage(state.origin, page, i * delayMs, deps));
+    for (const p of inFlight) p.catch(() => undefined);
+    for (const pending of inFlight) {
+      let result: PageResult;
+      try {
+        result = await pending;
+      } catch (e) {
+        if (e instanceof Paused) return finish('paused', null);
+        throw e;
+      }
       if ('error' in result) return finish('stopped', result.error);
       const first = state.rows.length + 1;
       state.rows.push(...result.read.rows.map((r, i) => ({ ...r, row: first + i })));
       state.nextPage = result.page + 1;
+      // A short page is the last; a page fetched beside it is not needed.
       if (result.read.products < STORE_PAGE_SIZE) return finish('done', null);
+      state = { ...state, updatedAt: stamp() };
+      await deps.save(state);
+      deps.onProgress?.(state);
     }
-    state = { ...state, updatedAt: stamp() };
-    await deps.save(state);
-    deps.onProgress?.(state);
     try {
       await deps.sleep(delayMs, deps.signal);
     } catch {
       return finish('paused', null);
     }
   }
+}
+
+/** The rows a scan read, as a catalog the audit takes: the fields are the columns, mapped to themselves. */
+export function scanCatalog(state: ScanState): Catalog {
+  const fields = ['sku', 'title', 'brand', 'barcode', 'model', 'url'] as const;
+  return {
+    format: 'shopify-store',
+    encoding: 'utf-8',
+    headers: [...fields],
+    mapping: Object.fromEntries(fields.map((f) => [f, f])),
+    rows: state.rows,
+    problems: [],
+  };
 }

@@ -66,7 +66,14 @@ function fakeStore(answer?: Answer) {
       calls.push(url);
       const page = Number(new URL(url).searchParams.get('page'));
       const custom = answer?.(page, calls.length);
-      if (custom) return custom;
+      // As a real fetch does, a request that has not answered gives up when its signal aborts.
+      if (custom)
+        return Promise.race([
+          custom,
+          new Promise<never>((_resolve, reject) =>
+            init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+          ),
+        ]);
       if (init.signal?.aborted) throw init.signal.reason;
       return Response.json({ products: pages[page] ?? [] });
     },
@@ -262,6 +269,19 @@ describe('scanning a store', () => {
     const paused = await scanStorefront(newScan(ORIGIN), deps);
     expect(paused).toMatchObject({ status: 'paused', nextPage: 2 });
     expect(paused.rows).toHaveLength(STORE_PAGE_SIZE);
+  });
+
+  it('keeps a page as soon as it is in, while the page fetched beside it still hangs', async () => {
+    const { deps, controller, saved } = fakeStore((page) =>
+      page === 2 ? new Promise<Response>(() => undefined) : undefined,
+    );
+    deps.concurrency = 2;
+    deps.onProgress = (state) => {
+      if (state.nextPage === 2) controller.abort();
+    };
+    const paused = await scanStorefront(newScan(ORIGIN), deps);
+    expect(paused).toMatchObject({ status: 'paused', nextPage: 2 });
+    expect(saved.some((s) => s.status === 'scanning' && s.rows.length === STORE_PAGE_SIZE)).toBe(true);
   });
 
   it('stops with the reason when a page is not products.json', async () => {
