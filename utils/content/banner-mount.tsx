@@ -14,6 +14,7 @@ import bannerCss from '../../components/RecallBanner.css?inline';
 import { send } from '../messaging/send';
 import type { PageType } from '../schemas';
 import { watchScrolledPast } from './scrolled-past';
+import { TEST_ATTRIBUTES } from './test-attributes';
 
 export const BANNER_TAG = 'recall-sentinel-banner';
 
@@ -73,6 +74,7 @@ export class BannerMount {
     const host = this.ui.shadowHost;
     const { startedAt, extractedAt, answeredAt, indexMs } = timing;
     const now = performance.now();
+    if (!TEST_ATTRIBUTES) return;
     host.setAttribute('data-scan-ms', (now - startedAt).toFixed(1));
     host.setAttribute(
       'data-scan-phases',
@@ -150,8 +152,10 @@ export class BannerMount {
     );
     const first = entries[0];
     host.setAttribute('data-state', 'warning');
-    host.setAttribute('data-tier', first?.match.tier ?? '');
-    host.setAttribute('data-recall-ids', [...new Set(entries.map((e) => e.recall.id))].join(' '));
+    if (TEST_ATTRIBUTES) {
+      host.setAttribute('data-tier', first?.match.tier ?? '');
+      host.setAttribute('data-recall-ids', [...new Set(entries.map((e) => e.recall.id))].join(' '));
+    }
     host.setAttribute('data-pinned', String(this.pinned !== null));
     if (pageType === 'cart' || pageType === 'orders') {
       host.setAttribute('data-lines', String(lineCount));

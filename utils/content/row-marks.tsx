@@ -12,6 +12,7 @@ import markCss from '../../components/RecallRowMark.css?inline';
 import { findLineElement } from '../extract/line-element';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
 import type { MatchTier, ProductIdentity } from '../schemas';
+import { TEST_ATTRIBUTES } from './test-attributes';
 
 export const MARK_TAG = 'recall-sentinel-mark';
 
@@ -58,7 +59,7 @@ export class RowMarks {
         placed?.host.remove();
         placed = this.create(element);
       }
-      placed.host.setAttribute('data-tier', mark.tier);
+      if (TEST_ATTRIBUTES) placed.host.setAttribute('data-tier', mark.tier);
       placed.host.setAttribute('data-line', String(mark.line));
       render(
         <RecallRowMark tier={mark.tier} recalls={mark.recalls} onShow={() => this.onShow(mark.line)} />,
