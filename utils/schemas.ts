@@ -232,6 +232,9 @@ export const SyncSummary = z.object({
   /** When the current run of failures began; null while healthy. */
   failingSince: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
+  /** A published index: the live manifest's own `generatedAt` and the URL it came from (signed, verified). */
+  indexGeneratedAt: z.string().nullish(),
+  indexUrl: z.string().nullish(),
 });
 export type SyncSummary = z.infer<typeof SyncSummary>;
 

@@ -4,6 +4,8 @@
  * (.github/workflows/publish-index.yml) and in the tests.
  *
  *   index build    --feed <file> [--feed <file> ...] --out <dir> [--previous <dir>] [--allow-shrink]
+ *                  [--sign-key <private key PEM>]
+ *   index verify   <dir> --public-key <PEM> [--public-key <PEM> ...]   (exit 1 with the reason)
  *   index diff     --from <dir> --to <dir> --out <file>
  *   index stats    --feed <file> [...] | --index <dir>
  *   index snapshot --feed <file> [...] --out <file>
@@ -21,8 +23,15 @@ import { buildSnapshot } from '../../utils/feeds/snapshot';
 import { verifyFile } from '../../utils/recall-index/published/codec';
 import { parseManifest, readVerifiedShard } from '../../utils/recall-index/published/documents';
 import type { Manifest } from '../../utils/recall-index/published/format';
+import {
+  type IndexKey,
+  publicKeyFromPem,
+  SIGNATURE_FILE,
+  verifyManifest,
+} from '../../utils/recall-index/published/signature';
 import type { Recall } from '../../utils/schemas';
 import { readFeedFile } from '../lib/feed-file';
+import { readSigningKey } from '../lib/index-signing';
 import {
   buildPublishedIndex,
   diffRecalls,
@@ -35,7 +44,8 @@ import { buildStarter } from './starter-index';
 /** A mistake in how the command was called: the CLI prints usage and exits 2. */
 export class UsageError extends Error {}
 
-export const INDEX_USAGE = `  npm run --silent cli -- index build --feed <file> [--feed <file> ...] --out <dir> [--previous <dir>] [--allow-shrink]
+export const INDEX_USAGE = `  npm run --silent cli -- index build --feed <file> [--feed <file> ...] --out <dir> [--previous <dir>] [--allow-shrink] [--sign-key <file>]
+  npm run --silent cli -- index verify <dir> --public-key <file> [--public-key <file> ...]
   npm run --silent cli -- index diff --from <dir> --to <dir> --out <file>
   npm run --silent cli -- index stats --feed <file> [--feed <file> ...] | --index <dir>
   npm run --silent cli -- index snapshot --feed <file> [--feed <file> ...] --out <file>
@@ -127,9 +137,14 @@ async function build(values: Options) {
   if (feedFiles.length === 0 || !values.out)
     throw new UsageError('index build needs --feed <file> (one or more) and --out <dir>');
   const now = clock();
+  // The key is read first: a build that cannot sign fails before it writes anything.
+  const signKey = values['sign-key'] ? readSigningKey(values['sign-key']) : undefined;
   const inputs: Map<string, FeedInput> = feedsBySource(feedFiles, now);
   const previous = values.previous ? await readIndex(values.previous) : undefined;
-  const result = await buildPublishedIndex(inputs, previous, now, { allowShrink: values['allow-shrink'] });
+  const result = await buildPublishedIndex(inputs, previous, now, {
+    allowShrink: values['allow-shrink'],
+    signKey,
+  });
 
   const out = values.out;
   for (const [file, bytes] of result.files) writeFile(path.join(out, file), bytes);
@@ -154,6 +169,58 @@ async function build(values: Options) {
     bytes: m.shards.reduce((sum, s) => sum + s.bytes, 0),
     delta: result.delta,
     deltas: m.deltas.length,
+    signed: result.files.has(SIGNATURE_FILE),
+  };
+}
+
+/**
+ * `index verify <dir> --public-key <file> ...`: what the extension checks before it trusts an index
+ * (signature.ts), and more, since the whole index is at hand: manifest.json's signature by one of the
+ * keys, every shard and delta against its checksum, and every record of a source the manifest lists.
+ * Throws the reason (the CLI exits 1).
+ */
+async function verify(dir: string | undefined, values: Options) {
+  const keyFiles = values['public-key'] ?? [];
+  if (!dir || keyFiles.length === 0)
+    throw new UsageError('index verify needs <dir> and --public-key <file> (one or more)');
+  const keys: IndexKey[] = keyFiles.map((file) => {
+    const publicKeyPem = readFileSync(file, 'utf8');
+    try {
+      publicKeyFromPem(publicKeyPem);
+    } catch (e) {
+      throw new Error(`${file}: ${errorText(e)}`);
+    }
+    return { id: path.basename(file), publicKeyPem, sources: [] };
+  });
+  const manifestFile = path.join(dir, 'manifest.json');
+  const signatureFile = path.join(dir, SIGNATURE_FILE);
+  if (!existsSync(manifestFile)) throw new Error(`${manifestFile}: missing`);
+  if (!existsSync(signatureFile)) throw new Error(`${signatureFile}: missing: the index is not signed`);
+  const key = await verifyManifest(readFileSync(manifestFile), readFileSync(signatureFile), keys);
+  if (!key)
+    throw new Error(
+      `${manifestFile}: the signature does not verify with ${keyFiles.join(', ')} (tampered, or signed by another key)`,
+    );
+  const { manifest, recalls } = await readIndex(dir);
+  for (const entry of manifest.deltas) {
+    const file = path.join(dir, entry.file);
+    if (!existsSync(file)) throw new Error(`${file}: listed delta is missing`);
+    if (!(await verifyFile(readFileSync(file), entry.sha256))) throw new Error(`${file}: checksum mismatch`);
+  }
+  const foreign = recalls.find((r) => !Object.hasOwn(manifest.feeds, r.source));
+  if (foreign)
+    throw new Error(
+      `${dir}: record ${foreign.id} is of ${foreign.source}, a source the manifest does not list`,
+    );
+  return {
+    dir,
+    verified: true,
+    key: key.id,
+    version: manifest.version,
+    generatedAt: manifest.generatedAt,
+    records: manifest.records,
+    shards: manifest.shards.length,
+    deltas: manifest.deltas.length,
   };
 }
 
@@ -265,14 +332,17 @@ type Options = {
   index?: string;
   'allow-shrink'?: boolean;
   data?: string;
+  'sign-key'?: string;
+  'public-key'?: string[];
 };
 
 /** Runs `index <sub> ...`; resolves to the JSON summary the CLI prints. */
 export async function runIndexCommand(argv: string[]): Promise<unknown> {
   const [sub, ...rest] = argv;
   let values: Options;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: rest,
       options: {
         feed: { type: 'string', multiple: true },
@@ -283,17 +353,23 @@ export async function runIndexCommand(argv: string[]): Promise<unknown> {
         index: { type: 'string' },
         'allow-shrink': { type: 'boolean' },
         data: { type: 'string' },
+        'sign-key': { type: 'string' },
+        'public-key': { type: 'string', multiple: true },
       },
-      allowPositionals: false,
+      allowPositionals: true,
     }));
   } catch (e) {
     throw new UsageError(`index ${sub ?? ''}: ${errorText(e)}`);
   }
+  if (positionals.length > (sub === 'verify' ? 1 : 0))
+    throw new UsageError(`index ${sub ?? ''}: unexpected argument ${positionals.at(-1)}`);
   switch (sub) {
     case 'build':
       return build(values);
     case 'diff':
       return diff(values);
+    case 'verify':
+      return verify(positionals[0], values);
     case 'stats':
       return stats(values);
     case 'snapshot':

@@ -5,6 +5,8 @@
  * (tests/unit/architecture/build-only-code.test.ts). The format it writes and the extension reads is
  * utils/recall-index/published/.
  */
+
+import type { KeyObject } from 'node:crypto';
 import type { z } from 'zod';
 import { fnv1a } from '../../utils/fnv1a';
 import { own, setOwn } from '../../utils/own';
@@ -25,7 +27,9 @@ import {
   SHARD_TARGET_RECORDS,
   type ShardEntry,
 } from '../../utils/recall-index/published/format';
+import { SIGNATURE_FILE } from '../../utils/recall-index/published/signature';
 import { RECALL_SCHEMA_VERSION, Recall } from '../../utils/schemas';
+import { signManifest } from './index-signing';
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -142,6 +146,8 @@ export interface BuildOptions {
   /** A build in which a feed present before loses more than half its records throws unless this is
    * set: an empty or truncated official response must not publish a mass removal. */
   allowShrink?: boolean;
+  /** Signs manifest.json with this Ed25519 key into manifest.json.sig (signature.ts). */
+  signKey?: KeyObject;
 }
 
 export interface PublishedBuild {
@@ -284,6 +290,8 @@ export async function buildPublishedIndex(
     deltas,
   });
   // The manifest stays readable JSON with a trailing newline: people and `curl` read it too.
-  files.set('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+  files.set('manifest.json', manifestBytes);
+  if (options.signKey) files.set(SIGNATURE_FILE, signManifest(manifestBytes, options.signKey));
   return { manifest, files, delta, recalls };
 }

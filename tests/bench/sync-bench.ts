@@ -13,6 +13,7 @@ import { extensionDir, launchWithExtension } from '../../scripts/lib/browser';
 import { buildPublishedIndex, type PublishedBuild } from '../../scripts/lib/published-builder';
 import { Recall } from '../../utils/schemas';
 import { FeedServer } from '../e2e/feed-server';
+import { TEST_SIGN_KEY } from '../unit/support/index-keys';
 import { syntheticRecalls } from './synthetic-recalls';
 import { DEBUG_PORT, sampleWorkerHeap } from './worker-heap';
 
@@ -45,7 +46,8 @@ const STOOL: Recall = Recall.parse({
 });
 
 async function cachedBuild(n: number): Promise<{ v1: PublishedBuild; v2: PublishedBuild }> {
-  const dir = path.join(CACHE, `index-${n}`);
+  // Signed with the test key, which only the demo build trusts (utils/recall-index/published/index-keys.ts).
+  const dir = path.join(CACHE, `signed-index-${n}`);
   const load = (name: string) => JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
   if (!existsSync(path.join(dir, 'v2.json'))) {
     const recalls = [...syntheticRecalls(n - 1, 7), STOOL];
@@ -54,6 +56,7 @@ async function cachedBuild(n: number): Promise<{ v1: PublishedBuild; v2: Publish
       new Map([['cpsc', { recalls, skipped: [] }]]),
       undefined,
       new Date('2026-11-20T00:00:00Z'),
+      { signKey: TEST_SIGN_KEY },
     );
     // A day later: 1,000 records corrected (a new version each).
     const changed = recalls.map((r, i) =>
@@ -63,6 +66,7 @@ async function cachedBuild(n: number): Promise<{ v1: PublishedBuild; v2: Publish
       new Map([['cpsc', { recalls: changed, skipped: [] }]]),
       { manifest: v1.manifest, recalls: v1.recalls },
       new Date('2026-11-21T00:00:00Z'),
+      { signKey: TEST_SIGN_KEY },
     );
     console.log(
       `built index for ${n} records in ${((Date.now() - t) / 1000).toFixed(1)} s (cached in ${path.relative(ROOT, dir)})`,
@@ -112,7 +116,8 @@ for (const n of SIZES) {
   await server.start();
   serve(server, v1);
   const { context, worker, extensionId } = await launchWithExtension({
-    extensionPath: extensionDir('chrome-mv3'),
+    // The demo build: it trusts the test key and plain http to the loopback server.
+    extensionPath: extensionDir('chrome-mv3-demo'),
     headless: true,
     args: [`--remote-debugging-port=${DEBUG_PORT}`],
   });

@@ -4,6 +4,7 @@
  */
 import type { FeedMapper } from '../feeds/feed';
 import type { RecallDb } from '../recall-index/db';
+import { pinnedIndexKeys } from '../recall-index/published/index-keys';
 import { runSync } from '../recall-index/sync';
 import type { SyncOutcome, SyncProgress } from '../schemas';
 import type { Settings } from '../settings';
@@ -70,6 +71,9 @@ export class SyncRunner implements SyncControl {
             settings: await this.deps.settings(),
             feeds: this.deps.feeds,
             mayReach: this.deps.mayReach,
+            // Fixed at build time: only the demo build trusts the test key and plain http to loopback.
+            indexKeys: pinnedIndexKeys(import.meta.env.MODE),
+            allowLoopbackHttp: import.meta.env.MODE === 'demo',
             onProgress: (p) => {
               this.lastProgress = p;
             },

@@ -4,6 +4,12 @@
  * every shard, each checked against its SHA-256, written into staging generations that survive a
  * stopped service worker, then swapped in together. A delta that fails its checksum falls back to the
  * full download, and so does a pile of applied deltas past MAX_PILED_CHANGES.
+ *
+ * Nothing of an index is trusted before its manifest is (issue 14, finding 1; published/signature.ts):
+ * the address must be https, manifest.json must carry a valid Ed25519 signature (manifest.json.sig) by
+ * a key pinned in the build, its version may not be older than the one held (rollback), and it may
+ * write only the sources its manifest lists and its key may sign for (other records are skipped and
+ * counted). A refused index leaves the live one as it was, and the status says why.
  */
 
 import { own, setOwn } from '../own';
@@ -18,10 +24,20 @@ import {
   type RecallDb,
   writeGeneration,
 } from './db';
-import { get, type HttpDeps, HttpError, megabytes, readBody, readJson, TooLargeError } from './http';
+import { get, type HttpDeps, HttpError, megabytes, readBody, TooLargeError } from './http';
 import { decodedLimit, decodeVerified, FileTooLargeError, isGzip } from './published/codec';
 import { parseDelta, parseManifest, parseShardForIndex } from './published/documents';
 import { type DeltaEntry, deltaChain, type Manifest } from './published/format';
+import {
+  allowedSources,
+  checkIndexUrl,
+  type IndexKey,
+  IndexTrustError,
+  MAX_SIGNATURE_BYTES,
+  recordAllowed,
+  SIGNATURE_FILE,
+  verifyManifest,
+} from './published/signature';
 import { type SyncState, syncedStatus, writeSyncState } from './sync-state';
 
 /** The sync target (and sync state) name of the published index. */
@@ -33,6 +49,10 @@ export const MAX_PILED_CHANGES = 5_000;
 export interface PublishedSyncDeps extends HttpDeps {
   db: RecallDb;
   onProgress?: (p: SyncProgress) => void;
+  /** The public keys a manifest must be signed by: index-keys.ts's, pinned in the build. */
+  indexKeys: readonly IndexKey[];
+  /** Plain http to a loopback host (the demo build's e2e server); otherwise https only. */
+  allowLoopbackHttp?: boolean;
 }
 
 /** A downloaded file that does not hash to its manifest entry: the reason for a full download. */
@@ -82,6 +102,40 @@ async function fetchVerified(
   return verified.value;
 }
 
+/**
+ * The manifest in `bytes` (as served), once its signature file verifies with a pinned key; the key says
+ * which sources the index may write. Throws an IndexTrustError with the reason otherwise.
+ */
+async function verifiedManifest(
+  deps: PublishedSyncDeps,
+  base: URL,
+  bytes: Uint8Array,
+): Promise<{ manifest: Manifest; key: IndexKey }> {
+  if (deps.indexKeys.length === 0)
+    throw new IndexTrustError('this build trusts no index signing key, so no published index is used');
+  const res = await get(deps, new URL(SIGNATURE_FILE, base).href);
+  if (res.status === 404)
+    throw new IndexTrustError(`${base.host} publishes no signature (${SIGNATURE_FILE}): index refused`);
+  if (!res.ok) throw new HttpError(`${SIGNATURE_FILE}: HTTP ${res.status}`, res.status, null);
+  const signature = await readBody(res, MAX_SIGNATURE_BYTES, SIGNATURE_FILE).catch((e) => {
+    throw e instanceof TooLargeError
+      ? new IndexTrustError(`${SIGNATURE_FILE} is not a signature: ${e.message}`)
+      : e;
+  });
+  const key = await verifyManifest(bytes, signature, deps.indexKeys);
+  if (!key)
+    throw new IndexTrustError(
+      `the index manifest at ${base.host} is not signed by a key this build trusts (bad signature): index refused`,
+    );
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw new Error(`the index manifest is not complete JSON (${bytes.byteLength} bytes received)`);
+  }
+  return { manifest: parseManifest(data), key };
+}
+
 const sourceOf = (recallId: string) => recallId.slice(0, recallId.indexOf(':'));
 
 function groupBySource(recalls: Recall[]): Map<string, Recall[]> {
@@ -104,11 +158,14 @@ async function applyDelta(
   base: URL,
   entry: DeltaEntry,
   manifest: Manifest,
-): Promise<void> {
+  allowed: ReadonlySet<string>,
+): Promise<number> {
   const delta = parseDelta(await fetchVerified(deps, base, entry), entry.file);
-  const upserts = groupBySource(delta.upserts);
+  const mine = delta.upserts.filter((r) => recordAllowed(allowed, r.source, r.id));
+  const upserts = groupBySource(mine);
+  const removalIds = delta.removals.filter((id) => recordAllowed(allowed, sourceOf(id), id));
   const removals = new Map<string, string[]>();
-  for (const id of delta.removals) {
+  for (const id of removalIds) {
     const list = removals.get(sourceOf(id));
     if (list) list.push(id);
     else removals.set(sourceOf(id), [id]);
@@ -125,7 +182,10 @@ async function applyDelta(
       { records },
     );
   }
+  return delta.upserts.length - mine.length + delta.removals.length - removalIds.length;
 }
+
+const notAllowed = (n: number) => (n ? `, ${n} records of sources this index may not write skipped` : '');
 
 /** One sync of the published index at `manifestUrl`; `state` is saved as it goes (resumable). */
 export async function syncPublished(
@@ -133,16 +193,36 @@ export async function syncPublished(
   manifestUrl: string,
   state: SyncState,
 ): Promise<SyncOutcome> {
+  const base = checkIndexUrl(manifestUrl, deps.allowLoopbackHttp);
+  // The version held is of the index at `state.indexUrl`: a user who points the extension at another
+  // index starts over from a full download, without its versions compared to the old one's.
+  if (state.indexUrl !== null && state.indexUrl !== manifestUrl) {
+    Object.assign(state, { indexVersion: null, etag: null, lastModified: null, indexGeneratedAt: null });
+  }
+  state.indexUrl = manifestUrl;
   const headers: Record<string, string> = {};
   if (state.etag && !state.staging) headers['if-none-match'] = state.etag;
   if (state.lastModified && !state.staging) headers['if-modified-since'] = state.lastModified;
   const res = await get(deps, manifestUrl, headers);
   if (res.status === 304) return { source: PUBLISHED, status: 'unchanged', message: 'index not modified' };
   if (!res.ok) throw new HttpError(`manifest: HTTP ${res.status}`, res.status, null);
-  const manifest = parseManifest(await readJson(res, 'the index manifest', MAX_MANIFEST_BYTES));
+  const { manifest, key } = await verifiedManifest(
+    deps,
+    base,
+    await readBody(res, MAX_MANIFEST_BYTES, 'the index manifest'),
+  );
   const version = String(manifest.version);
-  const base = new URL(manifestUrl);
-  const validators = { etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
+  if (state.indexVersion && manifest.version < Number(state.indexVersion)) {
+    throw new IndexTrustError(
+      `the index at ${base.host} is version ${version}, older than the version held (${state.indexVersion}): refused as a rollback`,
+    );
+  }
+  const allowed = allowedSources(manifest.feeds, key);
+  const validators = {
+    etag: res.headers.get('etag'),
+    lastModified: res.headers.get('last-modified'),
+    indexGeneratedAt: manifest.generatedAt,
+  };
 
   if (state.indexVersion === version && !state.staging) {
     Object.assign(state, validators);
@@ -159,8 +239,9 @@ export async function syncPublished(
     note = ` (replacing ${piledUp} changes applied since the last full download)`;
   } else if (chain && chain.length > 0) {
     try {
+      let refused = 0;
       for (const delta of chain) {
-        await applyDelta(deps, base, delta, manifest);
+        refused += await applyDelta(deps, base, delta, manifest, allowed);
         // Saved after each delta: a run stopped halfway resumes from the version it reached.
         state.indexVersion = String(delta.to);
         await writeSyncState(deps.db, state);
@@ -169,7 +250,7 @@ export async function syncPublished(
       return {
         source: PUBLISHED,
         status: 'updated',
-        message: `applied ${chain.length} delta(s) up to ${version}`,
+        message: `applied ${chain.length} delta(s) up to ${version}${notAllowed(refused)}`,
       };
     } catch (e) {
       if (!(e instanceof ChecksumError)) throw e;
@@ -187,6 +268,7 @@ export async function syncPublished(
   state.staging = staging;
   let written = 0;
   let unreadable = 0;
+  let refused = 0;
   for (const shard of manifest.shards) {
     deps.onProgress?.({
       source: PUBLISHED,
@@ -197,7 +279,9 @@ export async function syncPublished(
     if (staging.done.includes(shard.file)) continue;
     const parsed = parseShardForIndex(await fetchVerified(deps, base, shard), shard.file);
     unreadable += parsed.skipped;
-    for (const [source, recalls] of groupBySource(parsed.recalls)) {
+    const mine = parsed.recalls.filter((r) => recordAllowed(allowed, r.source, r.id));
+    refused += parsed.recalls.length - mine.length;
+    for (const [source, recalls] of groupBySource(mine)) {
       let gen = own(staging.gens, source);
       if (gen === undefined) {
         gen = await nextGeneration(deps.db, source, Object.values(staging.gens));
@@ -233,9 +317,9 @@ export async function syncPublished(
     source: PUBLISHED,
     status: 'updated',
     records: written,
-    skipped: unreadable,
+    skipped: unreadable + refused,
     message: `downloaded index ${version}: ${written} records in ${manifest.shards.length} shards${
       unreadable ? `, ${unreadable} unreadable records skipped` : ''
-    }${note}`,
+    }${notAllowed(refused)}${note}`,
   };
 }

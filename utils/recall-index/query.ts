@@ -51,12 +51,15 @@ export async function indexStatus(db: RecallDb): Promise<IndexStatus> {
     records,
     sources: sources.map(({ activeGen: _gen, ...status }) => status),
     updatedAt: loaded.sort().at(-1) ?? null,
-    syncs: syncs.map(({ source, lastSuccessAt, lastError, failingSince, nextAttemptAt }) => ({
-      source,
-      lastSuccessAt,
-      lastError,
-      failingSince,
-      nextAttemptAt,
-    })),
+    syncs: syncs.map(
+      ({ source, lastSuccessAt, lastError, failingSince, nextAttemptAt, indexUrl, indexGeneratedAt }) => ({
+        source,
+        lastSuccessAt,
+        lastError,
+        failingSince,
+        nextAttemptAt,
+        ...(indexGeneratedAt && { indexGeneratedAt, indexUrl }),
+      }),
+    ),
   };
 }

@@ -27,6 +27,10 @@ export const SyncState = z.object({
   lastModified: z.string().nullable().default(null),
   /** Published index: the manifest version now live. */
   indexVersion: z.string().nullable().default(null),
+  /** Published index: the manifest URL `indexVersion` is of (a new URL starts over, see published-sync.ts). */
+  indexUrl: z.string().nullable().default(null),
+  /** Published index: the live manifest's own `generatedAt`, shown beside its host. */
+  indexGeneratedAt: z.string().nullable().default(null),
   failures: z.number().int().nonnegative().default(0),
   nextAttemptAt: z.string().nullable().default(null),
   lastAttemptAt: z.string().nullable().default(null),

@@ -14,10 +14,12 @@ import {
 import { decodeEntities } from '../../../utils/extract/decode-entities';
 import { readMetaTags } from '../../../utils/extract/structured-data';
 import { type RecallDb, recallCount } from '../../../utils/recall-index/db';
+import { TEST_KEY } from '../../../utils/recall-index/published/index-keys';
 import { lookupIdentities } from '../../../utils/recall-index/query';
 import { runSync, type SyncDeps } from '../../../utils/recall-index/sync';
 import { parseSettings } from '../../../utils/settings';
 import { identity, recall } from '../support/factories';
+import { TEST_SIGN_KEY } from '../support/index-keys';
 import { closeIndexes, openIndex } from './open-index';
 
 const INDEX_URL = 'http://127.0.0.1:9/index/manifest.json';
@@ -41,6 +43,9 @@ const deps = (db: RecallDb, build: PublishedBuild): SyncDeps => ({
   random: () => 0.5,
   settings: parseSettings({ publishedIndexUrl: INDEX_URL, feeds: { cpsc: { enabled: false } } }),
   feeds: [],
+  // The index's key may write these odd sources: the point here is how their names are handled.
+  indexKeys: [{ ...TEST_KEY, sources: ['cpsc', ...ODD] }],
+  allowLoopbackHttp: true,
 });
 
 const stool = recall('90001', { brands: ['Kettlebrook'], gtins: ['00850012345671'] });
@@ -71,7 +76,7 @@ describe('names from data on plain objects', () => {
       new Map<string, FeedInput>([['cpsc', { recalls: [stool, ...odd], skipped: [] }]]),
       undefined,
       clock,
-      { allowShrink: true },
+      { allowShrink: true, signKey: TEST_SIGN_KEY },
     );
     const [outcome] = await runSync(deps(db, build));
     expect(outcome?.status, outcome?.message).toBe('updated');
@@ -93,7 +98,10 @@ describe('names from data on plain objects', () => {
         { recalls: [], skipped: [] },
       ]),
     ]);
-    const build = await buildPublishedIndex(feeds, undefined, clock, { allowShrink: true });
+    const build = await buildPublishedIndex(feeds, undefined, clock, {
+      allowShrink: true,
+      signKey: TEST_SIGN_KEY,
+    });
     const [outcome] = await runSync(deps(db, build));
     expect(outcome?.status, outcome?.message).toBe('updated');
     const { matches } = await lookupIdentities(db, [identity({ gtins: ['00850012345671'] })]);

@@ -17,6 +17,7 @@ import { lookupIdentities } from '../../../utils/recall-index/query';
 import { runSync, type SyncDeps } from '../../../utils/recall-index/sync';
 import { parseSettings } from '../../../utils/settings';
 import { identity, recall } from '../support/factories';
+import { signatureOf, TEST_SIGN_KEY, TRUST_TEST_KEY } from '../support/index-keys';
 import { closeIndexes, openIndex } from './open-index';
 
 const INDEX_URL = 'http://127.0.0.1:9/index/manifest.json';
@@ -48,6 +49,7 @@ function deps(db: RecallDb, serve: Serve): SyncDeps {
     random: () => 0.5,
     settings: parseSettings({ publishedIndexUrl: INDEX_URL, feeds: { cpsc: { enabled: false } } }),
     feeds: [],
+    ...TRUST_TEST_KEY,
   };
 }
 
@@ -85,6 +87,7 @@ describe('caps on downloaded bodies', () => {
       new Map([['cpsc', { recalls: [stool], skipped: [] }]]),
       undefined,
       clock,
+      { signKey: TEST_SIGN_KEY },
     );
     const [first] = await runSync(deps(db, files(v1)));
     expect(first?.status).toBe('updated');
@@ -94,13 +97,15 @@ describe('caps on downloaded bodies', () => {
       new Map([['cpsc', { recalls: [board], skipped: [] }]]),
       undefined,
       later,
-      { allowShrink: true },
+      { allowShrink: true, signKey: TEST_SIGN_KEY },
     );
     const shard = v2.manifest.shards[0];
     if (!shard) throw new Error('no shard');
     const manifest = { ...v2.manifest, deltas: [], shards: [{ ...shard, bytes: bomb.byteLength }] };
     const serve: Serve = (path) => {
       if (path === '/index/manifest.json') return new Response(JSON.stringify(manifest));
+      // The host's own key signs what it serves: the caps hold even for a signed index.
+      if (path === '/index/manifest.json.sig') return new Response(signatureOf(JSON.stringify(manifest)));
       if (path === `/index/${shard.file}`) return shardResponse(bomb);
       return files(v2)(path);
     };
@@ -139,6 +144,7 @@ describe('caps on downloaded bodies', () => {
       new Map([['cpsc', { recalls: [stool], skipped: [] }]]),
       undefined,
       clock,
+      { signKey: TEST_SIGN_KEY },
     );
     const shard = v1.manifest.shards[0];
     if (!shard) throw new Error('no shard');
@@ -149,6 +155,9 @@ describe('caps on downloaded bodies', () => {
     const [outcome] = await runSync(
       deps(db, (path) => {
         if (path === '/index/manifest.json') return new Response(JSON.stringify(manifest));
+        if (path === '/index/manifest.json.sig') return new Response(signatureOf(JSON.stringify(manifest)));
+        // The host's own key signs what it serves: the caps hold even for a signed index.
+        if (path === '/index/manifest.json.sig') return new Response(signatureOf(JSON.stringify(manifest)));
         if (path === `/index/${shard.file}`) return new Response(padded);
         return files(v1)(path);
       }),

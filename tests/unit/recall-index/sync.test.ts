@@ -20,6 +20,7 @@ import { readSyncState } from '../../../utils/recall-index/sync-state';
 import type { Recall } from '../../../utils/schemas';
 import { parseSettings } from '../../../utils/settings';
 import { identity, recall } from '../support/factories';
+import { TEST_SIGN_KEY, TRUST_TEST_KEY } from '../support/index-keys';
 import { closeIndexes, openIndex } from './open-index';
 
 /** A tiny in-memory web: path → response, with a log of what was asked. */
@@ -59,6 +60,7 @@ function deps(db: RecallDb, web: FakeWeb, settings: object): SyncDeps {
     random: () => 0.5,
     settings: parseSettings(settings),
     feeds: CPSC ? [CPSC] : [],
+    ...TRUST_TEST_KEY,
   };
 }
 
@@ -75,7 +77,7 @@ const build = (recalls: Recall[], previous?: PublishedBuild) =>
     new Map([['cpsc', { recalls, skipped: [] }]]),
     previous ? { manifest: previous.manifest, recalls: previous.recalls } : undefined,
     clock,
-    { allowShrink: true },
+    { allowShrink: true, signKey: TEST_SIGN_KEY },
   );
 
 const found = async (db: RecallDb, probe = identity({ gtins: ['00850012345671'] })) =>
@@ -357,6 +359,7 @@ describe('host permissions', () => {
       settings: parseSettings({ feeds: { cpsc: { enabled: false }, 'eu-safety-gate': { enabled: true } } }),
       feeds: [eu],
       mayReach: async () => false,
+      ...TRUST_TEST_KEY,
     };
     const [outcome] = await runSync(d);
     expect(outcome?.status).toBe('failed');
@@ -413,6 +416,7 @@ describe('syncing a feed that walks several requests', () => {
       feeds: Object.fromEntries(ids.map((id) => [id, { enabled: true, baseUrl: LOCAL }])),
     }),
     feeds: feeds.filter((f) => ids.includes(f.id)),
+    ...TRUST_TEST_KEY,
   });
   beforeEach(async () => {
     globalThis.indexedDB = new IDBFactory();
