@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { ReportEndpointSection } from '@/components/ReportEndpoint';
 import { SyncStatusTable } from '@/components/SyncStatusTable';
 import { feedCatalogue } from '@/utils/feeds/catalogue';
 import type { FeedAbout } from '@/utils/feeds/feed';
@@ -150,6 +151,8 @@ export function App() {
       </section>
 
       <AnyShopSection />
+
+      <ReportEndpointSection />
 
       <WatchlistSection
         on={settings.watchlist}

@@ -14,6 +14,7 @@ import { Fragment } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { OutboxList, readEndpoint, useOutbox } from '@/components/ReportEndpoint';
 import type { TabVerdict } from '@/utils/messaging';
 import { ask } from '@/utils/messaging/ask';
 import { type CaseEntry, CaseLog } from '@/utils/report/case-log';
@@ -24,7 +25,7 @@ import {
   type ReportField,
 } from '@/utils/report/destinations';
 import { screenshotKey } from '@/utils/report/open-report';
-import { type PackageLabels, reportPackage } from '@/utils/report/package';
+import { type PackageLabels, reportDocument, reportPackage } from '@/utils/report/package';
 import {
   copyRows,
   missingPageFields,
@@ -197,6 +198,11 @@ export function App() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const caseLog = useMemo(() => new CaseLog(browser.storage.local), []);
   const [cases, setCases] = useState<CaseEntry[]>([]);
+  const outbox = useOutbox();
+  const [endpoint, setEndpoint] = useState<string | null>(null);
+  useEffect(() => {
+    void readEndpoint().then(setEndpoint);
+  }, []);
 
   useEffect(() => {
     const params = new URLSearchParams(location.search);
@@ -220,7 +226,12 @@ export function App() {
         </section>
       )}
       {load.kind === 'ready' && (
-        <ReportForm initial={load.report} onFiled={async (entry) => setCases(await caseLog.add(entry))} />
+        <ReportForm
+          initial={load.report}
+          onFiled={async (entry) => setCases(await caseLog.add(entry))}
+          endpoint={endpoint}
+          onSend={(key, url, body) => outbox.add({ key, url, body })}
+        />
       )}
       {load.kind === 'cases' && <h1>{i18n.t('report.casesTitle')}</h1>}
       {load.kind !== 'loading' && (
@@ -231,11 +242,23 @@ export function App() {
           destinationName={destinationName}
         />
       )}
+      {(endpoint || outbox.items.length > 0) && load.kind !== 'loading' && (
+        <section aria-labelledby="outbox-h" data-section="outbox">
+          <h2 id="outbox-h">{i18n.t('report.endpoint.outbox')}</h2>
+          <OutboxList outbox={outbox} />
+        </section>
+      )}
     </main>
   );
 }
 
-function ReportForm(props: { initial: Report; onFiled: (entry: CaseEntry) => Promise<void> }) {
+function ReportForm(props: {
+  initial: Report;
+  onFiled: (entry: CaseEntry) => Promise<void>;
+  /** The organisation endpoint set in the options, if any. */
+  endpoint: string | null;
+  onSend: (key: string, url: string, body: string) => Promise<void>;
+}) {
   const [report, setReport] = useState<Report>(props.initial);
   const [addContact, setAddContact] = useState(false);
   const [copied, setCopied] = useState<ReportField | null>(null);
@@ -290,6 +313,13 @@ function ReportForm(props: { initial: Report; onFiled: (entry: CaseEntry) => Pro
     for (const f of reportPackage(final, chosen, packageLabels())) download(f.name, f.mime, f.data);
     await file();
     setDone(i18n.t('report.downloaded'));
+  };
+
+  const sendToEndpoint = async () => {
+    if (!props.endpoint) return;
+    const final = { ...shared.report, destination: chosen?.id ?? null };
+    await props.onSend(report.id, props.endpoint, JSON.stringify(reportDocument(final, chosen)));
+    setDone(i18n.t('report.endpoint.queued'));
   };
 
   const copy = async (field: ReportField, value: string) => {
@@ -615,6 +645,11 @@ function ReportForm(props: { initial: Report; onFiled: (entry: CaseEntry) => Pro
           <button type="button" class="secondary" onClick={() => void downloadPackage()}>
             {i18n.t('report.download')}
           </button>
+          {props.endpoint && (
+            <button type="button" class="secondary" onClick={() => void sendToEndpoint()}>
+              {i18n.t('report.endpoint.send', [new URL(props.endpoint).host])}
+            </button>
+          )}
         </div>
         {done && (
           <p class="done" role="status">

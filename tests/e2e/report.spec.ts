@@ -300,3 +300,75 @@ test('a page with nothing to read still gives a report, and says what is missing
     'Desk lamp',
   );
 });
+
+test('a report sent to an organisation’s endpoint waits out a server error and an outage, and arrives once', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  test.setTimeout(90_000);
+  // The organisation's endpoint, served here: down (500) at first, then out of reach, then up; it records
+  // every POST it takes.
+  const ENDPOINT = 'https://reports.test/intake';
+  let state: 'down' | 'unreachable' | 'up' = 'down';
+  const received: { key: string | null; body: { id: string; incident: { hazard: string } } }[] = [];
+  const cors = {
+    'access-control-allow-origin': '*',
+    'access-control-allow-methods': 'POST',
+    'access-control-allow-headers': 'content-type, idempotency-key',
+  };
+  await context.route(ENDPOINT, async (route) => {
+    const request = route.request();
+    if (state === 'unreachable') return route.abort('internetdisconnected');
+    if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+    if (state === 'down') return route.fulfill({ status: 500, headers: cors, body: 'down for maintenance' });
+    received.push({ key: await request.headerValue('idempotency-key'), body: request.postDataJSON() });
+    return route.fulfill({ status: 201, headers: cors, body: '{}' });
+  });
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = options.locator('[data-section="report-endpoint"]');
+  await section.locator('[name="reportEndpoint"]').fill('http://reports.test/intake');
+  await section.getByRole('button', { name: 'Save' }).click();
+  await expect(section.getByRole('alert')).toHaveText('Only an https address can receive reports.');
+  await section.locator('[name="reportEndpoint"]').fill(ENDPOINT);
+  await section.getByRole('button', { name: 'Save' }).click();
+  await expect(section.getByTestId('endpoint-saved')).toContainText(ENDPOINT);
+
+  const { report } = await reportFromBanner(context, worker);
+  const hazard = 'It sparked when plugged in.';
+  await report.locator('[name="hazard"]').fill(hazard);
+  await report.getByRole('button', { name: 'Send to reports.test' }).click();
+  const item = report.locator('[data-section="outbox"] li');
+  await expect(item).toHaveCount(1);
+  await expect(item.locator('.outcome')).toHaveText(/answered 500 \(a server error\).*tried again/);
+  await expect(item).toHaveAttribute('data-status', 'queued');
+  // What is sent is shown as it is sent.
+  await item.locator('summary').click();
+  await expect(item.locator('pre.sent-body')).toContainText(hazard);
+
+  // Offline: the attempt fails without reaching the endpoint, and the report stays.
+  state = 'unreachable';
+  await context.setOffline(true);
+  await item.getByRole('button', { name: 'Try again now' }).click();
+  await expect(item.locator('.outcome')).toHaveText(/could not be reached/);
+  expect(received).toHaveLength(0);
+
+  // The endpoint is back and so is the network: the page retries by itself and the report arrives once.
+  state = 'up';
+  await context.setOffline(false);
+  await expect(item.locator('.outcome')).toHaveText('Delivered (the endpoint answered 201).');
+  await expect(item).toHaveAttribute('data-status', 'sent');
+  const reportId = await item.getAttribute('data-key');
+  expect(received).toHaveLength(1);
+  expect(received[0]?.key).toBe(reportId);
+  expect(received[0]?.body).toMatchObject({ id: reportId, incident: { hazard } });
+
+  // Pressing Send again, or opening the outbox elsewhere, sends nothing more.
+  await report.getByRole('button', { name: 'Send to reports.test' }).click();
+  await options.reload();
+  await expect(options.locator('[data-section="report-endpoint"] li[data-status="sent"]')).toHaveCount(1);
+  await expect(options.locator('[data-section="report-endpoint"] li')).toHaveCount(1);
+  expect(received).toHaveLength(1);
+});
