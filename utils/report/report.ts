@@ -111,7 +111,8 @@ export function reportFromVerdict(input: {
       seller: identity?.seller ?? '',
       marketplace: identity?.marketplace ?? input.verdict?.page.marketplace ?? '',
       pageUrl: identity?.url ?? input.verdict?.page.url ?? input.tabUrl ?? '',
-      purchaseDate: '',
+      // An order page dates each line by its order (utils/extract/order-date.ts); other pages say nothing.
+      purchaseDate: identity?.orderedAt ?? '',
     },
     recall: recallOf(input.verdict, index),
     screenshot: input.screenshot,

@@ -118,6 +118,12 @@ describe('a report pre-filled from the tab’s verdict', () => {
     expect(missingPageFields(r)).toEqual([]);
   });
 
+  it('dates the purchase by the order when it starts from an order page', () => {
+    const v = verdict({ pageType: 'orders', orderedAt: '2026-04-02' });
+    expect(start(v).product.purchaseDate).toBe('2026-04-02');
+    expect(start(verdict()).product.purchaseDate).toBe('');
+  });
+
   it('from a page with no identifiers still makes a report and names what is missing', () => {
     const r = start(
       verdict({ title: 'Some lamp', brand: null, models: [], gtins: [], itemId: null, seller: null }, false),
