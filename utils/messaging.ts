@@ -111,6 +111,21 @@ export type DismissMatchRequest = z.infer<typeof DismissMatchRequest>;
 export const OkResponse = z.object({ ok: z.literal(true) });
 export type OkResponse = z.infer<typeof OkResponse>;
 
+/** One "not this product" answer, as the options page lists it (issue 14: reviewable and undoable). */
+export const Dismissal = z.object({
+  marketplace: z.string().max(40).nullable(),
+  listing: z.string().max(4000),
+  recallId: z.string().max(200),
+});
+export type Dismissal = z.infer<typeof Dismissal>;
+
+/** Options page → background: the "not this product" answers kept on this device, newest first. */
+export const DismissalsRequest = z.object({ type: z.literal('dismissals') });
+export const DismissalsResponse = z.object({ ok: z.literal(true), dismissals: z.array(Dismissal) });
+
+/** Options page → background: forget one "not this product" answer; its warning comes back. */
+export const UndoDismissalRequest = Dismissal.extend({ type: z.literal('undo-dismissal') });
+
 /**
  * Content script → background: the HTML of a cart line's product page on another origin than the cart
  * (JD: cart.jd.com → item.jd.com), which the page's CORS rules keep from the content script. The
@@ -292,6 +307,18 @@ export const MESSAGES = {
     // The report opens for the sender's tab; the popup and the context menu open it themselves.
     from: 'content',
     refusal: 'reports are opened from the page banner only',
+  },
+  dismissals: {
+    request: DismissalsRequest,
+    response: DismissalsResponse,
+    from: 'page',
+    refusal: '"not this product" answers are listed in extension pages only',
+  },
+  'undo-dismissal': {
+    request: UndoDismissalRequest,
+    response: OkResponse,
+    from: 'page',
+    refusal: '"not this product" answers are undone in extension pages only',
   },
   rescan: { request: RescanRequest, response: NoResponse, from: 'background' },
 } as const satisfies Record<string, MessageContract>;

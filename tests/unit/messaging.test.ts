@@ -55,6 +55,12 @@ const EXAMPLES: {
   },
   'watchlist-clear': { request: { type: 'watchlist-clear' }, from: popup, refused: contentScript },
   'open-report': { request: { type: 'open-report', item: null }, from: contentScript, refused: popup },
+  dismissals: { request: { type: 'dismissals' }, from: popup, refused: contentScript },
+  'undo-dismissal': {
+    request: { type: 'undo-dismissal', marketplace: 'amazon', listing: 'B000000000', recallId: 'cpsc:1' },
+    from: popup,
+    refused: contentScript,
+  },
 };
 
 describe('the message table', () => {

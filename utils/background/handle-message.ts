@@ -8,7 +8,7 @@
 
 import { clip, IDENTITY_LIMITS } from '../identity-limits';
 import { isRecord } from '../is-record';
-import { dismissalKey, listingOf } from '../listing';
+import { dismissalKey, dismissalOf, listingOf } from '../listing';
 import { MANUAL_URL, manualIdentity, readManualQuery } from '../manual-query';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
 import {
@@ -35,8 +35,10 @@ export type { MessageSender } from '../messaging/senders';
 
 /** "Not this product" answers, as `dismissalKey` strings. */
 export interface DismissalStore {
+  /** In the order they were given, oldest first. */
   list(): Promise<Set<string>>;
   add(key: string): Promise<void>;
+  remove(key: string): Promise<void>;
 }
 
 export interface VerdictStore {
@@ -159,6 +161,16 @@ export const HANDLERS: { [T in ToBackground]: Handler<T> } = {
 
   async 'dismiss-match'(msg, _sender, deps) {
     await deps.dismissals.add(dismissalKey(msg.marketplace, msg.listing, msg.recallId));
+    return { ok: true };
+  },
+
+  async dismissals(_msg, _sender, deps) {
+    const keys = [...(await deps.dismissals.list())].reverse();
+    return { ok: true, dismissals: keys.flatMap((key) => dismissalOf(key) ?? []) };
+  },
+
+  async 'undo-dismissal'(msg, _sender, deps) {
+    await deps.dismissals.remove(dismissalKey(msg.marketplace, msg.listing, msg.recallId));
     return { ok: true };
   },
 

@@ -25,6 +25,11 @@ export function dismissalStore(): DismissalStore {
       dismissed = Promise.resolve(new Set(kept));
       await browser.storage.local.set({ [DISMISSALS]: kept });
     },
+    async remove(key) {
+      const kept = [...(await this.list())].filter((k) => k !== key);
+      dismissed = Promise.resolve(new Set(kept));
+      await browser.storage.local.set({ [DISMISSALS]: kept });
+    },
   };
 }
 

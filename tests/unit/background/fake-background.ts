@@ -69,6 +69,9 @@ export function fakeDeps(): FakeDeps {
       add: async (key) => {
         dismissed.add(key);
       },
+      remove: async (key) => {
+        dismissed.delete(key);
+      },
     },
     sync: {
       runNow: async () => [{ source: 'cpsc', status: 'updated', message: '4 records' }],
