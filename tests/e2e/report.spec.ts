@@ -5,6 +5,7 @@
  * log. Also the popup's link, the Chinese routes and a page with nothing to read.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { type DemoServer, startDemoStore } from '../../scripts/demo-store/server';
 import { tabIdForVerdict } from '../../scripts/lib/browser';
@@ -94,7 +95,7 @@ async function reportWithScreenshot(
   context: BrowserContext,
   worker: Worker,
   extensionId: string,
-): Promise<{ report: Page; shot: { width: number; height: number } }> {
+): Promise<{ report: Page; product: Page; shot: { width: number; height: number } }> {
   const { page, url } = await openProduct(context, worker);
   const tabId = await tabIdForVerdict(worker, url);
   // A screenshot larger than any screen: the tab rendered at 2400 × 1800 by Playwright.
@@ -109,13 +110,14 @@ async function reportWithScreenshot(
   const report = await context.newPage();
   await report.goto(`chrome-extension://${extensionId}/report.html?tab=${tabId}`);
   await report.locator('[data-section="product"]').waitFor({ timeout: 30_000 });
-  return { report, shot };
+  return { report, product: page, shot };
 }
 
 test('the banner opens a report pre-filled from the warned page, with its recall', async ({
   context,
   worker,
 }) => {
+  test.setTimeout(90_000);
   const { report } = await reportFromBanner(context, worker);
   const value = (name: string) => report.locator(`[name="${name}"]`).inputValue();
   expect(await value('title')).toBe('Kettlebrook CozyNest Toddler Step Stool, Natural');
@@ -141,6 +143,19 @@ test('the banner opens a report pre-filled from the warned page, with its recall
   await report.getByRole('checkbox', { name: /Add my contact details/ }).check();
   await report.locator('[name="contactEmail"]').fill('me@example.org');
   await expect(shared.locator('tr[data-field="contact"] td.value')).toHaveText('me@example.org');
+
+  // The page passes axe's WCAG 2.2 AA and best-practice rules, in the light and the dark theme.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await report.emulateMedia({ colorScheme });
+    const { violations, passes } = await new AxeBuilder({ page: report })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(passes.find((x) => x.id === 'color-contrast')?.nodes.length ?? 0).toBeGreaterThan(0);
+    expect(
+      violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)),
+      colorScheme,
+    ).toEqual([]);
+  }
 });
 
 test('a description makes the package, the official form opens, and the case is logged', async ({
@@ -149,7 +164,7 @@ test('a description makes the package, the official form opens, and the case is 
   extensionId,
 }) => {
   test.setTimeout(60_000);
-  const { report, shot } = await reportWithScreenshot(context, worker, extensionId);
+  const { report, product, shot } = await reportWithScreenshot(context, worker, extensionId);
   // The huge screenshot is shown downscaled (1600 px on its long side) as a JPEG.
   const img = report.getByTestId('screenshot');
   await expect(img).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
@@ -162,6 +177,14 @@ test('a description makes the package, the official form opens, and the case is 
   await report.locator('[name="hazard"]').fill(hazard);
   await report.locator('[name="incidentDate"]').fill('2026-11-30');
   await expect(report.getByTestId('shared').locator('tr[data-field="hazard"] td.value')).toHaveText(hazard);
+
+  // One of the shopper's own photos (read on this device, downscaled like the screenshot).
+  const photo = await product.screenshot({ clip: { x: 380, y: 60, width: 520, height: 390 } });
+  await report
+    .locator('input[name="photos"]')
+    .setInputFiles({ name: 'rail.png', mimeType: 'image/png', buffer: photo });
+  await expect(report.locator('ul.photos li')).toHaveCount(1);
+  await expect(report.locator('[data-section="shared"]')).toContainText('Images in the report package: 2');
 
   // The package: JSON, the printable page and the screenshot, each a download.
   const downloads: { name: string; path: string }[] = [];
@@ -183,6 +206,8 @@ test('a description makes the package, the official form opens, and the case is 
     incident: { hazard, date: '2026-11-30' },
     contact: null,
   });
+  expect(json.photos.map((p: { name: string }) => p.name)).toEqual(['rail.png']);
+  expect(json.photos[0].dataUrl).toMatch(/^data:image\/jpeg;base64,/);
   const html = readFileSync(downloads.find((d) => d.name.endsWith('.html'))?.path as string, 'utf8');
   expect(html).toContain('The side rail came off');
   const jpeg = readFileSync(downloads.find((d) => d.name.endsWith('.jpeg'))?.path as string);
@@ -222,9 +247,7 @@ test('a description makes the package, the official form opens, and the case is 
   // The shopper may take the screenshot out: the next package has none.
   await report.getByRole('button', { name: 'Remove the screenshot' }).click();
   await expect(report.getByTestId('no-screenshot')).toBeVisible();
-  await expect(report.locator('[data-section="shared"]')).toContainText(
-    'No images go into the report package.',
-  );
+  await expect(report.locator('[data-section="shared"]')).toContainText('Images in the report package: 1');
 });
 
 test('a shopper in China gets 12315 and the SAMR defect report, in Chinese, with the 12315 deadlines', async ({
@@ -371,4 +394,29 @@ test('a report sent to an organisation’s endpoint waits out a server error and
   await expect(options.locator('[data-section="report-endpoint"] li[data-status="sent"]')).toHaveCount(1);
   await expect(options.locator('[data-section="report-endpoint"] li')).toHaveCount(1);
   expect(received).toHaveLength(1);
+});
+
+test.describe('in Chinese', () => {
+  test.use({ uiLanguage: 'zh-CN' });
+
+  test('the report speaks Chinese and a shopper in China is offered 12315, then the SAMR defect report', async ({
+    context,
+    worker,
+  }) => {
+    const { report } = await reportFromBanner(context, worker);
+    await expect(report.locator('h1')).toHaveText('报告产品安全问题');
+    // The shopper's country comes from the browser's language.
+    await expect(report.locator('select[name="userCountry"]')).toHaveValue('CN');
+    const routes = report.locator('label.destination');
+    await expect(routes.nth(0)).toHaveAttribute('data-destination', 'cn-12315');
+    await expect(routes.nth(0).locator('strong')).toHaveText('全国12315平台 消费投诉');
+    await expect(routes.nth(1)).toHaveAttribute('data-destination', 'samr-defect');
+    await expect(routes.nth(1).locator('strong')).toHaveText('缺陷产品信息报告');
+    await expect(report.getByTestId('destination-facts')).toContainText('经营者：10 个工作日');
+    await expect(report.getByTestId('shared').locator('tr[data-field="seller"] th')).toContainText('销售者');
+    await report.setViewportSize({ width: 1000, height: 1400 });
+    await report
+      .locator('[data-section="destination"]')
+      .screenshot({ path: '.github/screenshots/report-zh.png' });
+  });
 });
