@@ -3,9 +3,15 @@
  * what the test put there, and can misbehave on command (status codes, Retry-After, truncated bodies,
  * a delay), the way the real services do. Every response carries `Access-Control-Allow-Origin: *`, as
  * the CPSC API does, so the extension needs no host permission to read it.
+ *
+ * A published index is signed as its publisher would sign it: a request for `<dir>/manifest.json.sig`
+ * that no route answers gets the test key's signature (tests/fixtures/index-keys/, pinned by the demo
+ * build) of what `<dir>/manifest.json` serves. A test that wants a bad signature sets the route itself.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { signManifest } from '../../scripts/lib/index-signing';
+import { TEST_SIGN_KEY } from '../unit/support/index-keys';
 import { test } from './fixtures';
 
 export interface Served {
@@ -27,7 +33,7 @@ export class FeedServer {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const key = url.pathname + url.search;
       this.requests.push(key);
-      const served = this.routes.get(key) ?? this.routes.get(url.pathname);
+      const served = this.routes.get(key) ?? this.routes.get(url.pathname) ?? this.signature(url.pathname);
       const answer = () => {
         if (!served) {
           res.writeHead(404, { 'access-control-allow-origin': '*' });
@@ -47,6 +53,15 @@ export class FeedServer {
     const server = this.server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  /** The test key's signature of the manifest beside `path`, when `path` is a signature no route serves. */
+  private signature(path: string): Served | undefined {
+    if (!path.endsWith('/manifest.json.sig')) return undefined;
+    const manifest = this.routes.get(path.slice(0, -'.sig'.length));
+    if (!manifest) return undefined;
+    const bytes = typeof manifest.body === 'string' ? new TextEncoder().encode(manifest.body) : manifest.body;
+    return { body: signManifest(bytes, TEST_SIGN_KEY), headers: { 'content-type': 'text/plain' } };
   }
 
   json(path: string, value: unknown, extra: Omit<Served, 'body'> = {}): void {

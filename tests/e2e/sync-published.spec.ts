@@ -1,12 +1,15 @@
 /**
  * Syncing from a published Recall Sentinel index in real Chromium: a full first download, a delta with a
- * correction and a withdrawal, a checksum mismatch that keeps the old index, and a service worker stopped
- * mid-download that resumes where it stopped.
+ * correction and a withdrawal, a checksum mismatch and a bad signature that keep the old index, and a
+ * service worker stopped mid-download that resumes where it stopped. The feed server signs every
+ * manifest with the test key the demo build pins (feed-server.ts).
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { signManifest } from '../../scripts/lib/index-signing';
 import { buildPublishedIndex, type PublishedBuild } from '../../scripts/lib/published-builder';
 import type { Recall } from '../../utils/schemas';
 import { recall } from '../unit/support/factories';
+import { OTHER_SIGN_KEY } from '../unit/support/index-keys';
 import { readBanner } from './closed-shadow';
 import { feedServerForEachTest } from './feed-server';
 import { expect, starterRecords, test, verdictFor } from './fixtures';
@@ -135,6 +138,35 @@ test('a shard that fails its checksum leaves the previous index in place', async
   await expect(options.getByTestId('sync-message')).toContainText('the previous index is kept');
   // The starter data is still there.
   expect(await statusOf(worker, openAt, '850012345671', 4)).toBe('warning');
+});
+
+test('a manifest whose signature does not verify leaves the previous index, and the status says why (issue 14, finding 1)', async ({
+  context,
+  worker,
+  extensionId,
+  openAt,
+}) => {
+  const v1 = await build([STOOL], '2026-11-20T00:00:00Z');
+  serve(v1);
+  await usePublishedIndex(worker);
+  const first = await syncNow(context, extensionId);
+  await expect(first.getByTestId('sync-message')).toHaveAttribute('title', /downloaded index/);
+
+  // v2 withdraws the stool recall, but its manifest is signed by a key the build does not pin.
+  const v2 = await build([BOARD], '2026-11-21T00:00:00Z', v1);
+  server.routes.clear();
+  serve(v2);
+  const manifest = v2.files.get('manifest.json') as Uint8Array;
+  server.routes.set('/index/manifest.json.sig', { body: signManifest(manifest, OTHER_SIGN_KEY) });
+  server.requests.length = 0;
+  const options = await syncNow(context, extensionId);
+  await expect(options.getByTestId('sync-message')).toContainText(
+    'not signed by a key this build trusts (bad signature)',
+  );
+  await expect(options.getByTestId('sync-message')).toContainText('the previous index is kept');
+  expect(server.requests.filter((r) => r.includes('/shards/') || r.includes('/deltas/'))).toEqual([]);
+  expect(await statusOf(worker, openAt, '850012345671', 5)).toBe('warning');
+  expect(await statusOf(worker, openAt, '850098765431', 6)).toBe('no-match');
 });
 
 test('a service worker stopped mid-download resumes without fetching finished shards again', async ({

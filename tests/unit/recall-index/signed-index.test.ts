@@ -7,8 +7,9 @@ import path from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPublishedIndex, type PublishedBuild } from '../../../scripts/lib/published-builder';
+import { feedCatalogue } from '../../../utils/feeds/catalogue';
 import { type RecallDb, recallCount } from '../../../utils/recall-index/db';
-import { pinnedIndexKeys, TEST_KEY } from '../../../utils/recall-index/published/index-keys';
+import { ALL_SOURCES, pinnedIndexKeys, TEST_KEY } from '../../../utils/recall-index/published/index-keys';
 import {
   checkIndexUrl,
   type IndexKey,
@@ -117,6 +118,13 @@ describe('the signature of a published index', () => {
     const manifest = new TextEncoder().encode('{}');
     expect(await verifyManifest(manifest, signatureOf('{}', OTHER_SIGN_KEY), [TEST_KEY, other])).toBe(other);
     expect(await verifyManifest(manifest, signatureOf('{}'), [TEST_KEY, other])).toBe(TEST_KEY);
+  });
+
+  it('lets the project’s keys write every authority’s source the feed registry holds', () => {
+    // `snapshot` is a file of other sources' records, not a source of its own.
+    const authorities = feedCatalogue.map((f) => f.id).filter((id) => id !== 'snapshot');
+    expect([...ALL_SOURCES].sort()).toEqual(authorities.sort());
+    expect(TEST_KEY.sources).toEqual(ALL_SOURCES);
   });
 
   it('pins the test key in the demo build only', () => {
