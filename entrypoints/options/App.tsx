@@ -18,6 +18,7 @@ import { ask } from '@/utils/messaging/ask';
 import { feedEnabled, parseSettings, SETTINGS_KEY, Settings } from '@/utils/settings';
 import { outcomeWords, progressWords } from '@/utils/sync-words';
 import { AnyShopSection } from './AnyShopSection';
+import { DismissedSection } from './DismissedSection';
 import { WatchlistSection } from './WatchlistSection';
 
 const INTERVALS = [
@@ -158,6 +159,8 @@ export function App() {
         on={settings.watchlist}
         onToggle={(on) => void save({ ...settings, watchlist: on })}
       />
+
+      <DismissedSection />
 
       <section>
         <h2>{i18n.t('options.index')}</h2>

@@ -5,7 +5,7 @@
 import type { Worker } from '@playwright/test';
 import { type DemoServer, startDemoStore } from '../../scripts/demo-store/server';
 import { IDENTITY_LIMITS } from '../../utils/identity-limits';
-import { readBanner } from './closed-shadow';
+import { readBanner, readClosedShadowRoot } from './closed-shadow';
 import { expect, test } from './fixtures';
 
 test.use({ build: 'chrome-mv3-demo' });
@@ -57,4 +57,31 @@ test('a recalled product at an address over 4,000 characters is still warned, on
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   await expect(popup.locator('[data-status]').first()).toHaveAttribute('data-status', 'warning');
+});
+
+test('a "not this product" answer is listed in the options page and undone there, and the warning comes back', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${store.origin}/products/lumora-hand-warmer`);
+  await readBanner(page);
+  await readClosedShadowRoot(
+    page,
+    'recall-sentinel-banner',
+    'function () { this.querySelector("button.not-this").click(); return true; }',
+  );
+  await expect(page.locator('recall-sentinel-banner[data-state="warning"]')).toHaveCount(0);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const answers = options.getByTestId('not-this-product');
+  await expect(answers.locator('li')).toHaveCount(1);
+  await answers.getByRole('button', { name: 'Undo' }).click();
+  await expect(answers.locator('li')).toHaveCount(0);
+  await expect(answers.getByRole('status')).toContainText('Undone');
+
+  await page.reload();
+  const banner = await readBanner(page);
+  expect(banner.value.text).toContain('Recall warning');
 });
