@@ -31,6 +31,14 @@ export function freshnessSentence(
       const where = published.host
         ? i18n.t('freshness.indexAt', [published.host])
         : i18n.t('freshness.index');
+      // The index's own date, not when it was last fetched: a host serving a frozen index shows its age.
+      if (published.generatedAt)
+        return i18n.t('signedIndex.downloadedBuilt', [
+          recalls,
+          authorities,
+          where,
+          timeAgo(published.generatedAt, now),
+        ]);
       return published.syncedAt
         ? i18n.t('freshness.downloadedWhen', [recalls, authorities, where, timeAgo(published.syncedAt, now)])
         : i18n.t('freshness.downloaded', [recalls, authorities, where]);

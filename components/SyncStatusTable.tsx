@@ -27,11 +27,21 @@ function cameFrom(p: Provenance, source: string): string {
   }
 }
 
+/** A published index's age is its manifest's own date; when it was last checked comes second. */
+function builtChecked(generatedAt: string, syncedAt: string | null, now: Date | undefined): string {
+  return i18n.t('signedIndex.builtChecked', [
+    timeAgo(generatedAt, now),
+    syncedAt ? timeAgo(syncedAt, now) : i18n.t('syncTable.notSynced'),
+  ]);
+}
+
 function updated(p: Provenance, now: Date | undefined): string {
   switch (p.kind) {
     case 'bundled':
       return p.loadedAt ? i18n.t('syncTable.installed', [timeAgo(p.loadedAt, now)]) : '—';
     case 'published':
+      if (p.generatedAt) return builtChecked(p.generatedAt, p.syncedAt, now);
+      return p.syncedAt ? timeAgo(p.syncedAt, now) : i18n.t('syncTable.notSynced');
     case 'feed':
       return p.syncedAt ? timeAgo(p.syncedAt, now) : i18n.t('syncTable.notSynced');
     case 'none':
@@ -77,7 +87,7 @@ export function SyncStatusTable({
     .sort();
   const published = index.syncs.find((s) => s.source === PUBLISHED);
   if (sources.length === 0 && !published) return <p class="muted">{i18n.t('freshness.none')}</p>;
-  const host = publishedHost(publishedIndexUrl);
+  const host = publishedHost(published?.indexUrl ?? publishedIndexUrl);
   return (
     <table class="status" data-testid="status-table">
       <caption class="visually-hidden">{i18n.t('syncTable.caption')}</caption>
@@ -114,7 +124,11 @@ export function SyncStatusTable({
             <td>—</td>
             <td>{publishedSupplies(index, publishedIndexUrl, host)}</td>
             <td>
-              {published.lastSuccessAt ? timeAgo(published.lastSuccessAt, now) : i18n.t('syncTable.never')}
+              {published.indexGeneratedAt
+                ? builtChecked(published.indexGeneratedAt, published.lastSuccessAt, now)
+                : published.lastSuccessAt
+                  ? timeAgo(published.lastSuccessAt, now)
+                  : i18n.t('syncTable.never')}
             </td>
             <td class={published.lastError ? 'error' : ''}>{problem(published, now)}</td>
           </tr>

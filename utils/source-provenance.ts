@@ -16,8 +16,9 @@ const PUBLISHED = 'published';
 export type Provenance =
   /** Loaded from the starter index packaged with the extension, at `loadedAt`. */
   | { kind: 'bundled'; loadedAt: string | null }
-  /** Downloaded from a published index (at `host`, when known), last checked at `syncedAt`. */
-  | { kind: 'published'; host: string | null; syncedAt: string | null }
+  /** Downloaded from a published index (at `host`, when known), last checked at `syncedAt`; the live
+   * index was built at `generatedAt` (its signed manifest's own date: a frozen index shows its age). */
+  | { kind: 'published'; host: string | null; syncedAt: string | null; generatedAt: string | null }
   /** Read from the authority's own feed, last checked at `syncedAt`. */
   | { kind: 'feed'; syncedAt: string | null }
   /** No records held (a feed that has never synced successfully). */
@@ -45,8 +46,10 @@ export function provenanceOf(
   const published = syncs.find((s) => s.source === PUBLISHED);
   const asPublished: Provenance = {
     kind: 'published',
-    host: publishedHost(publishedIndexUrl),
+    // The address the live index was verified from, before the one now in the settings.
+    host: publishedHost(published?.indexUrl ?? publishedIndexUrl),
     syncedAt: published?.lastSuccessAt ?? null,
+    generatedAt: published?.indexGeneratedAt ?? null,
   };
   const asFeed: Provenance = { kind: 'feed', syncedAt: feed?.lastSuccessAt ?? status.loadedAt };
   if (!published) return asFeed;

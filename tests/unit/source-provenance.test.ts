@@ -33,6 +33,8 @@ describe('where a source’s records came from', () => {
       kind: 'published',
       host: 'recalls.example.org',
       syncedAt: '2026-12-05T10:00:01Z',
+      // A sync state from before signed indexes holds no manifest date.
+      generatedAt: null,
     });
   });
 
