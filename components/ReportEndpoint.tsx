@@ -1,32 +1,16 @@
 /**
  * The optional organisation endpoint (utils/report/endpoint.ts): in the options, its address and the
  * outbox, with exactly what each report sent (or will send), the last attempt's outcome in words, and
- * "Try again now" / "Remove". The report page shows the same outbox under its case log.
+ * "Try again now" / "Remove". The report page shows the same outbox under its case log. Storage and the
+ * network arrive as a prop (utils/report/outbox-browser.ts).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import {
-  type AttemptKind,
-  checkEndpoint,
-  ENDPOINT_KEY,
-  Outbox,
-  type OutboxItem,
-} from '@/utils/report/endpoint';
+import { type AttemptKind, checkEndpoint, type Outbox, type OutboxItem } from '@/utils/report/endpoint';
+import type { EndpointStore } from '@/utils/report/outbox-browser';
 
-/** The outbox over this browser's storage and fetch, retried when the browser comes back online. */
-export function useOutbox() {
-  const box = useMemo(
-    () =>
-      new Outbox(
-        browser.storage.local,
-        (url, init) => fetch(url, init),
-        () => new Date(),
-        // One flush at a time across the extension's pages (the options page and any report page).
-        (fn) => navigator.locks.request('recall-sentinel-report-outbox', fn),
-      ),
-    [],
-  );
+/** The outbox's items, flushed when the page opens and again when the browser comes back online. */
+export function useOutbox(box: Outbox) {
   const [items, setItems] = useState<OutboxItem[]>([]);
   const [busy, setBusy] = useState(false);
   const flush = async () => {
@@ -58,11 +42,6 @@ export function useOutbox() {
       await flush();
     },
   };
-}
-
-export async function readEndpoint(): Promise<string | null> {
-  const v = (await browser.storage.local.get(ENDPOINT_KEY))[ENDPOINT_KEY];
-  return typeof v === 'string' && checkEndpoint(v).ok ? v : null;
 }
 
 function outcomeText(kind: AttemptKind | null, httpStatus: number | null): string {
@@ -123,22 +102,24 @@ export function OutboxList({ outbox }: { outbox: ReturnType<typeof useOutbox> })
 }
 
 /** The options page's section: the endpoint's address and the outbox. */
-export function ReportEndpointSection() {
+export function ReportEndpointSection(props: { store: EndpointStore }) {
+  // The first store given is kept: a parent that re-renders must not restart the outbox.
+  const [store] = useState(() => props.store);
   const [saved, setSaved] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const outbox = useOutbox();
+  const outbox = useOutbox(store.outbox);
   useEffect(() => {
-    void readEndpoint().then((url) => {
+    void store.read().then((url) => {
       setSaved(url);
       setDraft(url ?? '');
     });
-  }, []);
+  }, [store]);
 
   const save = async (e: Event) => {
     e.preventDefault();
     if (!draft.trim()) {
-      await browser.storage.local.remove(ENDPOINT_KEY);
+      await store.save(null);
       setSaved(null);
       setError(null);
       return;
@@ -152,7 +133,7 @@ export function ReportEndpointSection() {
       );
       return;
     }
-    await browser.storage.local.set({ [ENDPOINT_KEY]: checked.url });
+    await store.save(checked.url);
     setSaved(checked.url);
     setError(null);
   };

@@ -15,6 +15,7 @@ import type { FeedAbout } from '@/utils/feeds/feed';
 import { feedOrigins } from '@/utils/feeds/lib/permissions';
 import type { ResponseFor } from '@/utils/messaging';
 import { ask } from '@/utils/messaging/ask';
+import { browserEndpointStore } from '@/utils/report/outbox-browser';
 import { feedEnabled, parseSettings, SETTINGS_KEY, Settings } from '@/utils/settings';
 import { outcomeWords, progressWords } from '@/utils/sync-words';
 import { AnyShopSection } from './AnyShopSection';
@@ -153,7 +154,7 @@ export function App() {
 
       <AnyShopSection />
 
-      <ReportEndpointSection />
+      <ReportEndpointSection store={browserEndpointStore()} />
 
       <WatchlistSection
         on={settings.watchlist}

@@ -14,7 +14,7 @@ import { Fragment } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { OutboxList, readEndpoint, useOutbox } from '@/components/ReportEndpoint';
+import { OutboxList, useOutbox } from '@/components/ReportEndpoint';
 import type { TabVerdict } from '@/utils/messaging';
 import { ask } from '@/utils/messaging/ask';
 import { type CaseEntry, CaseLog } from '@/utils/report/case-log';
@@ -25,6 +25,7 @@ import {
   type ReportField,
 } from '@/utils/report/destinations';
 import { screenshotKey } from '@/utils/report/open-report';
+import { browserEndpointStore } from '@/utils/report/outbox-browser';
 import { type PackageLabels, reportDocument, reportPackage } from '@/utils/report/package';
 import {
   copyRows,
@@ -198,11 +199,12 @@ export function App() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const caseLog = useMemo(() => new CaseLog(browser.storage.local), []);
   const [cases, setCases] = useState<CaseEntry[]>([]);
-  const outbox = useOutbox();
+  const endpointStore = useMemo(() => browserEndpointStore(), []);
+  const outbox = useOutbox(endpointStore.outbox);
   const [endpoint, setEndpoint] = useState<string | null>(null);
   useEffect(() => {
-    void readEndpoint().then(setEndpoint);
-  }, []);
+    void endpointStore.read().then(setEndpoint);
+  }, [endpointStore]);
 
   useEffect(() => {
     const params = new URLSearchParams(location.search);
