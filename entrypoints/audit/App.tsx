@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { AuditResult } from '@/utils/audit/audit';
-import { auditInChunks } from '@/utils/audit/audit-in-chunks';
+import { auditInChunks, PAGE_CHUNKING } from '@/utils/audit/audit-in-chunks';
 import { savedAuditFrom } from '@/utils/audit/audit-monitor';
 import type { ColumnMapping } from '@/utils/audit/catalog-fields';
 import { evidenceReportHtml } from '@/utils/audit/evidence-report';
@@ -176,6 +176,7 @@ export function App() {
     try {
       opened = await openIndexLookup();
       const result = await auditInChunks(catalog.rows, catalog.mapping, opened.lookup, catalog.problems, {
+        ...PAGE_CHUNKING,
         signal: controller.signal,
         onProgress: (n, total) => setProgress({ done: n, total, startedAt, now: performance.now() }),
       });

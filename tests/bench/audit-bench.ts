@@ -16,22 +16,22 @@
  * index folder of the same recalls (`audit <csv> --index <dir> --format csv`), with the same run on an
  * empty catalog to show what is loading the 250,000 recalls and what is the audit.
  */
+// First: the evidence sentences (explain.ts) are UI words, which Node gets in English from here.
+import '../../scripts/lib/english-ui';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Papa from 'papaparse';
 import { buildPublishedIndex } from '../../scripts/lib/published-builder';
 import { auditRows } from '../../utils/audit/audit';
 import { evidenceReportHtml } from '../../utils/audit/evidence-report';
 import { findingsCsv } from '../../utils/audit/export-csv';
 import { auditJson } from '../../utils/audit/export-json';
 import { readCatalog } from '../../utils/audit/read-catalog';
-import { gtinCheckDigit } from '../../utils/identity/gtin';
 import { MemoryIndex } from '../../utils/recall-index/memory-index';
-import type { Recall } from '../../utils/schemas';
+import { catalogCsv } from './audit-catalog';
 import { withProductLines } from './match-core';
-import { prng, syntheticRecalls } from './synthetic-recalls';
+import { syntheticRecalls } from './synthetic-recalls';
 
 const ROWS = Number(process.argv[2] ?? 50_000);
 const RECALLS = Number(process.argv[3] ?? 250_000);
@@ -42,75 +42,6 @@ function timed<T>(fn: () => T): [T, number] {
   const t = performance.now();
   const out = fn();
   return [out, performance.now() - t];
-}
-
-const WORDS = [
-  'Foldable',
-  'Storage',
-  'Basket',
-  'Kids',
-  'Chair',
-  'Lamp',
-  'Kettle',
-  'Wooden',
-  'Toy',
-  'Stool',
-  'Charger',
-  'Cable',
-  'Heater',
-  'Bottle',
-  'Blanket',
-  'Helmet',
-];
-
-/** House brands of the catalog that no synthetic recall carries (the generator's brands are syllables). */
-const HOUSE_BRANDS = [
-  'Hearthside',
-  'Norvale',
-  'Brightwick',
-  'Ostwind',
-  'Pellham',
-  'Quillon',
-  'Marrowfield',
-  'Tessaly',
-];
-
-function catalogCsv(recalls: Recall[], recalledBrandShare: number): string {
-  const rnd = prng(7);
-  const int = (n: number) => Math.floor(rnd() * n);
-  const digits = (n: number) => Array.from({ length: n }, () => int(10)).join('');
-  const rows: string[][] = [];
-  for (let i = 0; i < ROWS; i++) {
-    const r = recalls[int(recalls.length)] as Recall;
-    const p = r.products[0];
-    const identified = i % 100 <= 1;
-    const brand =
-      identified || rnd() < recalledBrandShare
-        ? (p?.brands[0] ?? 'Acme')
-        : (HOUSE_BRANDS[int(HOUSE_BRANDS.length)] as string);
-    const body = `${1 + int(9)}${digits(10)}`;
-    let barcode = body + gtinCheckDigit(body);
-    let model = `QZ-${digits(5)}`;
-    if (i % 100 === 0 && p?.gtins[0]) barcode = p.gtins[0].replace(/^00/, '');
-    if (i % 100 === 1 && p?.models[0]) model = p.models[0];
-    // A listing of the brand, named in words of the brand's kind of product (not its recalled one).
-    const title = `${brand} ${WORDS[int(WORDS.length)]} ${WORDS[int(WORDS.length)]} ${WORDS[int(WORDS.length)]}, ${1 + int(4)}-Pack`;
-    rows.push([`SKU-${i}`, title, brand, barcode, model, `Maker ${brand}`, '', '', '']);
-  }
-  return Papa.unparse({
-    fields: [
-      'SKU',
-      'Title',
-      'Brand',
-      'UPC',
-      'MPN',
-      'Manufacturer',
-      'EU Responsible Person',
-      'Warnings',
-      'Batch',
-    ],
-    data: rows,
-  });
 }
 
 const [recalls, genMs] = timed(() => withProductLines(syntheticRecalls(RECALLS)));
@@ -130,7 +61,7 @@ console.log(
 );
 console.log('|---|---:|---:|---:|---:|---:|---|');
 for (const mix of MIXES) {
-  const csv = catalogCsv(recalls, mix.share);
+  const csv = catalogCsv(recalls, mix.share, ROWS);
   csvs.set(mix.file, csv);
   const bytes = new TextEncoder().encode(csv);
   const [catalog, readMs] = timed(() => readCatalog(bytes, { name: mix.file }));

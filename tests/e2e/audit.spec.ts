@@ -270,6 +270,8 @@ test('a large catalog shows progress with counts and time left, finds its recall
   context,
   extensionId,
 }) => {
+  // Two audits (or two themes and three screenshots) in one test: more than the default on a busy machine.
+  test.setTimeout(60_000);
   const page = await openAudit(context, extensionId);
   const file = { name: 'large.csv', mimeType: 'text/csv', buffer: largeCatalog(20_000) };
   await page.getByLabel('Choose a catalog file').setInputFiles(file);
@@ -290,6 +292,8 @@ test('a large catalog shows progress with counts and time left, finds its recall
 });
 
 test('reads well: the findings of a catalog, light and dark', async ({ context, extensionId }) => {
+  // Two audits (or two themes and three screenshots) in one test: more than the default on a busy machine.
+  test.setTimeout(60_000);
   const page = await openAudit(context, extensionId);
   await page.setViewportSize({ width: 1400, height: 900 });
   await importCatalog(page, 'generic.csv');
@@ -442,4 +446,27 @@ test('a reload in the middle of a scan finds it where it stopped, and it resumes
   await expect(state).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
   expect(resumed[0]).toBe(2);
   await expect(state).toContainText('510 listings');
+});
+
+test.describe('in Simplified Chinese', () => {
+  test.use({ uiLanguage: 'zh-CN' });
+
+  test('the page speaks Chinese, and audits a GBK catalog with Chinese headers', async ({
+    context,
+    extensionId,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/audit.html`);
+    await expect(page.getByRole('heading', { name: '商家自查' })).toBeVisible();
+    await page.getByLabel('选择商品目录文件').setInputFiles(path.join(CATALOGS, 'chinese-gbk.csv'));
+    await expect(page.getByLabel('条形码（GTIN/UPC/EAN）')).toHaveValue('条形码');
+    await page.getByRole('button', { name: '开始检查' }).click();
+    await expect(page.getByTestId('summary')).toContainText('已用');
+    await expect(page.locator('[data-count="confirmed"]')).toHaveText('确认匹配: 1');
+    expect(await findingRows(page)).toEqual([
+      ['confirmed', 'cpsc:20260604-b3af15', 2],
+      ['likely', 'cpsc:26-264', 3],
+    ]);
+    await page.screenshot({ path: path.join(SHOTS, 'audit-zh.png'), fullPage: true });
+  });
 });

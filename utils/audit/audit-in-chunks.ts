@@ -14,7 +14,21 @@ export interface ChunkOptions {
   chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /**
+   * Adaptive chunks (the audit page): after each chunk the next is sized so that it takes about this
+   * long, between MIN_CHUNK rows and `chunkSize`. Against an IndexedDB index a chunk's rows cost very
+   * different amounts (a brand with many recalls reads and parses every one of them), and the part after
+   * the last read is one main-thread task, so a fixed size either freezes the page or wastes reads.
+   */
+  targetMs?: number;
+  /** The clock, for tests. */
+  now?: () => number;
 }
+
+export const MIN_CHUNK = 10;
+
+/** What the audit page uses: the smallest chunks that keep each task near 40 ms. */
+export const PAGE_CHUNKING = { chunkSize: 250, targetMs: 40 } as const;
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -25,14 +39,25 @@ export async function auditInChunks(
   readProblems: readonly RowProblem[] = [],
   options: ChunkOptions = {},
 ): Promise<AuditResult> {
-  const size = Math.max(1, options.chunkSize ?? 250);
+  const max = Math.max(1, options.chunkSize ?? 250);
+  const now = options.now ?? (() => performance.now());
+  const target = options.targetMs;
+  let size = target ? Math.min(max, MIN_CHUNK * 5) : max;
   const parts: AuditResult[] = [];
-  for (let start = 0; start < rows.length; start += size) {
+  let start = 0;
+  while (start < rows.length) {
     options.signal?.throwIfAborted();
+    const began = now();
     const chunk = rows.slice(start, start + size);
     const identities = chunk.map((row) => rowIdentity(row, mapping));
     parts.push(auditLookedUp(chunk, identities, await lookup(identities.map((i) => i.identity))));
-    options.onProgress?.(Math.min(start + size, rows.length), rows.length);
+    start += chunk.length;
+    options.onProgress?.(start, rows.length);
+    if (target) {
+      const perRow = Math.max(now() - began, 0.01) / chunk.length;
+      // Sized by this chunk's pace, at most doubling at once, so one fast chunk does not overshoot.
+      size = Math.min(max, size * 2, Math.max(MIN_CHUNK, Math.floor(target / perRow)));
+    }
     await pause();
   }
   return mergeAudits(parts, readProblems);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditRows, memoryBatchLookup } from '../../../utils/audit/audit';
-import { auditInChunks } from '../../../utils/audit/audit-in-chunks';
+import { auditInChunks, MIN_CHUNK } from '../../../utils/audit/audit-in-chunks';
 import { MemoryIndex } from '../../../utils/recall-index/memory-index';
 import { recall } from '../support/factories';
 import { readFixture } from './read-fixture';
@@ -55,5 +55,49 @@ describe('auditing in chunks', () => {
       onProgress: (done) => done >= 2 && controller.abort(),
     });
     await expect(run).rejects.toThrow(/aborted/i);
+  });
+});
+
+describe('adaptive chunks', () => {
+  /** A clock that moves `msPerRow` for every row the lookup is asked about. */
+  function pacedLookup(msPerRow: (done: number) => number) {
+    let clock = 0;
+    let done = 0;
+    const sizes: number[] = [];
+    return {
+      sizes,
+      now: () => clock,
+      lookup: async (ids: Parameters<typeof lookup>[0]) => {
+        sizes.push(ids.length);
+        clock += ids.length * msPerRow(done);
+        done += ids.length;
+        return lookup(ids);
+      },
+    };
+  }
+  const many = Array.from({ length: 200 }, () => catalog.rows)
+    .flat()
+    .map((r, i) => ({ ...r, row: i + 2 }));
+
+  it('shrinks chunks that take too long and grows them again when rows get cheap', async () => {
+    const paced = pacedLookup((done) => (done < 100 ? 4 : 0.1));
+    await auditInChunks(many, catalog.mapping, paced.lookup, [], {
+      chunkSize: 250,
+      targetMs: 40,
+      now: paced.now,
+    });
+    expect(paced.sizes[0]).toBe(50);
+    expect(paced.sizes[1]).toBe(MIN_CHUNK);
+    expect(Math.max(...paced.sizes)).toBe(250);
+    expect(paced.sizes.reduce((a, b) => a + b, 0)).toBe(many.length);
+  });
+
+  it('gives the same result as fixed chunks', async () => {
+    const paced = pacedLookup(() => 1);
+    const adaptive = await auditInChunks(many, catalog.mapping, paced.lookup, [], {
+      targetMs: 40,
+      now: paced.now,
+    });
+    expect(adaptive).toEqual(await auditInChunks(many, catalog.mapping, lookup, []));
   });
 });

@@ -1,0 +1,109 @@
+/**
+ * The page side of audit-page-bench.ts, bundled into a Chromium page: the real IndexedDB recall index
+ * (db.ts) filled with synthetic recalls, then the audit page's own path on a synthetic catalog: the file
+ * read (readCatalog), the index opened afresh as the page opens it, and the audit in chunks with
+ * lookupIdentities (audit-in-chunks.ts), while a PerformanceObserver records every long task (over
+ * 50 ms) on the main thread. Preact's rendering of the progress bar and of the findings is not in it.
+ */
+import { auditInChunks, PAGE_CHUNKING } from '../../utils/audit/audit-in-chunks';
+import { readCatalog } from '../../utils/audit/read-catalog';
+import {
+  activateGeneration,
+  nextGeneration,
+  openRecallDb,
+  writeGeneration,
+} from '../../utils/recall-index/db';
+import { lookupIdentities } from '../../utils/recall-index/query';
+import { catalogCsv } from './audit-catalog';
+import { withProductLines } from './match-core';
+import { syntheticRecalls } from './synthetic-recalls';
+
+const BATCH = 4_000;
+
+export interface AuditPageFigures {
+  recalls: number;
+  rows: number;
+  readMs: number;
+  auditMs: number;
+  /** The longest main-thread task while the file was read (one task: decode and papaparse). */
+  longestReadTaskMs: number;
+  /** The longest main-thread task while the audit ran, and how many tasks went over 50 ms. */
+  longestAuditTaskMs: number;
+  longAuditTasks: number;
+  /** The longest gap between two progress updates (a chunk and its pause). */
+  longestChunkGapMs: number;
+  findings: { confirmed: number; likely: number; possible: number };
+}
+
+let dbName = '';
+let recalls: ReturnType<typeof syntheticRecalls> = [];
+
+export async function fill(size: number): Promise<void> {
+  recalls = withProductLines(syntheticRecalls(size));
+  dbName = `bench-audit-${size}-${Date.now()}`;
+  const db = await openRecallDb(dbName);
+  const gen = await nextGeneration(db, 'cpsc');
+  for (let i = 0; i < recalls.length; i += BATCH) await writeGeneration(db, gen, recalls.slice(i, i + BATCH));
+  await activateGeneration(db, gen, {
+    source: 'cpsc',
+    records: size,
+    skipped: 0,
+    skippedReasons: [],
+    loadedAt: new Date().toISOString(),
+    origin: 'sync',
+  });
+  db.close();
+}
+
+export async function measure(rows: number, recalledBrandShare: number): Promise<AuditPageFigures> {
+  const bytes = new TextEncoder().encode(catalogCsv(recalls, recalledBrandShare, rows));
+  const tasks: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+  observer.observe({ type: 'longtask' });
+  // The read starts a task of its own, as a file input's change event does.
+  await new Promise((r) => setTimeout(r, 100));
+  const t0 = performance.now();
+  const catalog = readCatalog(bytes, { name: 'bench.csv' });
+  const t1 = performance.now();
+  // A task boundary, so the read's long task is reported before the audit starts.
+  await new Promise((r) => setTimeout(r, 100));
+  const t2 = performance.now();
+  const db = await openRecallDb(dbName);
+  let last = performance.now();
+  let longestGap = 0;
+  const result = await auditInChunks(
+    catalog.rows,
+    catalog.mapping,
+    (identities) => lookupIdentities(db, identities),
+    catalog.problems,
+    {
+      ...PAGE_CHUNKING,
+      onProgress: () => {
+        const now = performance.now();
+        longestGap = Math.max(longestGap, now - last);
+        last = now;
+      },
+    },
+  );
+  const t3 = performance.now();
+  db.close();
+  await new Promise((r) => setTimeout(r, 100));
+  observer.disconnect();
+  const within = (from: number, to: number) =>
+    tasks.filter((t) => t.startTime < to && t.startTime + t.duration > from);
+  const longest = (list: PerformanceEntry[]) => Math.max(0, ...list.map((t) => t.duration));
+  const auditTasks = within(t2, t3);
+  return {
+    recalls: recalls.length,
+    rows,
+    readMs: t1 - t0,
+    auditMs: t3 - t2,
+    longestReadTaskMs: longest(within(t0, t1)),
+    longestAuditTaskMs: longest(auditTasks),
+    longAuditTasks: auditTasks.length,
+    longestChunkGapMs: longestGap,
+    findings: result.counts,
+  };
+}
+
+(globalThis as unknown as { __rsAuditPage: unknown }).__rsAuditPage = { fill, measure };
