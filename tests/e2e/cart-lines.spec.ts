@@ -5,34 +5,10 @@
  * lines up, a mark sits beside each recalled row, and both follow the cart when a line is removed. On a
  * long page the banner folds to a one-line bar once scrolled past, and opens on click or keyboard.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { CART_URL, fixture, serveCart } from './amazon-cart';
 import { readBanner, readClosedShadowRoot } from './closed-shadow';
-import { expect, FIXTURES, test } from './fixtures';
-
-const fixture = (file: string) => readFileSync(path.join(FIXTURES, file));
-const CART_URL = 'https://www.amazon.com/gp/cart/view.html?ref_=nav_cart';
-const PRODUCT_PAGES: Record<string, string> = {
-  B0DEMO0001: 'amazon/product-expander.html',
-  B0DEMO0002: 'amazon/product-techspec-2021.html',
-};
-
-async function serveCart(context: BrowserContext): Promise<void> {
-  await context.route(/https:\/\/www\.amazon\.com\/dp\/.*/, (route) => {
-    const file = PRODUCT_PAGES[route.request().url().split('/dp/')[1] ?? ''];
-    return file
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture(file) })
-      : route.fulfill({ status: 404, body: '' });
-  });
-  await context.route(CART_URL, (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/html; charset=utf-8',
-      body: fixture('amazon/cart.html'),
-    }),
-  );
-}
+import { expect, test } from './fixtures';
 
 const banner = (page: Page) => page.locator('recall-sentinel-banner');
 /** The first answer waits for the product pages and, in a fresh profile, for the index to load. */

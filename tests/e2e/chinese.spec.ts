@@ -3,18 +3,10 @@
  * locale follows the browser through the extension i18n system, and recall text stays in the language
  * its source published.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { CART_URL, serveCart } from './amazon-cart';
 import { readClosedShadowRoot } from './closed-shadow';
-import { expect, FIXTURES, test } from './fixtures';
+import { expect, test } from './fixtures';
 
-const fixture = (file: string) => readFileSync(path.join(FIXTURES, file));
-/** The Amazon cart fixture; the demo build's fictional recalls cover two of its lines (cart-lines.spec.ts). */
-const CART_URL = 'https://www.amazon.com/gp/cart/view.html?ref_=nav_cart';
-const PRODUCT_PAGES: Record<string, string> = {
-  B0DEMO0001: 'amazon/product-expander.html',
-  B0DEMO0002: 'amazon/product-techspec-2021.html',
-};
 const STOOL = 'https://www.amazon.com/dp/B0DEMO0001';
 
 test.use({ uiLanguage: 'zh-CN' });
@@ -52,19 +44,7 @@ test('the banner on a cart speaks Chinese, and the popup for a warned product to
   worker,
   extensionId,
 }) => {
-  await context.route(/https:\/\/www\.amazon\.com\/dp\/.*/, (route) => {
-    const file = PRODUCT_PAGES[route.request().url().split('/dp/')[1] ?? ''];
-    return file
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture(file) })
-      : route.fulfill({ status: 404, body: '' });
-  });
-  await context.route(CART_URL, (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/html; charset=utf-8',
-      body: fixture('amazon/cart.html'),
-    }),
-  );
+  await serveCart(context);
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 860 });
   await page.goto(CART_URL);
