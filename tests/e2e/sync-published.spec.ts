@@ -165,6 +165,12 @@ test('a manifest whose signature does not verify leaves the previous index, and 
   );
   await expect(options.getByTestId('sync-message')).toContainText('the previous index is kept');
   expect(server.requests.filter((r) => r.includes('/shards/') || r.includes('/deltas/'))).toEqual([]);
+  // The table dates the live index by its own manifest (v1's, built days ago), names its host, and
+  // gives the reason for the refusal.
+  const row = options.locator('tr[data-source="published"]');
+  await expect(row).toContainText(/built \d+ days ago, checked/);
+  await expect(row).toContainText(`from ${new URL(server.origin).host}`);
+  await expect(row.locator('td.error')).toContainText('bad signature');
   expect(await statusOf(worker, openAt, '850012345671', 5)).toBe('warning');
   expect(await statusOf(worker, openAt, '850098765431', 6)).toBe('no-match');
 });
