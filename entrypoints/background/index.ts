@@ -32,6 +32,8 @@ import { sendToTab } from '@/utils/messaging/send';
 import { loadBundledData } from '@/utils/recall-index/bundled';
 import { clearIndex, openRecallDb, recallCount } from '@/utils/recall-index/db';
 import { indexStatus, lookupIdentities } from '@/utils/recall-index/query';
+import { CaseLog, dueReminders, REMINDED_KEY } from '@/utils/report/case-log';
+import { destination } from '@/utils/report/destinations';
 import { openReport } from '@/utils/report/open-report';
 import { browserOpenReportDeps } from '@/utils/report/open-report-browser';
 import type { IndexStatus } from '@/utils/schemas';
@@ -262,6 +264,44 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== REPORT_MENU || tab?.id === undefined) return;
     void startReport(tab.id, null).catch((e: unknown) => console.warn('recall-sentinel: report', e));
+  });
+
+  // Deadlines of logged reports (12315: the firm's 10 working days, then the authority's 7; the CPSC's):
+  // each step that has passed raises one notification, which opens the case log.
+  const REPORT_REMINDERS = 'report-reminders';
+  void (async () => {
+    if (!(await browser.alarms.get(REPORT_REMINDERS)))
+      await browser.alarms.create(REPORT_REMINDERS, { delayInMinutes: 1, periodInMinutes: 360 });
+  })();
+  const remindReports = async () => {
+    const cases = await new CaseLog(browser.storage.local).list();
+    const stored = (await browser.storage.local.get(REMINDED_KEY))[REMINDED_KEY];
+    const reminded = new Set(
+      Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : [],
+    );
+    const due = dueReminders(cases, new Date(), reminded);
+    for (const d of due) {
+      await browser.notifications.create(`report:${d.key}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: i18n.t('report.reminderDueTitle'),
+        message: i18n.t('report.reminderDue', [
+          d.entry.product.slice(0, 120),
+          destination(d.entry.destination).name,
+        ]),
+      });
+      reminded.add(d.key);
+    }
+    if (due.length > 0) await browser.storage.local.set({ [REMINDED_KEY]: [...reminded].slice(-1000) });
+  };
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REPORT_REMINDERS)
+      void remindReports().catch((e: unknown) => console.warn('recall-sentinel: report reminders', e));
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith('report:')) return;
+    void browser.tabs.create({ url: browser.runtime.getURL('/report.html?view=cases' as '/report.html') });
+    void browser.notifications.clear(id);
   });
 
   browser.runtime.onMessage.addListener((message, sender) =>

@@ -87,3 +87,30 @@ export class CaseLog {
     return next;
   }
 }
+
+/** Which deadline reminders have been raised as notifications: `<case id>:<deadline id>` keys. */
+export const REMINDED_KEY = 'report-reminded';
+
+export interface DueReminder {
+  entry: CaseEntry;
+  reminder: Reminder;
+  key: string;
+}
+
+/**
+ * The deadlines that have passed and were not raised yet: what the background notifies of (once each).
+ * A case whose last deadline passed more than 30 days ago raises nothing (an old case log restored).
+ */
+export function dueReminders(
+  cases: readonly CaseEntry[],
+  now: Date,
+  reminded: ReadonlySet<string>,
+): DueReminder[] {
+  const stale = now.getTime() - 30 * 24 * 60 * 60 * 1000;
+  return cases.flatMap((entry) =>
+    reminders(entry, now)
+      .filter((r) => r.passed && r.due.getTime() > stale)
+      .map((reminder) => ({ entry, reminder, key: `${entry.id}:${reminder.deadline.id}` }))
+      .filter((d) => !reminded.has(d.key)),
+  );
+}

@@ -5,6 +5,7 @@ import type { TabVerdict } from '../../../utils/messaging';
 import {
   type CaseEntry,
   CaseLog,
+  dueReminders,
   parseCases,
   reminders,
   withCase,
@@ -258,6 +259,18 @@ describe('the case log', () => {
       [false, true],
     ]);
     expect(reminders({ ...entry('a'), destination: 'accc' }, new Date())).toEqual([]);
+  });
+
+  it('raises each passed deadline once, and none for a case long closed', () => {
+    const cases = [entry('a'), { ...entry('b'), destination: 'accc' as const }];
+    expect(dueReminders(cases, new Date('2026-12-10T00:00:00Z'), new Set())).toEqual([]);
+    const due = dueReminders(cases, new Date('2026-12-20T00:00:00Z'), new Set());
+    expect(due.map((d) => d.key)).toEqual(['a:12315-settle']);
+    expect(dueReminders(cases, new Date('2026-12-20T00:00:00Z'), new Set(['a:12315-settle']))).toEqual([]);
+    expect(
+      dueReminders(cases, new Date('2026-12-30T00:00:00Z'), new Set(['a:12315-settle'])).map((d) => d.key),
+    ).toEqual(['a:12315-accept']);
+    expect(dueReminders(cases, new Date('2027-03-01T00:00:00Z'), new Set())).toEqual([]);
   });
 
   it('stores through the storage area it is given', async () => {
