@@ -27,11 +27,16 @@ export interface TitleBrands {
 export function mineMarkedBrands(input: string): MinedBrand[] {
   const text = forMining(input);
   const out: MinedBrand[] = [];
-  for (const value of wordsBefore(text, /[\p{L}\p{N}'’&.]+/gu, /(?:-|\s+)branded\b/iuy)) {
-    if (/^\p{Lu}|^\d/u.test(value)) out.push({ value, via: 'branded' });
+  // Most texts have neither the word nor a mark: a plain search spares walking their words.
+  if (/branded/i.test(text)) {
+    for (const value of wordsBefore(text, /[\p{L}\p{N}'’&.]+/gu, /(?:-|\s+)branded\b/iuy)) {
+      if (/^\p{Lu}|^\d/u.test(value)) out.push({ value, via: 'branded' });
+    }
   }
-  for (const value of wordsBefore(text, /[\p{L}\p{N}'’&.-]+/gu, /\s?[®™]/uy))
-    out.push({ value, via: 'marked' });
+  if (/[®™]/.test(text)) {
+    for (const value of wordsBefore(text, /[\p{L}\p{N}'’&.-]+/gu, /\s?[®™]/uy))
+      out.push({ value, via: 'marked' });
+  }
   return out;
 }
 
@@ -46,10 +51,10 @@ function* wordsBefore(text: string, word: RegExp, after: RegExp): Generator<stri
   let end = 0;
   for (const run of text.matchAll(word)) {
     if (run.index < end) continue;
-    const value = run[0].replace(/^[^\p{L}\p{N}]+/u, '');
-    if (!value) continue;
     after.lastIndex = run.index + run[0].length;
     if (!after.test(text)) continue;
+    const value = run[0].replace(/^[^\p{L}\p{N}]+/u, '');
+    if (!value) continue;
     end = after.lastIndex;
     yield value;
   }
