@@ -30,7 +30,6 @@ import {
   CatalogTooLargeError,
   FORMAT_LABEL,
   MAX_CATALOG_BYTES,
-  readCatalog,
   UnsupportedCatalogError,
 } from '@/utils/audit/read-catalog';
 import { latestDecisions, type ReviewDecision, type ReviewEntry, ReviewLog } from '@/utils/audit/review-log';
@@ -42,6 +41,7 @@ import { openIndexLookup } from './index-lookup';
 import { canLookUp, MappingStep } from './MappingStep';
 import { MonitorSection } from './MonitorSection';
 import { ReviewLogView } from './ReviewLogView';
+import { CatalogReadError, readCatalogOffThread } from './read-off-thread';
 import { StorefrontScan } from './StorefrontScan';
 
 interface Picked {
@@ -49,6 +49,8 @@ interface Picked {
   /** The file's bytes, read again when the columns change; null for a store scan (its columns are fixed). */
   bytes: Uint8Array | null;
   catalog: Catalog;
+  /** Whether the file was read in the worker (read-off-thread.ts), for the tests to see. */
+  offThread?: boolean;
 }
 
 interface Progress {
@@ -151,11 +153,16 @@ export function App() {
     }
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const catalog = readCatalog(bytes, { name: file.name });
-      setPicked({ name: file.name, bytes, catalog });
+      const { catalog, offThread } = await readCatalogOffThread(bytes, { name: file.name });
+      setPicked({ name: file.name, bytes, catalog, offThread });
       setMapping(catalog.mapping);
     } catch (e) {
-      if (e instanceof CatalogTooLargeError || e instanceof UnsupportedCatalogError) setError(e.message);
+      if (
+        e instanceof CatalogReadError ||
+        e instanceof CatalogTooLargeError ||
+        e instanceof UnsupportedCatalogError
+      )
+        setError(e.message);
       else setError(i18n.t('audit.readError', [file.name, message(e)]));
     }
   };
@@ -170,7 +177,9 @@ export function App() {
     const startedAt = performance.now();
     const changed = JSON.stringify(mapping) !== JSON.stringify(picked.catalog.mapping);
     const catalog =
-      changed && picked.bytes ? readCatalog(picked.bytes, { name: picked.name, mapping }) : picked.catalog;
+      changed && picked.bytes
+        ? (await readCatalogOffThread(picked.bytes, { name: picked.name, mapping })).catalog
+        : picked.catalog;
     setProgress({ done: 0, total: catalog.rows.length, startedAt, now: startedAt });
     let opened: Awaited<ReturnType<typeof openIndexLookup>> | null = null;
     try {
@@ -269,6 +278,7 @@ export function App() {
           mapping={mapping}
           onChange={setMapping}
           disabled={running}
+          offThread={picked.offThread}
         />
       )}
 

@@ -32,9 +32,10 @@ interface Props {
   onChange: (mapping: ColumnMapping) => void;
   /** While an audit runs, the columns it uses stay as they are. */
   disabled?: boolean;
+  offThread?: boolean;
 }
 
-export function MappingStep({ name, catalog, mapping, onChange, disabled = false }: Props) {
+export function MappingStep({ name, catalog, mapping, onChange, disabled = false, offThread }: Props) {
   const set = (field: CatalogField, header: string) => {
     const next: ColumnMapping = { ...mapping };
     // A column feeds one field: choosing it here takes it from another.
@@ -46,7 +47,7 @@ export function MappingStep({ name, catalog, mapping, onChange, disabled = false
   return (
     <section aria-labelledby="mapping-heading" data-testid="mapping">
       <h2 id="mapping-heading">{i18n.t('audit.mappingTitle')}</h2>
-      <p data-testid="catalog-format">
+      <p data-testid="catalog-format" data-off-thread={String(Boolean(offThread))}>
         {i18n.t('audit.recognised', [
           name,
           FORMAT_LABEL[catalog.format],

@@ -276,6 +276,8 @@ test('a large catalog shows progress with counts and time left, finds its recall
   const file = { name: 'large.csv', mimeType: 'text/csv', buffer: largeCatalog(20_000) };
   await page.getByLabel('Choose a catalog file').setInputFiles(file);
   await expect(page.getByTestId('catalog-format')).toContainText('20,000 listings');
+  // Read in the page's worker, not on its main thread.
+  await expect(page.getByTestId('catalog-format')).toHaveAttribute('data-off-thread', 'true');
 
   await page.getByRole('button', { name: 'Run the audit' }).click();
   const progress = page.getByTestId('progress');
