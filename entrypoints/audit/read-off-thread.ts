@@ -4,27 +4,34 @@
  */
 import type { ColumnMapping } from '@/utils/audit/catalog-fields';
 import { type Catalog, readCatalog } from '@/utils/audit/read-catalog';
-// Vite's worker import: bundled as its own file under /assets, started from this extension's origin.
-import ReadWorker from './read-worker.ts?worker';
 
 /** A catalog that cannot be read, with a message that says what to do. */
 export class CatalogReadError extends Error {}
 
 type Answer = { ok: true; catalog: Catalog } | { ok: false; known: boolean; message: string };
 
-export function readCatalogOffThread(
+async function startWorker(): Promise<Worker | null> {
+  try {
+    // Vite's worker import, bundled as its own file under /assets and started from this extension's
+    // origin. Imported lazily: the import-boundary tests bundle the page with esbuild, which has no
+    // `?worker` and checks a static import's default export.
+    const { default: ReadWorker } = (await import('./read-worker.ts?worker')) as {
+      default: new () => Worker;
+    };
+    return new ReadWorker();
+  } catch {
+    return null;
+  }
+}
+
+export async function readCatalogOffThread(
   bytes: Uint8Array,
   options: { name: string; mapping?: ColumnMapping },
 ): Promise<{ catalog: Catalog; offThread: boolean }> {
   const here = () => ({ catalog: readCatalog(bytes, options), offThread: false });
+  const worker = await startWorker();
+  if (!worker) return here();
   return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new ReadWorker();
-    } catch {
-      resolve(here());
-      return;
-    }
     worker.onmessage = (event: MessageEvent<Answer>) => {
       worker.terminate();
       const answer = event.data;
