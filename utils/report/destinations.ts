@@ -111,7 +111,7 @@ export interface Destination {
 export const SAFETY_GATE_COUNTRIES: readonly string[] = [
   'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT',
   'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO',
-]; // biome-ignore format: a table
+];
 
 const f = (field: ReportField, required = false): DestinationField => ({ field, required });
 
