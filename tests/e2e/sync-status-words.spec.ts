@@ -37,7 +37,9 @@ test('before any sync, every source says its recalls are the starter data that c
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   for (const source of ['cpsc', 'openfda']) {
     const row = options.locator(`tr[data-source="${source}"]`);
-    await expect(row).toHaveAttribute('data-provenance', 'bundled');
+    // A fresh profile loads the bundled starter data first (about 11,000 recalls); on a loaded machine
+    // that takes longer than the default 5 s.
+    await expect(row).toHaveAttribute('data-provenance', 'bundled', { timeout: 30_000 });
     await expect(row).toContainText('Starter data bundled with the extension');
     await expect(row).not.toContainText('never');
   }
