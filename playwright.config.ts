@@ -1,13 +1,15 @@
 import { defineConfig } from '@playwright/test';
 
 // The extension needs a persistent Chromium context, which tests/e2e/fixtures.ts launches itself,
-// so browser options here would not apply. One worker: CI has two cores and one Chromium is plenty.
+// so browser options here would not apply. Each test gets its own browser and profile, and servers listen on
+// free ports, so spec files can run side by side: two workers on CI (two cores; 113 tests would not fit the
+// 20-minute budget one by one), one locally, where other work shares the machine.
 export default defineConfig({
   testDir: './tests/e2e',
   timeout: 30_000,
   expect: { timeout: 5_000 },
   fullyParallel: false,
-  workers: 1,
+  workers: process.env.CI ? 2 : 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: { trace: 'retain-on-failure' },

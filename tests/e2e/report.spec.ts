@@ -235,7 +235,7 @@ test('a description makes the package, the official form opens, and the case is 
   await cases.locator('[name="caseNumber"]').fill('20261130-1234');
   await cases.getByRole('button', { name: 'Save' }).click();
   await expect(cases.getByRole('status')).toHaveText('Saved');
-  await report.screenshot({ path: '.github/screenshots/report.png', fullPage: true });
+  await report.screenshot({ path: 'test-results/report.png', fullPage: true });
 
   const log = await context.newPage();
   await log.goto(report.url().replace(/\?.*$/, '?view=cases'));
@@ -276,7 +276,7 @@ test('a shopper in China gets 12315 and the SAMR defect report, in Chinese, with
   await expect(reminders.nth(1)).toContainText('the authority has 7 working days');
   await report
     .locator('[data-section="cases"]')
-    .screenshot({ path: '.github/screenshots/report-case-log.png' });
+    .screenshot({ path: 'test-results/report-case-log.png' });
   // The choice of country is remembered for the next report.
   const next = await reportFromBanner(context, worker, 'tidewater-power-station');
   await expect(next.report.locator('select[name="userCountry"]')).toHaveValue('CN');
@@ -417,6 +417,6 @@ test.describe('in Chinese', () => {
     await report.setViewportSize({ width: 1000, height: 1400 });
     await report
       .locator('[data-section="destination"]')
-      .screenshot({ path: '.github/screenshots/report-zh.png' });
+      .screenshot({ path: 'test-results/report-zh.png' });
   });
 });
