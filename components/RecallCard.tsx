@@ -19,7 +19,7 @@ import {
   TIER_LABEL,
 } from '../utils/recall-index/explain';
 import type { RecalledWhere } from '../utils/recalled-where';
-import type { MatchTier, Recall, RecallMatch } from '../utils/schemas';
+import type { Recall, RecallMatch } from '../utils/schemas';
 
 export interface RecallCardProps {
   recall: Recall;

@@ -274,9 +274,7 @@ test('a shopper in China gets 12315 and the SAMR defect report, in Chinese, with
   await expect(reminders).toHaveCount(2);
   await expect(reminders.first()).toContainText('The firm has 10 working days');
   await expect(reminders.nth(1)).toContainText('the authority has 7 working days');
-  await report
-    .locator('[data-section="cases"]')
-    .screenshot({ path: 'test-results/report-case-log.png' });
+  await report.locator('[data-section="cases"]').screenshot({ path: 'test-results/report-case-log.png' });
   // The choice of country is remembered for the next report.
   const next = await reportFromBanner(context, worker, 'tidewater-power-station');
   await expect(next.report.locator('select[name="userCountry"]')).toHaveValue('CN');
@@ -415,8 +413,6 @@ test.describe('in Chinese', () => {
     await expect(report.getByTestId('destination-facts')).toContainText('经营者：10 个工作日');
     await expect(report.getByTestId('shared').locator('tr[data-field="seller"] th')).toContainText('销售者');
     await report.setViewportSize({ width: 1000, height: 1400 });
-    await report
-      .locator('[data-section="destination"]')
-      .screenshot({ path: 'test-results/report-zh.png' });
+    await report.locator('[data-section="destination"]').screenshot({ path: 'test-results/report-zh.png' });
   });
 });
