@@ -7,7 +7,9 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: './tests/e2e',
   timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Two browsers on two cores: the first banner after install waits for the starter data (~11,000 recalls)
+  // to load, which can take more than 5 s there. Speed is measured by `npm run bench`, not here.
+  expect: { timeout: process.env.CI ? 15_000 : 5_000 },
   fullyParallel: false,
   workers: process.env.CI ? 2 : 1,
   retries: process.env.CI ? 1 : 0,
