@@ -35,6 +35,7 @@ import {
 import { latestDecisions, type ReviewDecision, type ReviewEntry, ReviewLog } from '@/utils/audit/review-log';
 import { type SavedAudit, SavedAuditStore } from '@/utils/audit/saved-audit';
 import type { MatchTier } from '@/utils/schemas';
+import { ChoiceFilter } from './ChoiceFilter';
 import { download, exportName, openForPrint } from './downloads';
 import { FindingsTable, TIER_NAME } from './FindingsTable';
 import { openIndexLookup } from './index-lookup';
@@ -393,34 +394,18 @@ export function App() {
                     ))}
                   </select>
                 </label>
-                <label>
-                  {i18n.t('audit.filterSource')}
-                  <select
-                    value={filter.source}
-                    onChange={(e) => setFilter({ ...filter, source: e.currentTarget.value })}
-                  >
-                    <option value={ALL}>{i18n.t('audit.filterAll')}</option>
-                    {choices.sources.map((c) => (
-                      <option key={c.value} value={c.value}>
-                        {c.label} ({c.count})
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  {i18n.t('audit.filterJurisdiction')}
-                  <select
-                    value={filter.jurisdiction}
-                    onChange={(e) => setFilter({ ...filter, jurisdiction: e.currentTarget.value })}
-                  >
-                    <option value={ALL}>{i18n.t('audit.filterAll')}</option>
-                    {choices.jurisdictions.map((c) => (
-                      <option key={c.value} value={c.value}>
-                        {c.label} ({c.count})
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <ChoiceFilter
+                  label={i18n.t('audit.filterSource')}
+                  value={filter.source}
+                  choices={choices.sources}
+                  onChange={(source) => setFilter({ ...filter, source })}
+                />
+                <ChoiceFilter
+                  label={i18n.t('audit.filterJurisdiction')}
+                  value={filter.jurisdiction}
+                  choices={choices.jurisdictions}
+                  onChange={(jurisdiction) => setFilter({ ...filter, jurisdiction })}
+                />
                 <label>
                   {i18n.t('audit.sortLabel')}
                   <select value={sort} onChange={(e) => setSort(e.currentTarget.value as FindingSort)}>
