@@ -197,6 +197,10 @@ export const MatchCaveat = z.object({
   ]),
   message: z.string(),
   values: z.array(z.string()),
+  /** brand-differs: what agreed although the brand did not (the UI words each its own way). */
+  basis: z.enum(['barcode', 'item-id']).optional(),
+  /** recall-completed: when the notice was published, so "completed" can be read against its age. */
+  published: z.string().optional(),
 });
 export type MatchCaveat = z.infer<typeof MatchCaveat>;
 

@@ -146,11 +146,18 @@ describe('the evidence and caveats in Chinese', () => {
     expect(describeCaveat(lots)).toBe('只有部分批次被召回。请核对你商品上印的批号。受影响：L123, L124。');
   });
 
+  it('words a brand that differs by what agreed: a barcode or an Amazon item id', () => {
+    const differs = { kind: 'brand-differs' as const, message: '…', values: [] };
+    expect(describeCaveat({ ...differs, basis: 'barcode' })).toContain('The barcode matches');
+    expect(describeCaveat({ ...differs, basis: 'item-id' })).toContain('The Amazon item id matches');
+  });
+
   it('keeps the publication date of a completed recall', () => {
     const done = {
       kind: 'recall-completed' as const,
       message: 'The authority lists this recall (published 2019-05-02) as completed, but …',
       values: [],
+      published: '2019-05-02',
     };
     speak('zh_CN');
     expect(describeCaveat(done)).toContain('发布于 2019-05-02');

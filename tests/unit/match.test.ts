@@ -251,7 +251,7 @@ describe('matchRecall: GTIN with a disagreeing brand', () => {
     const match = valid(matchRecall(page, notice));
     expect(match.tier).toBe('possible');
     expect(match.caveats).toEqual([
-      expect.objectContaining({ kind: 'brand-differs', values: ['Anker', 'Gorilla'] }),
+      expect.objectContaining({ kind: 'brand-differs', basis: 'barcode', values: ['Anker', 'Gorilla'] }),
     ]);
     expect(match.evidence.map((e) => e.kind)).toEqual(['gtin']);
   });
@@ -542,6 +542,8 @@ describe('matchRecall: caveats', () => {
     const page = identity({ gtins: [gtin] });
     const notice = recall({ status: 'completed', products: [product({ gtins: [gtin] })] });
     expect(valid(matchRecall(page, notice)).caveats.map((c) => c.kind)).toEqual(['recall-completed']);
+    // The notice's date travels with the caveat, for the UI to word in its own language.
+    expect(valid(matchRecall(page, notice)).caveats[0]?.published).toBe('2026-10-01');
   });
 
   it('dates a completed recall, so an old one reads as old', () => {

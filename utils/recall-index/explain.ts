@@ -133,7 +133,7 @@ export const displayGtin = (gtin14: string): string => gtin14.replace(/^0+(?=\d{
 
 /**
  * A caveat in the UI's language. The matcher records each with an English message (kept in verdicts and
- * exports); the words shown come from its kind, and from the message where one kind has two wordings.
+ * exports); the words shown come from its kind and its fields.
  */
 function caveatMessage(c: MatchCaveat): string {
   switch (c.kind) {
@@ -142,19 +142,17 @@ function caveatMessage(c: MatchCaveat): string {
     case 'date-specific':
       return i18n.t('explain.caveat.dates');
     case 'brand-differs':
-      return c.message.includes('Amazon item id')
+      return c.basis === 'item-id'
         ? i18n.t('explain.caveat.brandDiffersItemId')
         : i18n.t('explain.caveat.brandDiffersBarcode');
     case 'brand-unknown':
       return i18n.t('explain.caveat.brandUnknown');
     case 'title-only':
       return i18n.t('explain.caveat.titleOnly');
-    case 'recall-completed': {
-      const published = /\(published ([^)]+)\)/.exec(c.message)?.[1];
-      return published
-        ? i18n.t('explain.caveat.completedOn', [published])
+    case 'recall-completed':
+      return c.published
+        ? i18n.t('explain.caveat.completedOn', [c.published])
         : i18n.t('explain.caveat.completed');
-    }
     default:
       return c.message;
   }

@@ -30,6 +30,7 @@ export function noticeCaveats(recall: Recall, product: RecallProduct): MatchCave
     const when = recall.published ? ` (published ${recall.published})` : '';
     out.push({
       kind: 'recall-completed',
+      ...(recall.published && { published: recall.published }),
       message: `The authority lists this recall${when} as completed, but an item you already own may still be affected.`,
       values: [],
     });

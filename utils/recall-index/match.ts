@@ -67,6 +67,7 @@ function matchProduct(
     if (brand.verdict === 'incompatible') {
       caveats.push({
         kind: 'brand-differs',
+        basis: gtins.length > 0 ? 'barcode' : 'item-id',
         message:
           gtins.length > 0
             ? 'The barcode matches, but the brand on this page differs from the recalled brand.'
