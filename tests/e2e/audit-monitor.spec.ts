@@ -7,9 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { feedServerForEachTest } from './feed-server';
 import { expect, FIXTURES, test } from './fixtures';
+import { syncCpscFrom } from './sync-cpsc';
 
 const CPSC_PATH = '/RestWebServices/Recall';
 const recallsPage = JSON.parse(
@@ -28,17 +29,6 @@ const CATALOG = [
   'HF-PS2000,Predator 2000 Watt Portable Power Station,Predator,193175488718',
   'GH-PLANTER,Cedar planter box,Greenhaven,',
 ].join('\n');
-
-async function syncCpsc(context: BrowserContext, worker: Worker, extensionId: string): Promise<void> {
-  await worker.evaluate(async (baseUrl) => {
-    await chrome.storage.local.set({ settings: { feeds: { cpsc: { enabled: true, baseUrl } } } });
-  }, server.origin);
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.getByRole('button', { name: 'Sync now' }).click();
-  await expect(options.getByTestId('sync-message')).toContainText('CPSC:');
-  await options.close();
-}
 
 const auditNotifications = (worker: Worker) =>
   worker.evaluate(async () =>
@@ -75,7 +65,7 @@ test('a monitored catalog is audited again after a sync, and a new finding raise
   );
   expect(await auditNotifications(worker)).toEqual([]);
 
-  await syncCpsc(context, worker, extensionId);
+  await syncCpscFrom(context, worker, extensionId, server.origin);
   await expect.poll(() => auditNotifications(worker), { timeout: 15_000 }).toHaveLength(1);
 
   await page.reload();
@@ -86,7 +76,7 @@ test('a monitored catalog is audited again after a sync, and a new finding raise
   expect(await findingRecalls(page)).toEqual(['2 cpsc:91101']);
 
   // The same data again: nothing new to announce.
-  await syncCpsc(context, worker, extensionId);
+  await syncCpscFrom(context, worker, extensionId, server.origin);
   await page.reload();
   await expect(page.getByTestId('monitor-last-run')).toContainText(', 0 new.');
   expect(await auditNotifications(worker)).toHaveLength(1);

@@ -6,9 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { feedServerForEachTest } from './feed-server';
 import { expect, FIXTURES, test, verdictFor } from './fixtures';
+import { syncCpscFrom } from './sync-cpsc';
 
 const CPSC_PATH = '/RestWebServices/Recall';
 const ORDERS = 'https://www.amazon.com/your-orders/orders?timeFilter=months-3';
@@ -17,17 +18,6 @@ const recallsPage = JSON.parse(
 ) as Array<Record<string, unknown>>;
 
 const server = feedServerForEachTest();
-
-async function syncCpscFrom(context: BrowserContext, worker: Worker, extensionId: string): Promise<void> {
-  await worker.evaluate(async (baseUrl) => {
-    await chrome.storage.local.set({ settings: { feeds: { cpsc: { enabled: true, baseUrl } } } });
-  }, server.origin);
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.getByRole('button', { name: 'Sync now' }).click();
-  await expect(options.getByTestId('sync-message')).toContainText('CPSC:');
-  await options.close();
-}
 
 const notifications = (worker: Worker) =>
   worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
@@ -62,7 +52,7 @@ test('a sync that recalls a product bought earlier raises one notification and l
     Description: `${recallsPage[0]?.Description} Sold exclusively on Amazon.com, ASIN B0DEMO0005.`,
   };
   server.json(`${CPSC_PATH}?format=json`, [naming, ...recallsPage.slice(1)]);
-  await syncCpscFrom(context, worker, extensionId);
+  await syncCpscFrom(context, worker, extensionId, server.origin);
   await expect.poll(() => notifications(worker)).toHaveLength(1);
 
   const page = await context.newPage();
@@ -76,7 +66,7 @@ test('a sync that recalls a product bought earlier raises one notification and l
   await page.screenshot({ path: 'test-results/watchlist.png', fullPage: true });
 
   // A second sync with the same data announces nothing new.
-  await syncCpscFrom(context, worker, extensionId);
+  await syncCpscFrom(context, worker, extensionId, server.origin);
   await expect.poll(() => notifications(worker)).toHaveLength(1);
 });
 
