@@ -7,12 +7,13 @@
  * A feed is fetched either by one GET of `endpoint.buildUrl(since)` or, when it declares one, by its own
  * `sync` walk over several documents, through an HTTP client that keeps it on its own host.
  */
-import type { FeedHttp, FeedMapper, FeedResponse } from '../feeds/feed';
+import type { FeedMapper } from '../feeds/feed';
 import { feedOrigins } from '../feeds/lib/permissions';
 import type { Recall, SourceStatus, SyncOutcome, SyncProgress } from '../schemas';
 import type { Settings } from '../settings';
 import { applyChanges, type RecallDb, replaceSource } from './db';
-import { get, type HttpDeps, HttpError, postJson, readJson, readText } from './http';
+import { feedHttp } from './feed-http';
+import { get, type HttpDeps, HttpError, readJson } from './http';
 import { type SyncState, syncedStatus } from './sync-state';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -54,55 +55,6 @@ function newestDate(recalls: Recall[]): string | null {
   return newest;
 }
 
-/**
- * The `FeedHttp` a feed's walk gets: requests in the official form are sent to the configured base URL
- * instead (as `feedUrl` does), a URL on any other host is refused, and 429/5xx, timeouts and truncated
- * JSON fail the run as they do on the single-GET path.
- */
-function walkHttp(deps: FeedSyncDeps, mapper: FeedMapper, count: () => void): FeedHttp {
-  const official = new URL(mapper.endpoint?.buildUrl(null) ?? '').origin;
-  const baseUrl = deps.settings.feeds[mapper.id]?.baseUrl ?? null;
-  const resolve = (raw: string): string => {
-    const url = new URL(raw);
-    if (url.origin === official) {
-      if (!baseUrl) return url.href;
-      const base = new URL(baseUrl);
-      return new URL(`${base.pathname.replace(/\/$/, '')}${url.pathname}${url.search}`, base.origin).href;
-    }
-    if (baseUrl && url.origin === new URL(baseUrl).origin) return url.href;
-    throw new Error(`${mapper.name}: refused to fetch ${url.host}, which is not the feed's host`);
-  };
-  const answer = async <T>(
-    res: Response,
-    url: string,
-    read: (r: Response) => Promise<T>,
-  ): Promise<FeedResponse<T>> => {
-    if (!res.ok && res.status !== 304 && res.status !== 404)
-      throw new HttpError(`${new URL(url).host} answered HTTP ${res.status}`, res.status, null);
-    const body =
-      res.status === 304 ? null : res.status === 404 ? await read(res).catch(() => null) : await read(res);
-    return { status: res.status, header: (name) => res.headers.get(name), body };
-  };
-  const json = (r: Response) => readJson(r, `the ${mapper.name} response`);
-  return {
-    async getJson(raw, headers = {}) {
-      const url = resolve(raw);
-      count();
-      return answer(await get(deps, url, { accept: 'application/json', ...headers }), url, json);
-    },
-    async getText(raw, headers = {}) {
-      const url = resolve(raw);
-      count();
-      return answer(await get(deps, url, headers), url, readText);
-    },
-    async postJson(raw, body) {
-      const url = resolve(raw);
-      count();
-      return answer(await postJson(deps, url, body), url, json);
-    },
-  };
-}
-
 /** Of two copies of one record, the one updated (or published) later; on a tie, the one read later. */
 function newer(kept: Recall, next: Recall): Recall {
   const day = (r: Recall) => r.updated ?? r.published ?? '';
@@ -127,7 +79,7 @@ async function walkFeed(
   const walk = mapper.endpoint?.sync;
   if (!walk) throw new Error(`${mapper.id} has no sync walk`);
   let requests = 0;
-  const http = walkHttp(deps, mapper, () => {
+  const http = feedHttp(deps, mapper, deps.settings.feeds[mapper.id]?.baseUrl ?? null, () => {
     requests += 1;
     if (requests > MAX_WALK_REQUESTS)
       throw new Error(`${mapper.name}: more than ${MAX_WALK_REQUESTS} requests in one run`);
