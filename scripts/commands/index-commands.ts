@@ -10,6 +10,7 @@
  *   index stats    --feed <file> [...] | --index <dir>
  *   index snapshot --feed <file> [...] --out <file>
  *   index starter  [--data <dir>] [--out <dir>]   (scripts/commands/starter-index.ts)
+ *   index fetch    --out <dir> [--source <id> ...] [--state <file>] ...   (scripts/commands/index-fetch.ts)
  *
  * `SOURCE_DATE_EPOCH` (seconds), the reproducible-builds convention, fixes the build clock.
  */
@@ -31,6 +32,7 @@ import {
 } from '../../utils/recall-index/published/signature';
 import type { Recall } from '../../utils/schemas';
 import { readFeedFile } from '../lib/feed-file';
+import { isFetchedFeed, mapFetchedFeed } from '../lib/fetched-feed';
 import { readSigningKey } from '../lib/index-signing';
 import {
   buildPublishedIndex,
@@ -39,6 +41,7 @@ import {
   type FeedInput,
   makeDelta,
 } from '../lib/published-builder';
+import { fetchableSources, fetchFeeds } from './index-fetch';
 import { buildStarter } from './starter-index';
 
 /** A mistake in how the command was called: the CLI prints usage and exits 2. */
@@ -49,7 +52,8 @@ export const INDEX_USAGE = `  npm run --silent cli -- index build --feed <file> 
   npm run --silent cli -- index diff --from <dir> --to <dir> --out <file>
   npm run --silent cli -- index stats --feed <file> [--feed <file> ...] | --index <dir>
   npm run --silent cli -- index snapshot --feed <file> [--feed <file> ...] --out <file>
-  npm run --silent cli -- index starter [--data <real-recalls dir>] [--out <dir>]`;
+  npm run --silent cli -- index starter [--data <real-recalls dir>] [--out <dir>]
+  npm run --silent cli -- index fetch --out <dir> [--source <id>|all ...] [--state <file>] [--base-url <id>=<url> ...] [--max-pages <n>] [--max-items <n>] [--pace-ms <ms>] [--retries <n>] [--retry-delay-ms <ms>]`;
 
 function clock(): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
@@ -65,11 +69,14 @@ interface ReadFeed {
   source: string;
   recalls: Recall[];
   skipped: FeedSkip[];
+  /** A fetched feed holding only what changed: laid over the source's earlier records. */
+  incremental?: boolean;
 }
 
 function readFeed(file: string, now: Date): ReadFeed {
   const data = readFeedFile(file);
   try {
+    if (isFetchedFeed(data)) return { file, ...mapFetchedFeed(data, now) };
     const result = parseFeedDocument(data, { now });
     return { file, ...result };
   } catch (e) {
@@ -82,11 +89,13 @@ function readFeed(file: string, now: Date): ReadFeed {
  * snapshot reports itself as "snapshot"; its records are filed under their own sources, so per-feed
  * counts stay per authority.
  */
-function feedsBySource(files: string[], now: Date): Map<string, { recalls: Recall[]; skipped: FeedSkip[] }> {
+function feedsBySource(files: string[], now: Date): Map<string, FeedInput & { skipped: FeedSkip[] }> {
   const skipped = new Map<string, FeedSkip[]>();
   const newest = new Map<string, Recall>();
+  const incremental = new Set<string>();
   for (const file of files) {
     const feed = readFeed(file, now);
+    if (feed.incremental) incremental.add(feed.source);
     // Several files can feed one source; a reason names its file so "record 3" can be found.
     const name = path.basename(file);
     const list = skipped.get(feed.source) ?? [];
@@ -97,8 +106,9 @@ function feedsBySource(files: string[], now: Date): Map<string, { recalls: Recal
       if (!kept || r.version > kept.version) newest.set(r.id, r);
     }
   }
-  const out = new Map<string, { recalls: Recall[]; skipped: FeedSkip[] }>();
-  for (const [source, list] of skipped) out.set(source, { recalls: [], skipped: list });
+  const out = new Map<string, { recalls: Recall[]; skipped: FeedSkip[]; incremental?: boolean }>();
+  for (const [source, list] of skipped)
+    out.set(source, { recalls: [], skipped: list, ...(incremental.has(source) && { incremental: true }) });
   for (const r of newest.values()) {
     const e = out.get(r.source) ?? { recalls: [], skipped: [] };
     e.recalls.push(r);
@@ -334,7 +344,52 @@ type Options = {
   data?: string;
   'sign-key'?: string;
   'public-key'?: string[];
+  source?: string[];
+  state?: string;
+  'base-url'?: string[];
+  'max-pages'?: string;
+  'max-items'?: string;
+  'pace-ms'?: string;
+  retries?: string;
+  'retry-delay-ms'?: string;
 };
+
+function count(
+  values: Options,
+  name: 'max-pages' | 'max-items' | 'pace-ms' | 'retries' | 'retry-delay-ms',
+): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw)) throw new UsageError(`index fetch: --${name} must be a whole number, got ${raw}`);
+  return Number(raw);
+}
+
+/** `index fetch`: the official feeds downloaded for `index build` (index-fetch.ts). */
+function fetchCommand(values: Options) {
+  if (!values.out) throw new UsageError('index fetch needs --out <dir>');
+  const asked = values.source ?? ['all'];
+  const sources = asked.includes('all') ? fetchableSources() : asked;
+  const baseUrls: Record<string, string> = {};
+  for (const pair of values['base-url'] ?? []) {
+    const at = pair.indexOf('=');
+    if (at < 1) throw new UsageError(`index fetch: --base-url takes <feed id>=<url>, got ${pair}`);
+    baseUrls[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  const maxPages = count(values, 'max-pages');
+  const maxItems = count(values, 'max-items');
+  return fetchFeeds({
+    out: values.out,
+    sources,
+    stateFile: values.state,
+    baseUrls,
+    ...(maxPages !== undefined && { maxPages }),
+    ...(maxItems !== undefined && { maxItems }),
+    paceMs: count(values, 'pace-ms') ?? 1_000,
+    retries: count(values, 'retries') ?? 3,
+    retryDelayMs: count(values, 'retry-delay-ms') ?? 30_000,
+    now: clock(),
+  });
+}
 
 /** Runs `index <sub> ...`; resolves to the JSON summary the CLI prints. */
 export async function runIndexCommand(argv: string[]): Promise<unknown> {
@@ -355,6 +410,14 @@ export async function runIndexCommand(argv: string[]): Promise<unknown> {
         data: { type: 'string' },
         'sign-key': { type: 'string' },
         'public-key': { type: 'string', multiple: true },
+        source: { type: 'string', multiple: true },
+        state: { type: 'string' },
+        'base-url': { type: 'string', multiple: true },
+        'max-pages': { type: 'string' },
+        'max-items': { type: 'string' },
+        'pace-ms': { type: 'string' },
+        retries: { type: 'string' },
+        'retry-delay-ms': { type: 'string' },
       },
       allowPositionals: true,
     }));
@@ -374,6 +437,8 @@ export async function runIndexCommand(argv: string[]): Promise<unknown> {
       return stats(values);
     case 'snapshot':
       return snapshot(values);
+    case 'fetch':
+      return fetchCommand(values);
     case 'starter':
       return buildStarter({ data: values.data, out: values.out, now: clock() });
     default:

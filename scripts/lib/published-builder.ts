@@ -135,6 +135,9 @@ export interface FeedInput {
   recalls: readonly Recall[];
   /** Skips as the feed mapper reported them; only `reason` is kept. */
   skipped: ReadonlyArray<{ reason: string }>;
+  /** The records are what changed, not the whole feed (a walk bounded per run, `index fetch`): the
+   * source's records in `previous` are kept and these laid over them. */
+  incremental?: boolean;
 }
 
 export interface PreviousIndex {
@@ -178,8 +181,10 @@ export async function buildPublishedIndex(
   const feeds: Record<string, FeedEntry> = {};
   const fresh = new Set<string>();
   const skippedBySource = new Map<string, string[]>();
+  const incremental = new Set<string>();
 
   for (const [source, input] of recallsBySource) {
+    if (input.incremental) incremental.add(source);
     for (const r of input.recalls) {
       const recall = Recall.parse(r);
       fresh.add(recall.source);
@@ -191,7 +196,11 @@ export async function buildPublishedIndex(
     skippedBySource.set(source, reasons);
   }
   if (previous) {
-    for (const r of previous.recalls) if (!fresh.has(r.source)) keepNewest(merged, r);
+    for (const r of previous.recalls) {
+      if (!fresh.has(r.source)) keepNewest(merged, r);
+      // An incremental feed's new records win over the ones it held, whatever their versions say.
+      else if (incremental.has(r.source) && !merged.has(r.id)) merged.set(r.id, r);
+    }
   }
   const recalls = [...merged.values()].sort(byId);
 

@@ -1,0 +1,193 @@
+/**
+ * `index fetch` then `index build`, as the publishing workflow runs them, against a local server that
+ * answers in the official feeds' shapes (our feed fixtures): CPSC whole in one answer, RappelConso by
+ * its paged walk continued from a cursor, and UK OPSS failing. Real processes, JSON on stdout.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import rappelconso from '../../../utils/feeds/rappelconso';
+import { parseManifest, readVerifiedShard } from '../../../utils/recall-index/published/documents';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const fixture = (name: string) => readFileSync(path.join(ROOT, 'tests/fixtures/feeds', name), 'utf8');
+const CPSC_PAGE = fixture('cpsc/recalls-page.json');
+const RAPPEL = JSON.parse(fixture('rappelconso/records.json')) as { results: Array<Record<string, unknown>> };
+const NOW = new Date('2026-11-28T12:00:00Z');
+
+/** A recall the authority publishes between the two runs: a fixture record under a new number and date. */
+const LATER = {
+  ...RAPPEL.results[0],
+  numero_fiche: '2026-11-9999',
+  rappel_guid: 'later-guid',
+  date_publication: '2026-11-20T08:00:00+00:00',
+};
+
+function cli(args: string[], epoch: number): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      path.join(ROOT, 'node_modules/.bin/vite-node'),
+      ['scripts/cli.ts', '--', ...args],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: String(epoch) } },
+      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const seen: URL[] = [];
+let run = 1;
+let server: Server;
+let base = '';
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    seen.push(url);
+    const json = (body: unknown) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(typeof body === 'string' ? body : JSON.stringify(body));
+    };
+    if (url.pathname.startsWith('/cpsc/')) return json(CPSC_PAGE);
+    if (url.pathname.startsWith('/rappelconso/')) {
+      const results = run === 1 ? RAPPEL.results : [LATER];
+      return json({ total_count: results.length, results });
+    }
+    res.writeHead(500, { 'retry-after': '0' });
+    res.end('down for maintenance');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const fetchArgs = (out: string, state?: string) => [
+  'index',
+  'fetch',
+  '--out',
+  out,
+  ...['--source', 'cpsc', '--source', 'rappelconso', '--source', 'uk-opss'],
+  ...['--base-url', `cpsc=${base}/cpsc/`, '--base-url', `rappelconso=${base}/rappelconso/`],
+  ...['--base-url', `uk-opss=${base}/uk-opss/`],
+  ...['--pace-ms', '0', '--retries', '1', '--retry-delay-ms', '1'],
+  ...(state ? ['--state', state] : []),
+];
+
+async function indexIds(dir: string): Promise<string[]> {
+  const manifest = parseManifest(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')));
+  const ids: string[] = [];
+  for (const entry of manifest.shards) {
+    const shard = await readVerifiedShard(readFileSync(path.join(dir, entry.file)), entry);
+    ids.push(...shard.recalls.map((r) => r.id));
+  }
+  return ids.sort();
+}
+
+describe('fetching the official feeds for the published index', { timeout: 120_000 }, () => {
+  it('fetches each feed its own way, keeps going past a failing one, and continues a walk from its cursor', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'index-fetch-'));
+    const epoch = NOW.getTime() / 1000;
+
+    const first = await cli(fetchArgs(path.join(dir, 'f1')), epoch);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const fetched = JSON.parse(first.stdout);
+    expect(fetched.sources).toEqual([
+      expect.objectContaining({ source: 'cpsc', status: 'fetched', incremental: false, documents: 1 }),
+      expect.objectContaining({ source: 'rappelconso', status: 'fetched', incremental: true, documents: 1 }),
+      expect.objectContaining({
+        source: 'uk-opss',
+        status: 'failed',
+        error: expect.stringMatching(/HTTP 500/),
+      }),
+    ]);
+    // The failing host was asked twice (one retry), and never again once it had failed.
+    expect(seen.filter((u) => u.pathname.startsWith('/uk-opss/'))).toHaveLength(2);
+    const state = JSON.parse(readFileSync(path.join(dir, 'f1/fetch-state.json'), 'utf8'));
+    expect(state.feeds.rappelconso.cursor).toBe('2026-11-03');
+    expect(state.feeds['uk-opss']).toMatchObject({ failingSince: NOW.toISOString(), cursor: null });
+
+    const built = await cli(
+      [
+        'index',
+        'build',
+        '--feed',
+        path.join(dir, 'f1/cpsc.json'),
+        '--feed',
+        path.join(dir, 'f1/rappelconso.json'),
+        '--out',
+        path.join(dir, 'v1'),
+      ],
+      epoch,
+    );
+    expect(built.stderr).toBe('');
+    const v1 = await indexIds(path.join(dir, 'v1'));
+    const rappelIds = rappelconso.map(RAPPEL, { now: NOW }).recalls.map((r) => r.id);
+    expect(rappelIds.length).toBeGreaterThan(0);
+    expect(v1).toEqual(expect.arrayContaining(rappelIds));
+    expect(v1.some((id) => id.startsWith('cpsc:'))).toBe(true);
+
+    // An hour later: the walk asks only for what is new since a day before its cursor...
+    run = 2;
+    seen.length = 0;
+    const second = await cli(
+      fetchArgs(path.join(dir, 'f2'), path.join(dir, 'f1/fetch-state.json')),
+      epoch + 3600,
+    );
+    expect(second.status).toBe(0);
+    const asked = seen.find((u) => u.pathname.startsWith('/rappelconso/'));
+    expect(asked?.searchParams.get('where')).toBe("date_publication >= date'2026-11-02'");
+    expect(
+      JSON.parse(readFileSync(path.join(dir, 'f2/fetch-state.json'), 'utf8')).feeds.rappelconso.cursor,
+    ).toBe('2026-11-20');
+
+    // ...and the build lays it over the records it had, dropping none.
+    const next = await cli(
+      [
+        ...[
+          'index',
+          'build',
+          '--feed',
+          path.join(dir, 'f2/cpsc.json'),
+          '--feed',
+          path.join(dir, 'f2/rappelconso.json'),
+        ],
+        ...['--out', path.join(dir, 'v2'), '--previous', path.join(dir, 'v1')],
+      ],
+      epoch + 3600,
+    );
+    expect(next.stderr).toBe('');
+    expect(JSON.parse(next.stdout).delta).toMatchObject({ upserts: 1, removals: 0 });
+    expect(await indexIds(path.join(dir, 'v2'))).toEqual([...v1, 'rappelconso:2026-11-9999'].sort());
+  });
+
+  it('fails, naming each feed, when every feed fails, and refuses an unknown feed', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'index-fetch-'));
+    const down = await cli(
+      [
+        'index',
+        'fetch',
+        '--out',
+        dir,
+        '--source',
+        'uk-opss',
+        '--base-url',
+        `uk-opss=${base}/uk-opss/`,
+        '--retries',
+        '0',
+        '--pace-ms',
+        '0',
+      ],
+      NOW.getTime() / 1000,
+    );
+    expect(down.status).toBe(1);
+    expect(down.stderr).toMatch(/every feed failed: uk-opss: .*HTTP 500/);
+
+    const unknown = await cli(['index', 'fetch', '--out', dir, '--source', 'nowhere'], NOW.getTime() / 1000);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/not a feed that can be fetched: nowhere/);
+  });
+});
