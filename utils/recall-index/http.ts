@@ -62,12 +62,70 @@ export function parseRetryAfter(value: string | null, now: Date): number | null 
   return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
 }
 
-/** One request with the engine's timeout; unreachable hosts, 429 and 5xx become errors with reasons. */
+/** Hops a request may take before it is given up (a host that redirects more is misconfigured or hostile). */
+export const MAX_REDIRECTS = 5;
+
+/** A redirect the engine refused: to another origin, off https, one it cannot see, or one too many. */
+export class RedirectError extends Error {}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Where a redirect from `from` to `to` may go: the same origin only (issue 14, finding 7: every hop is
+ * checked, not just where the request lands). A published index lives on one host, and a feed's requests
+ * already go only to its own host (feed-http.ts), so a hop elsewhere is a host sending the engine where
+ * it was never asked to go (another host, plain http, a device on the local network).
+ */
+function checkHop(from: URL, to: URL): void {
+  if (to.origin !== from.origin)
+    throw new RedirectError(
+      `${from.host} redirected the request to ${to.protocol === 'https:' ? to.host : `${to.protocol}//${to.host}`}, another address: refused`,
+    );
+}
+
+/**
+ * One request with the engine's timeout; unreachable hosts, 429 and 5xx become errors with reasons.
+ * Redirects are followed here, hop by hop, each checked before it is requested (`checkHop`), rather
+ * than by fetch, which would request every hop and let only the landing URL be checked. A browser hides
+ * a redirect's Location from scripts (an `opaqueredirect` response, even in an extension's service
+ * worker), so there a redirect cannot be checked and is refused with words that say so; Node (the CLI's
+ * `index fetch`) shows it, and same-origin hops are followed.
+ */
 async function request(deps: HttpDeps, url: string, init: RequestInit): Promise<Response> {
+  const start = new URL(url);
+  let at = start;
+  let current = init;
+  for (let hops = 0; ; hops++) {
+    const res = await requestOnce(deps, at.href, current);
+    if (res.type === 'opaqueredirect') {
+      throw new RedirectError(
+        `${at.host} redirected the request elsewhere, which cannot be checked: refused (use the address it leads to)`,
+      );
+    }
+    if (!REDIRECT_STATUSES.has(res.status)) return res;
+    await res.body?.cancel().catch(() => undefined);
+    const location = res.headers.get('location');
+    if (!location || !URL.canParse(location, at))
+      throw new RedirectError(`${at.host} answered HTTP ${res.status} without a usable address`);
+    if (hops >= MAX_REDIRECTS)
+      throw new RedirectError(`${start.host} redirected more than ${MAX_REDIRECTS} times: refused`);
+    const next = new URL(location, at);
+    checkHop(start, next);
+    // 303, and 301/302 after a POST, turn the request into a GET without a body (as fetch does).
+    if (res.status === 303 || ((res.status === 301 || res.status === 302) && init.method === 'POST')) {
+      const { body: _body, ...rest } = current;
+      current = { ...rest, method: 'GET' };
+    }
+    at = next;
+  }
+}
+
+async function requestOnce(deps: HttpDeps, url: string, init: RequestInit): Promise<Response> {
   let res: Response;
   try {
     res = await deps.fetch(url, {
       ...init,
+      redirect: 'manual',
       signal: AbortSignal.timeout(deps.timeoutMs ?? 60_000),
       cache: 'no-store',
     });
