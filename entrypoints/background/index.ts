@@ -32,6 +32,7 @@ import { sendToTab } from '@/utils/messaging/send';
 import { loadBundledData } from '@/utils/recall-index/bundled';
 import { clearIndex, openRecallDb, recallCount } from '@/utils/recall-index/db';
 import { indexStatus, lookupIdentities } from '@/utils/recall-index/query';
+import { syncAlarmMinutes } from '@/utils/recall-index/sync';
 import { CaseLog, dueReminders, REMINDED_KEY } from '@/utils/report/case-log';
 import { destination } from '@/utils/report/destinations';
 import { openReport } from '@/utils/report/open-report';
@@ -97,13 +98,14 @@ export default defineBackground(() => {
     },
   });
 
-  // One alarm drives scheduled syncs; its period follows the settings. The first run waits a minute so
+  // One alarm drives scheduled syncs; its period follows the settings (and the published index's half
+  // hour, sync.ts INDEX_CHECK_MINUTES), and each source is run only when due. The first run waits a minute so
   // start-up (and the first page) is not competing with a download.
   const schedule = async () => {
-    const { syncIntervalMinutes } = await readSettings();
+    const periodInMinutes = syncAlarmMinutes(await readSettings());
     const existing = await browser.alarms.get(SYNC_ALARM);
-    if (existing?.periodInMinutes === syncIntervalMinutes) return;
-    await browser.alarms.create(SYNC_ALARM, { delayInMinutes: 1, periodInMinutes: syncIntervalMinutes });
+    if (existing?.periodInMinutes === periodInMinutes) return;
+    await browser.alarms.create(SYNC_ALARM, { delayInMinutes: 1, periodInMinutes });
   };
   void schedule();
   browser.storage.onChanged.addListener((changes, area) => {

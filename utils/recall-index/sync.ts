@@ -10,13 +10,29 @@
 import { z } from 'zod';
 import type { FeedMapper } from '../feeds/feed';
 import type { SyncOutcome } from '../schemas';
-import { feedEnabled } from '../settings';
+import { feedEnabled, type Settings } from '../settings';
 import { type FeedSyncDeps, syncFeed } from './feed-sync';
 import { HttpError } from './http';
 import { PUBLISHED, type PublishedSyncDeps, syncPublished } from './published-sync';
 import { readSyncState, type SyncState, writeSyncState } from './sync-state';
 
 const MINUTE = 60_000;
+/**
+ * How often the published index is checked, at most, whatever the feeds' interval: one conditional
+ * request (ETag) when nothing changed, and a day's delta is tens of KB, so a recall published upstream
+ * reaches the page within the hour at p95 with the workflow's half-hourly builds (README, "How fresh").
+ * The official feeds keep the user's interval (6 hours by default): they are the authorities' hosts.
+ */
+export const INDEX_CHECK_MINUTES = 30;
+
+/** The sync alarm's period: the settings' interval, or the index's when a published index is set. */
+export function syncAlarmMinutes(
+  settings: Pick<Settings, 'syncIntervalMinutes' | 'publishedIndexUrl'>,
+): number {
+  return settings.publishedIndexUrl
+    ? Math.min(settings.syncIntervalMinutes, INDEX_CHECK_MINUTES)
+    : settings.syncIntervalMinutes;
+}
 const BACKOFF_BASE_MS = 5 * MINUTE;
 const BACKOFF_MAX_MS = 24 * 60 * MINUTE;
 
@@ -39,16 +55,27 @@ function describeError(e: unknown): string {
 
 interface Target {
   source: string;
+  /** A source synced less than this long ago is not due. */
+  intervalMinutes: number;
   run: (state: SyncState) => Promise<SyncOutcome>;
 }
 
 function targets(deps: SyncDeps): Target[] {
   const out: Target[] = [];
-  const url = deps.settings.publishedIndexUrl;
-  if (url) out.push({ source: PUBLISHED, run: (s) => syncPublished(deps, url, s) });
+  const { publishedIndexUrl: url, syncIntervalMinutes } = deps.settings;
+  if (url)
+    out.push({
+      source: PUBLISHED,
+      intervalMinutes: Math.min(syncIntervalMinutes, INDEX_CHECK_MINUTES),
+      run: (s) => syncPublished(deps, url, s),
+    });
   for (const mapper of deps.feeds) {
     if (mapper.endpoint && feedEnabled(deps.settings, mapper.id)) {
-      out.push({ source: mapper.id, run: (s) => syncFeed(deps, mapper, s) });
+      out.push({
+        source: mapper.id,
+        intervalMinutes: syncIntervalMinutes,
+        run: (s) => syncFeed(deps, mapper, s),
+      });
     }
   }
   return out;
@@ -74,7 +101,7 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
       }
       const fresh =
         state.lastSuccessAt &&
-        now.getTime() - Date.parse(state.lastSuccessAt) < deps.settings.syncIntervalMinutes * MINUTE;
+        now.getTime() - Date.parse(state.lastSuccessAt) < target.intervalMinutes * MINUTE;
       if (fresh && !state.staging) {
         outcomes.push({ source: target.source, status: 'not-due', message: 'synced recently' });
         continue;

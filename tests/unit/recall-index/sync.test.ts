@@ -15,7 +15,13 @@ import { feedUrl } from '../../../utils/recall-index/feed-sync';
 import { parseRetryAfter } from '../../../utils/recall-index/http';
 import { MAX_PILED_CHANGES } from '../../../utils/recall-index/published-sync';
 import { lookupIdentities } from '../../../utils/recall-index/query';
-import { backoffMs, runSync, type SyncDeps } from '../../../utils/recall-index/sync';
+import {
+  backoffMs,
+  INDEX_CHECK_MINUTES,
+  runSync,
+  type SyncDeps,
+  syncAlarmMinutes,
+} from '../../../utils/recall-index/sync';
 import { readSyncState } from '../../../utils/recall-index/sync-state';
 import type { Recall } from '../../../utils/schemas';
 import { parseSettings } from '../../../utils/settings';
@@ -234,6 +240,19 @@ describe('syncing from a published index', () => {
     const [outcome] = await runSync(d, { force: true });
     expect(sentEtag).toMatch(/^"\d+"$/);
     expect(outcome?.status).toBe('unchanged');
+  });
+
+  it('checks the index every half hour even when the feeds are synced every six hours', async () => {
+    web.serveBuild(await build([stool]));
+    const sixHourly = { ...settings, syncIntervalMinutes: 360 };
+    await runSync(deps(db, web, sixHourly));
+    clock = new Date(clock.getTime() + 20 * 60_000);
+    expect((await runSync(deps(db, web, sixHourly)))[0]?.status).toBe('not-due');
+    clock = new Date(clock.getTime() + 11 * 60_000);
+    expect((await runSync(deps(db, web, sixHourly)))[0]?.status).toBe('unchanged');
+    expect(syncAlarmMinutes(parseSettings(sixHourly))).toBe(INDEX_CHECK_MINUTES);
+    expect(syncAlarmMinutes(parseSettings({ syncIntervalMinutes: 360 }))).toBe(360);
+    expect(syncAlarmMinutes(parseSettings({ ...settings, syncIntervalMinutes: 15 }))).toBe(15);
   });
 });
 
