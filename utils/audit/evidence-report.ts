@@ -91,6 +91,7 @@ export function evidenceReportHtml(result: AuditResult, meta: AuditMeta): string
 <body>
 <h1>Recall audit of ${esc(meta.catalog)}</h1>
 <p>${esc(FORMAT_LABEL[meta.catalogFormat])}, ${result.listings} listings, checked on ${esc(meta.generatedAt.slice(0, 10))} against ${esc(meta.sources.map((s) => `${s.source} (${s.records} recalls)`).join(', '))}.</p>
+${meta.scan && !meta.scan.complete ? `<p class="partial"><strong>The scan of the store stopped at page ${meta.scan.pages + 1}: ${esc(meta.scan.stoppedBecause ?? '')}.</strong> Only the listings read before it were audited.</p>` : ''}
 <p><strong>${result.counts.confirmed} confirmed, ${result.counts.likely} likely, ${result.counts.possible} possible</strong> findings. A listing without a finding is not proven safe: one without a barcode or model can only be matched by its title.</p>
 ${result.findings.map((f, i) => findingSection(f, i + 1)).join('\n')}
 <h2>Listing completeness</h2>

@@ -17,6 +17,19 @@ export interface AuditMeta {
   /** The recall data audited against: per source, records. */
   sources: { source: string; records: number }[];
   generatedAt: string;
+  /**
+   * A store scanned rather than a file read (`audit <store URL>`, the page's store scan): how far the
+   * scan got. `complete: false` means the findings cover only the listings read before it stopped.
+   */
+  scan?: StoreScanMeta;
+}
+
+export interface StoreScanMeta {
+  origin: string;
+  pages: number;
+  complete: boolean;
+  /** Why the scan stopped before the store's last page, in words; null when it read every page. */
+  stoppedBecause: string | null;
 }
 
 export function auditJson(result: AuditResult, meta: AuditMeta): string {
