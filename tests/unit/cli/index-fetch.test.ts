@@ -76,6 +76,12 @@ const fetchArgs = (out: string, state?: string) => [
   ...(state ? ['--state', state] : []),
 ];
 
+/** `index build` of what a fetch wrote (its state file is not a feed). */
+const buildArgs = (fetched: string, out: string) => [
+  ...['index', 'build', '--out', out],
+  ...['cpsc', 'rappelconso'].flatMap((id) => ['--feed', path.join(fetched, `${id}.json`)]),
+];
+
 async function indexIds(dir: string): Promise<string[]> {
   const manifest = parseManifest(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')));
   const ids: string[] = [];
@@ -110,19 +116,7 @@ describe('fetching the official feeds for the published index', { timeout: 120_0
     expect(state.feeds.rappelconso.cursor).toBe('2026-11-03');
     expect(state.feeds['uk-opss']).toMatchObject({ failingSince: NOW.toISOString(), cursor: null });
 
-    const built = await cli(
-      [
-        'index',
-        'build',
-        '--feed',
-        path.join(dir, 'f1/cpsc.json'),
-        '--feed',
-        path.join(dir, 'f1/rappelconso.json'),
-        '--out',
-        path.join(dir, 'v1'),
-      ],
-      epoch,
-    );
+    const built = await cli(buildArgs(path.join(dir, 'f1'), path.join(dir, 'v1')), epoch);
     expect(built.stderr).toBe('');
     const v1 = await indexIds(path.join(dir, 'v1'));
     const rappelIds = rappelconso.map(RAPPEL, { now: NOW }).recalls.map((r) => r.id);
@@ -146,17 +140,7 @@ describe('fetching the official feeds for the published index', { timeout: 120_0
 
     // ...and the build lays it over the records it had, dropping none.
     const next = await cli(
-      [
-        ...[
-          'index',
-          'build',
-          '--feed',
-          path.join(dir, 'f2/cpsc.json'),
-          '--feed',
-          path.join(dir, 'f2/rappelconso.json'),
-        ],
-        ...['--out', path.join(dir, 'v2'), '--previous', path.join(dir, 'v1')],
-      ],
+      [...buildArgs(path.join(dir, 'f2'), path.join(dir, 'v2')), '--previous', path.join(dir, 'v1')],
       epoch + 3600,
     );
     expect(next.stderr).toBe('');
