@@ -350,7 +350,7 @@ export function App() {
               onClick={() =>
                 download(
                   exportName(done.meta.catalog, 'csv'),
-                  `\ufeff${findingsCsv(done.result.findings)}`,
+                  `\ufeff${findingsCsv(done.result.findings, latest)}`,
                   'text/csv;charset=utf-8',
                 )
               }
@@ -362,14 +362,17 @@ export function App() {
               onClick={() =>
                 download(
                   exportName(done.meta.catalog, 'json'),
-                  auditJson(done.result, done.meta),
+                  auditJson(done.result, done.meta, latest),
                   'application/json',
                 )
               }
             >
               {i18n.t('audit.exportJson')}
             </button>
-            <button type="button" onClick={() => openForPrint(evidenceReportHtml(done.result, done.meta))}>
+            <button
+              type="button"
+              onClick={() => openForPrint(evidenceReportHtml(done.result, done.meta, latest))}
+            >
               {i18n.t('audit.printReport')}
             </button>
           </div>

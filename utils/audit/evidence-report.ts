@@ -4,7 +4,8 @@
  * the `entities` library (titles and notice text come from outside); links are the official notice
  * addresses, kept only when they are http(s). Per finding: the listing, the tier and why (evidence in
  * the extension's own words), the notice (authority, jurisdiction, status, date, hazard, remedy, link),
- * what to do, and the listing's completeness. @media print drops colours that waste ink, keeps a
+ * what to do, the listing's completeness, and the merchant's latest review of it (decision, note, time) from
+ * the review log when the page hands it over. @media print drops colours that waste ink, keeps a
  * finding on one page where it fits, and prints each link's address after it.
  */
 import { escapeUTF8 as esc } from 'entities';
@@ -13,6 +14,7 @@ import { COMPLETENESS_ITEMS } from './completeness';
 import type { AuditMeta } from './export-json';
 import type { Finding } from './finding';
 import { FORMAT_LABEL } from './read-catalog';
+import { type FindingReview, type LatestReviews, reviewOf } from './review-log';
 
 const safeUrl = (url: string | null): string | null => (url && /^https?:\/\//i.test(url) ? url : null);
 
@@ -35,7 +37,16 @@ function listingLine(f: Finding): string {
   return `Row ${f.row}${parts.length > 0 ? ` · ${parts.join(' · ')}` : ''}`;
 }
 
-function findingSection(f: Finding, n: number): string {
+/** "Reviewed on 2026-12-05 19:00 UTC: note", in the report's one clock (UTC), as a regulator reads it. */
+function reviewLine(review: FindingReview | null): string {
+  if (!review) return '<p class="review">Your review: not reviewed yet.</p>';
+  const when = `${review.at.slice(0, 16).replace('T', ' ')} UTC`;
+  const what = review.decision === 'reviewed' ? `Reviewed on ${when}` : `Not this product (decided ${when})`;
+  return `<p class="review">Your review: <strong>${esc(what)}</strong>${review.note ? `: ${esc(review.note)}` : ''}</p>`;
+}
+
+/** `review` undefined: no review log was given (the CLI), so no review line. */
+function findingSection(f: Finding, n: number, review: FindingReview | null | undefined): string {
   return `<section class="finding tier-${esc(f.tier)}">
 <h2>${n}. ${esc(f.tierLabel)}: ${esc(f.title ?? f.sku ?? `row ${f.row}`)}</h2>
 <p class="listing">${esc(listingLine(f))}${safeUrl(f.listingUrl) ? ` · ${link(f.listingUrl, 'listing')}` : ''}</p>
@@ -55,6 +66,7 @@ ${f.caveats.length > 0 ? `<h3>Caveats</h3>${list(f.caveats)}` : ''}
 <h3>What to do</h3>
 <ol>${f.actions.map((a) => `<li>${esc(a)}</li>`).join('')}</ol>
 <p class="completeness">Listing completeness: ${esc(f.completeness)}</p>
+${review === undefined ? '' : reviewLine(review)}
 </section>`;
 }
 
@@ -74,7 +86,7 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem; m
   @page { margin: 15mm; }
 }`;
 
-export function evidenceReportHtml(result: AuditResult, meta: AuditMeta): string {
+export function evidenceReportHtml(result: AuditResult, meta: AuditMeta, reviews?: LatestReviews): string {
   const completenessRows = COMPLETENESS_ITEMS.map(
     (item) =>
       `<tr><td>${esc(item.label)}</td><td>${esc(item.rule)}</td><td>${result.completeness.missing[item.id] ?? 0}</td></tr>`,
@@ -93,7 +105,7 @@ export function evidenceReportHtml(result: AuditResult, meta: AuditMeta): string
 <p>${esc(FORMAT_LABEL[meta.catalogFormat])}, ${result.listings} listings, checked on ${esc(meta.generatedAt.slice(0, 10))} against ${esc(meta.sources.map((s) => `${s.source} (${s.records} recalls)`).join(', '))}.</p>
 ${meta.scan && !meta.scan.complete ? `<p class="partial"><strong>The scan of the store stopped at page ${meta.scan.pages + 1}: ${esc(meta.scan.stoppedBecause ?? '')}.</strong> Only the listings read before it were audited.</p>` : ''}
 <p><strong>${result.counts.confirmed} confirmed, ${result.counts.likely} likely, ${result.counts.possible} possible</strong> findings. A listing without a finding is not proven safe: one without a barcode or model can only be matched by its title.</p>
-${result.findings.map((f, i) => findingSection(f, i + 1)).join('\n')}
+${result.findings.map((f, i) => findingSection(f, i + 1, reviews ? reviewOf(f, reviews) : undefined)).join('\n')}
 <h2>Listing completeness</h2>
 <p>${result.completeness.complete} of ${result.listings} listings show everything below. Listings missing each item:</p>
 <table><thead><tr><th>Item</th><th>Rule</th><th>Listings missing it</th></tr></thead><tbody>${completenessRows}</tbody></table>

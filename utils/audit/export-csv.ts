@@ -4,9 +4,13 @@
  * prepended by the caller that writes a file for Excel; the text itself has none.
  * Cells that a spreadsheet would run as a formula (=, +, -, @ first) are prefixed with a quote
  * (OWASP "CSV injection"): titles and notice text come from outside.
+ * The last three columns are the merchant's latest review of each finding (review-log.ts): the decision
+ * ("reviewed" or "not-this-product"), its note and its time; empty where there is none, and always
+ * empty from the CLI, which has no review log.
  */
 import Papa from 'papaparse';
 import type { Finding } from './finding';
+import { type LatestReviews, reviewOf } from './review-log';
 
 export const CSV_COLUMNS: readonly (keyof Finding)[] = [
   'tier',
@@ -34,6 +38,8 @@ export const CSV_COLUMNS: readonly (keyof Finding)[] = [
   'listingUrl',
 ];
 
+export const REVIEW_COLUMNS = ['review', 'reviewNote', 'reviewedAt'] as const;
+
 const neutralised = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 function cell(value: Finding[keyof Finding]): string | number {
@@ -43,9 +49,17 @@ function cell(value: Finding[keyof Finding]): string | number {
   return neutralised(String(value));
 }
 
-export function findingsCsv(findings: readonly Finding[]): string {
+export function findingsCsv(findings: readonly Finding[], reviews?: LatestReviews): string {
   return Papa.unparse({
-    fields: [...CSV_COLUMNS],
-    data: findings.map((f) => CSV_COLUMNS.map((c) => cell(f[c]))),
+    fields: [...CSV_COLUMNS, ...REVIEW_COLUMNS],
+    data: findings.map((f) => {
+      const review = reviewOf(f, reviews);
+      return [
+        ...CSV_COLUMNS.map((c) => cell(f[c])),
+        review?.decision ?? '',
+        neutralised(review?.note ?? ''),
+        review?.at ?? '',
+      ];
+    }),
   });
 }

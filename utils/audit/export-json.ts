@@ -1,10 +1,12 @@
 /**
  * The audit as JSON: a versioned document (`format`, `formatVersion`) so a merchant's CI can rely on it;
- * fields may be added, none renamed without a new version.
+ * fields may be added, none renamed without a new version. Each finding carries `review`: the merchant's
+ * latest decision on it from the review log (decision, note, time), or null (always null from the CLI).
  */
 import type { AuditResult } from './audit';
 import type { ColumnMapping } from './catalog-fields';
 import type { CatalogFormat } from './read-catalog';
+import { type LatestReviews, reviewOf } from './review-log';
 
 export const AUDIT_JSON_FORMAT = 'recall-sentinel-audit';
 export const AUDIT_JSON_VERSION = 1;
@@ -32,7 +34,7 @@ export interface StoreScanMeta {
   stoppedBecause: string | null;
 }
 
-export function auditJson(result: AuditResult, meta: AuditMeta): string {
+export function auditJson(result: AuditResult, meta: AuditMeta, reviews?: LatestReviews): string {
   return JSON.stringify(
     {
       format: AUDIT_JSON_FORMAT,
@@ -42,7 +44,7 @@ export function auditJson(result: AuditResult, meta: AuditMeta): string {
       counts: result.counts,
       completeness: result.completeness,
       problems: result.problems,
-      findings: result.findings,
+      findings: result.findings.map((f) => ({ ...f, review: reviewOf(f, reviews) })),
     },
     null,
     2,

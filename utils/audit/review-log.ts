@@ -108,3 +108,20 @@ export function latestDecisions(entries: readonly ReviewEntry[]): Map<string, Re
   }
   return latest;
 }
+
+/** The latest decision per finding key, as `latestDecisions` gives it. */
+export type LatestReviews = ReadonlyMap<string, ReviewEntry>;
+
+/** A finding's latest review as the exports write it (CSV, JSON, the evidence report). */
+export interface FindingReview {
+  decision: ReviewDecision;
+  note: string;
+  /** ISO time of the decision. */
+  at: string;
+}
+
+/** The latest review of `finding`, or null when it has none (or the exports were given no log: the CLI). */
+export function reviewOf(finding: Finding, latest: LatestReviews | undefined): FindingReview | null {
+  const entry = latest?.get(findingKey(finding));
+  return entry ? { decision: entry.decision, note: entry.note, at: entry.at } : null;
+}

@@ -2,8 +2,10 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { auditRows } from '../../../utils/audit/audit';
 import { evidenceReportHtml } from '../../../utils/audit/evidence-report';
-import { CSV_COLUMNS, findingsCsv } from '../../../utils/audit/export-csv';
+import { CSV_COLUMNS, findingsCsv, REVIEW_COLUMNS } from '../../../utils/audit/export-csv';
 import { AUDIT_JSON_FORMAT, type AuditMeta, auditJson } from '../../../utils/audit/export-json';
+import type { Finding } from '../../../utils/audit/finding';
+import { findingKey, latestDecisions, type ReviewEntry } from '../../../utils/audit/review-log';
 import { MemoryIndex } from '../../../utils/recall-index/memory-index';
 import { recall } from '../support/factories';
 
@@ -47,7 +49,7 @@ const meta: AuditMeta = {
 describe('exporting findings', () => {
   it('writes CSV with one finding per line that papaparse reads back, lists joined with " | "', () => {
     const parsed = Papa.parse<Record<string, string>>(findingsCsv(result.findings), { header: true });
-    expect(parsed.meta.fields).toEqual([...CSV_COLUMNS]);
+    expect(parsed.meta.fields).toEqual([...CSV_COLUMNS, ...REVIEW_COLUMNS]);
     expect(parsed.data).toHaveLength(2);
     expect(parsed.data[1]).toMatchObject({ tier: 'likely', row: '2', recallId: 'cpsc:26-264' });
     expect(parsed.data[0]?.title).toBe('Lamp, "tall"');
@@ -88,5 +90,71 @@ describe('exporting findings', () => {
   it('links and cites only http(s) notice addresses', () => {
     expect(evidenceReportHtml(result, meta)).not.toContain('href="javascript:');
     expect(result.findings[0]?.actions.join(' ')).not.toContain('javascript:');
+  });
+});
+
+describe('exporting findings with the review log', () => {
+  const [lamp, gate] = result.findings as [Finding, Finding];
+  const entry = (f: Finding, decision: ReviewEntry['decision'], note: string, at: string): ReviewEntry => ({
+    at,
+    findingKey: findingKey(f),
+    recallId: f.recallId,
+    listing: f.sku ?? '',
+    decision,
+    note,
+    catalog: meta.catalog,
+  });
+  // The gate was first marked reviewed, then "not this product": the later decision is the one exported.
+  const latest = latestDecisions([
+    entry(gate, 'reviewed', 'looked at it', '2026-12-05T19:10:00.000Z'),
+    entry(gate, 'not-this-product', '=ours is the YJ-3356, see label', '2026-12-05T19:20:00.000Z'),
+  ]);
+
+  it("adds each finding's latest decision, note and time to the CSV, empty where there is none", () => {
+    const rows = Papa.parse<Record<string, string>>(findingsCsv(result.findings, latest), {
+      header: true,
+    }).data;
+    expect(rows.map((r) => [r.sku, r.review, r.reviewNote, r.reviewedAt])).toEqual([
+      ['L1', '', '', ''],
+      [
+        '\'=HYPERLINK("x")',
+        'not-this-product',
+        // A note is text from the merchant, neutralised like every other cell.
+        "'=ours is the YJ-3356, see label",
+        '2026-12-05T19:20:00.000Z',
+      ],
+    ]);
+  });
+
+  it('gives every finding of the JSON a review, null where there is none', () => {
+    const doc = JSON.parse(auditJson(result, meta, latest));
+    expect(doc.findings.map((f: { review: unknown }) => f.review)).toEqual([
+      null,
+      {
+        decision: 'not-this-product',
+        note: '=ours is the YJ-3356, see label',
+        at: '2026-12-05T19:20:00.000Z',
+      },
+    ]);
+    expect(JSON.parse(auditJson(result, meta)).findings[0].review).toBeNull();
+  });
+
+  it('prints the decision and its note under each finding of the report, escaped', () => {
+    const reviewed = latestDecisions([
+      entry(lamp, 'reviewed', 'pulled <b>all</b> stock', '2026-12-05T20:05:09.000Z'),
+    ]);
+    const html = evidenceReportHtml(result, meta, reviewed);
+    const sections = html.split('<section class="finding').slice(1);
+    expect(sections[0]).toContain(
+      'Your review: <strong>Reviewed on 2026-12-05 20:05 UTC</strong>: pulled &lt;b&gt;all&lt;/b&gt; stock',
+    );
+    expect(sections[1]).toContain('Your review: not reviewed yet.');
+    expect(evidenceReportHtml(result, meta, latest)).toContain(
+      'Your review: <strong>Not this product (decided 2026-12-05 19:20 UTC)</strong>: =ours is the YJ-3356',
+    );
+  });
+
+  it('leaves the review out of the report when there is no log to read (the CLI)', () => {
+    expect(evidenceReportHtml(result, meta)).not.toContain('Your review');
   });
 });
