@@ -6,6 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { completeSummary } from '@/utils/audit/completeness';
 import type { Finding } from '@/utils/audit/finding';
 import { findingKey, type ReviewDecision, type ReviewEntry } from '@/utils/audit/review-log';
 import type { MatchTier, RecallStatus } from '@/utils/schemas';
@@ -174,7 +175,9 @@ export function FindingsTable({ findings, latest, onDecide }: Props) {
                       </details>
                     )}
                   </td>
-                  <td class={f.completeness === 'complete' ? 'complete' : 'incomplete'}>{f.completeness}</td>
+                  <td class={f.completeness === completeSummary() ? 'complete' : 'incomplete'}>
+                    {f.completeness}
+                  </td>
                   <ReviewCell finding={f} latest={latest.get(key)} onDecide={onDecide} />
                 </tr>
               );

@@ -166,13 +166,18 @@ test('filters by tier and shows what to do and the completeness of each listing'
   expect(await findingRows(page)).toHaveLength(4);
 });
 
-test('exports the findings as CSV and opens the evidence report for printing', async ({
+test('exports the findings, with the review decisions, as CSV and JSON and opens the evidence report for printing', async ({
   context,
   extensionId,
 }) => {
   const page = await openAudit(context, extensionId);
   await importCatalog(page, 'generic.csv');
   await runAudit(page);
+  const lounger = page.locator('tr[data-recall="cpsc:26-185"]');
+  await lounger.getByText('Review', { exact: true }).click();
+  await lounger.getByLabel('Note').fill('Ours is the BLG26BF, checked the label');
+  await lounger.getByRole('button', { name: 'Not this product' }).click();
+  await expect(lounger.getByTestId('decision')).toContainText('Not this product');
 
   const [csv] = await Promise.all([
     page.waitForEvent('download'),
@@ -184,15 +189,30 @@ test('exports the findings as CSV and opens the evidence report for printing', a
   expect(header).toMatch(/^tier,row,sku,title,brand,barcode,model/);
   expect(lines).toHaveLength(4);
   expect(lines[0]).toMatch(/^confirmed,3,HF-PS2000,/);
-  expect(text).toContain('cpsc:26-185');
+  expect(header).toMatch(/,review,reviewNote,reviewedAt$/);
+  // The reviewed finding ends with its decision, note and time; the others with three empty cells.
+  const reviewed = lines.filter((l) => l.includes('cpsc:26-185'));
+  expect(reviewed).toHaveLength(1);
+  expect(reviewed[0]).toMatch(
+    /,not-this-product,"Ours is the BLG26BF, checked the label",\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/,
+  );
+  expect(lines.filter((l) => l.endsWith(',,,'))).toHaveLength(3);
 
   const [json] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download JSON' }).click(),
   ]);
-  const doc = JSON.parse(readFileSync(await json.path(), 'utf8')) as { format: string; findings: unknown[] };
+  const doc = JSON.parse(readFileSync(await json.path(), 'utf8')) as {
+    format: string;
+    findings: { recallId: string; review: { decision: string; note: string } | null }[];
+  };
   expect(doc.format).toBe('recall-sentinel-audit');
-  expect(doc.findings).toHaveLength(4);
+  expect(doc.findings.map((f) => [f.recallId, f.review?.decision ?? null, f.review?.note ?? null])).toEqual([
+    ['cpsc:25-366', null, null],
+    ['cpsc:20220616-8efeb7', null, null],
+    ['cpsc:26-264', null, null],
+    ['cpsc:26-185', 'not-this-product', 'Ours is the BLG26BF, checked the label'],
+  ]);
 
   const [report] = await Promise.all([
     context.waitForEvent('page'),
@@ -204,6 +224,12 @@ test('exports the findings as CSV and opens the evidence report for printing', a
   await expect(report.locator('section.finding').first().locator('.notice a')).toHaveAttribute(
     'href',
     /^https:\/\/www\.cpsc\.gov\//,
+  );
+  await expect(report.locator('section.finding').nth(3).locator('.review')).toContainText(
+    /Your review: Not this product \(decided \d{4}-\d\d-\d\d \d\d:\d\d UTC\): Ours is the BLG26BF, checked the label/,
+  );
+  await expect(report.locator('section.finding').first().locator('.review')).toHaveText(
+    'Your review: not reviewed yet.',
   );
 });
 
@@ -469,6 +495,12 @@ test.describe('in Simplified Chinese', () => {
       ['confirmed', 'cpsc:20260604-b3af15', 2],
       ['likely', 'cpsc:26-264', 3],
     ]);
+    // What to do and the listing's completeness speak Chinese too (utils/audit/actions.ts, completeness.ts).
+    const finding = page.locator('tr[data-recall="cpsc:20260604-b3af15"]');
+    await expect(finding.locator('.actions-cell')).toContainText('立即停止销售');
+    await expect(finding.locator('td.complete, td.incomplete')).toHaveText(
+      /^(完整|缺少：.+（(GPSR|市场监管总局第21号公告)）)$/,
+    );
     await page.screenshot({ path: path.join(SHOTS, 'audit-zh.png'), fullPage: true });
   });
 });

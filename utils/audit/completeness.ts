@@ -9,51 +9,84 @@
  *   sold it.
  * Only what the catalog's columns carry can be judged: a missing column makes every listing "missing"
  * that item, which is the honest answer (the listing data the merchant holds does not show it).
+ * The words are the UI's (utils/locales, `auditFinding`), as in actions.ts: the page's language, English
+ * in the CLI.
  */
+import { i18n } from '../ui-language/i18n';
 import type { CatalogField, CatalogRow } from './catalog-fields';
+
+export type CompletenessRule = 'gpsr' | 'samr';
 
 export interface CompletenessItem {
   id: 'manufacturer' | 'responsible-person' | 'identifiers' | 'warnings' | 'barcode' | 'batch';
-  rule: 'EU GPSR Art. 19' | 'SAMR 2025 No. 21';
-  label: string;
+  rule: CompletenessRule;
+  /** "EU responsible person", in the UI's language. */
+  label: () => string;
   fields: readonly CatalogField[];
 }
 
 export const COMPLETENESS_ITEMS: readonly CompletenessItem[] = [
-  { id: 'manufacturer', rule: 'EU GPSR Art. 19', label: 'manufacturer', fields: ['manufacturer'] },
+  {
+    id: 'manufacturer',
+    rule: 'gpsr',
+    label: () => i18n.t('auditFinding.itemManufacturer'),
+    fields: ['manufacturer'],
+  },
   {
     id: 'responsible-person',
-    rule: 'EU GPSR Art. 19',
-    label: 'EU responsible person',
+    rule: 'gpsr',
+    label: () => i18n.t('auditFinding.itemResponsiblePerson'),
     fields: ['responsiblePerson'],
   },
   {
     id: 'identifiers',
-    rule: 'EU GPSR Art. 19',
-    label: 'product identifier',
+    rule: 'gpsr',
+    label: () => i18n.t('auditFinding.itemIdentifiers'),
     fields: ['barcode', 'model', 'batch'],
   },
-  { id: 'warnings', rule: 'EU GPSR Art. 19', label: 'warnings and safety information', fields: ['warnings'] },
-  { id: 'barcode', rule: 'SAMR 2025 No. 21', label: 'barcode', fields: ['barcode'] },
-  { id: 'batch', rule: 'SAMR 2025 No. 21', label: 'batch', fields: ['batch'] },
+  { id: 'warnings', rule: 'gpsr', label: () => i18n.t('auditFinding.itemWarnings'), fields: ['warnings'] },
+  { id: 'barcode', rule: 'samr', label: () => i18n.t('auditFinding.itemBarcode'), fields: ['barcode'] },
+  { id: 'batch', rule: 'samr', label: () => i18n.t('auditFinding.itemBatch'), fields: ['batch'] },
 ];
+
+/** The rule's full name: "EU GPSR Art. 19", "SAMR 2025 No. 21". */
+export const RULE_NAME: Record<CompletenessRule, () => string> = {
+  gpsr: () => i18n.t('auditFinding.ruleGpsr'),
+  samr: () => i18n.t('auditFinding.ruleSamr'),
+};
+
+/** The rule's short name in a summary: "GPSR", "SAMR No. 21". */
+const RULE_SHORT: Record<CompletenessRule, () => string> = {
+  gpsr: () => i18n.t('auditFinding.shortGpsr'),
+  samr: () => i18n.t('auditFinding.shortSamr'),
+};
+
+/** The summary of a listing that shows everything: "complete" in the UI's language. */
+export const completeSummary = (): string => i18n.t('auditFinding.complete');
 
 export interface Completeness {
   /** The items this listing does not show, in the order above. */
   missing: CompletenessItem['id'][];
-  /** "Complete" or "missing: EU responsible person, warnings (GPSR); batch (SAMR No. 21)". */
+  /** "complete" or "missing: EU responsible person, warnings (GPSR); batch (SAMR No. 21)". */
   summary: string;
 }
 
 export function listingCompleteness(row: CatalogRow): Completeness {
   const missing = COMPLETENESS_ITEMS.filter((item) => !item.fields.some((f) => row.values[f]?.trim()));
-  if (missing.length === 0) return { missing: [], summary: 'complete' };
-  const byRule = (rule: CompletenessItem['rule'], short: string) => {
-    const labels = missing.filter((m) => m.rule === rule).map((m) => m.label);
-    return labels.length > 0 ? `${labels.join(', ')} (${short})` : null;
+  if (missing.length === 0) return { missing: [], summary: completeSummary() };
+  const parts: string[] = [];
+  for (const rule of ['gpsr', 'samr'] as const) {
+    const labels = missing.filter((m) => m.rule === rule).map((m) => m.label());
+    if (labels.length > 0)
+      parts.push(
+        i18n.t('auditFinding.missingUnder', [
+          labels.join(i18n.t('auditFinding.itemSeparator')),
+          RULE_SHORT[rule](),
+        ]),
+      );
+  }
+  return {
+    missing: missing.map((m) => m.id),
+    summary: i18n.t('auditFinding.missing', [parts.join(i18n.t('auditFinding.ruleSeparator'))]),
   };
-  const parts = [byRule('EU GPSR Art. 19', 'GPSR'), byRule('SAMR 2025 No. 21', 'SAMR No. 21')].filter(
-    Boolean,
-  );
-  return { missing: missing.map((m) => m.id), summary: `missing: ${parts.join('; ')}` };
 }

@@ -10,7 +10,7 @@
  */
 import { escapeUTF8 as esc } from 'entities';
 import type { AuditResult } from './audit';
-import { COMPLETENESS_ITEMS } from './completeness';
+import { COMPLETENESS_ITEMS, RULE_NAME } from './completeness';
 import type { AuditMeta } from './export-json';
 import type { Finding } from './finding';
 import { FORMAT_LABEL } from './read-catalog';
@@ -89,7 +89,7 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem; m
 export function evidenceReportHtml(result: AuditResult, meta: AuditMeta, reviews?: LatestReviews): string {
   const completenessRows = COMPLETENESS_ITEMS.map(
     (item) =>
-      `<tr><td>${esc(item.label)}</td><td>${esc(item.rule)}</td><td>${result.completeness.missing[item.id] ?? 0}</td></tr>`,
+      `<tr><td>${esc(item.label())}</td><td>${esc(RULE_NAME[item.rule]())}</td><td>${result.completeness.missing[item.id] ?? 0}</td></tr>`,
   ).join('');
   const problems = result.problems.slice(0, 500).map((p) => p.message);
   return `<!doctype html>
