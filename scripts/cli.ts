@@ -5,7 +5,9 @@
  *   extract --url <page url> <file.html>
  *   check   --url <page url> <file.html> --feed <file> [--feed <file> ...]
  *   audit   <catalog file> [--feed <file> ...] [--format json|csv|html] [--map column=field ...]
- *   index   build | diff | stats | snapshot (scripts/commands/index-commands.ts)
+ *   index   fetch | build | verify | diff | stats | snapshot | starter (scripts/commands/index-commands.ts)
+ *
+ * The commands run in scripts/commands/run-cli.ts; this file is the process around them.
  *
  * Exit codes. `check` and `audit` are meant for CI (issue 11): 1 when a confirmed or likely match exists,
  * 0 when none, 2 on bad input (usage, an unreadable or unrecognised file). `extract` and `index`: 0, or 1
@@ -13,118 +15,12 @@
  */
 // First: the UI's English messages, before anything reads them (see the module).
 import './lib/english-ui';
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { extractPage } from '../utils/marketplaces';
-import { BANNER_TIERS } from '../utils/recall-index/tiers';
-import type { ProductIdentity } from '../utils/schemas';
-import { AUDIT_USAGE, type AuditOutput, runAuditCommand } from './commands/audit-command';
-import { readFeedFiles } from './commands/audit-index';
-import { INDEX_USAGE, runIndexCommand, UsageError } from './commands/index-commands';
-import { decodeHtml, parseHtml } from './lib/html';
-
-const USAGE = `usage:
-  npm run --silent cli -- extract --url <page url> <file.html>
-  npm run --silent cli -- check --url <page url> <file.html> --feed <file> [--feed <file> ...]
-${AUDIT_USAGE}
-${INDEX_USAGE}`;
-
-/** Commands whose errors are bad input (exit 2) and whose findings decide the exit code. */
-const CI_COMMANDS = new Set(['check', 'audit']);
-
-function readPage(file: string, url: string) {
-  let parsedUrl: URL;
-  try {
-    parsedUrl = new URL(url);
-  } catch {
-    throw new UsageError(`--url is not a valid URL: ${url}`);
-  }
-  const html = decodeHtml(readFileSync(file));
-  return extractPage(parseHtml(html, parsedUrl.href), parsedUrl);
-}
-
-/** The stable, documented item shape; later fields may be added, none renamed. */
-function itemOut(i: ProductIdentity) {
-  return {
-    itemId: i.itemId,
-    title: i.title,
-    brand: i.brand,
-    manufacturer: i.manufacturer,
-    models: i.models,
-    gtins: i.gtins,
-    rawGtins: i.rawGtins,
-    seller: i.seller,
-    quantity: i.quantity,
-    facts: i.facts,
-  };
-}
-
-interface CheckOutput {
-  items: { matches: { tier: string }[] }[];
-}
-
-/** What a command printed and how it exits: JSON commands exit 0, except `check` with a banner-tier match. */
-function jsonOutput(command: string | undefined, out: unknown): AuditOutput {
-  const found =
-    command === 'check' &&
-    (out as CheckOutput).items.some((i) =>
-      i.matches.some((m) => (BANNER_TIERS as string[]).includes(m.tier)),
-    );
-  return { stdout: `${JSON.stringify(out, null, 2)}\n`, stderr: [], exitCode: found ? 1 : 0 };
-}
-
-async function run(argv: string[]): Promise<AuditOutput> {
-  const [command, ...rest] = argv;
-  if (command === 'audit') return runAuditCommand(rest);
-  return jsonOutput(command, await runJson(argv));
-}
-
-function runJson(argv: string[]): unknown {
-  const [command, ...rest] = argv;
-  if (command === 'index') return runIndexCommand(rest);
-  const { values, positionals } = parseArgs({
-    args: rest,
-    options: { url: { type: 'string' }, feed: { type: 'string', multiple: true } },
-    allowPositionals: true,
-  });
-  if (command !== 'extract' && command !== 'check')
-    throw new UsageError(`unknown command: ${command ?? '(none)'}`);
-  const file = positionals[0];
-  if (!values.url || !file) throw new UsageError(`${command} needs --url <page url> and a page file`);
-  const page = readPage(file, values.url);
-  const base = { marketplace: page.marketplace, pageType: page.pageType };
-  if (command === 'extract') return { ...base, items: page.items.map(itemOut) };
-
-  if (!values.feed?.length) throw new UsageError('check needs at least one --feed <file>');
-  const { index, feeds } = readFeedFiles(values.feed);
-  return {
-    ...base,
-    feeds,
-    items: page.items.map((item) => ({
-      ...itemOut(item),
-      matches: index.lookup(item).map((m) => ({
-        recallId: m.recallId,
-        source: m.source,
-        tier: m.tier,
-        title: index.get(m.recallId)?.title ?? null,
-        url: index.get(m.recallId)?.url ?? null,
-        evidence: m.evidence,
-        caveats: m.caveats,
-      })),
-    })),
-  };
-}
+import { runCli } from './commands/run-cli';
 
 // `index` and `audit` are async (Web Crypto, CompressionStream, the starter's checksums).
-const argv = process.argv.slice(2);
-try {
-  const out = await run(argv);
-  process.stdout.write(out.stdout);
-  for (const line of out.stderr) process.stderr.write(`recall-sentinel: ${line}\n`);
-  process.exitCode = out.exitCode;
-} catch (e) {
-  const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`recall-sentinel: ${message}\n`);
-  if (e instanceof UsageError) process.stderr.write(`${USAGE}\n`);
-  process.exit(e instanceof UsageError || CI_COMMANDS.has(argv[0] ?? '') ? 2 : 1);
-}
+const out = await runCli(process.argv.slice(2));
+process.stdout.write(out.stdout);
+process.stderr.write(out.stderr);
+process.exitCode = out.exitCode;
+// An error printed nothing on stdout: exit now rather than wait on a hung request's timer.
+if (out.stdout === '' && out.exitCode !== 0) process.exit(out.exitCode);

@@ -1,16 +1,20 @@
 /**
- * The CLI's contract, exercised as a user runs it: a real process, JSON on stdout, one line on stderr and
- * a non-zero exit on error. Field names here are the documented contract; renaming one must fail a test.
+ * The CLI's contract, exercised as a user runs it: JSON on stdout, one line on stderr and a non-zero exit
+ * on error. Field names here are the documented contract; renaming one must fail a test. The commands
+ * run in-process (tests/support/cli.ts); the last case starts the real process.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli as runCli } from '../../support/cli';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const page = (p: string) => path.join(ROOT, 'tests/fixtures/pages', p);
 const feed = (p: string) => path.join(ROOT, p);
 
-function cli(...args: string[]) {
+const cli = (...args: string[]) => runCli(args);
+
+function processCli(...args: string[]) {
   const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite-node'), ['scripts/cli.ts', '--', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -21,8 +25,8 @@ function cli(...args: string[]) {
 const AMAZON = 'https://www.amazon.com/Kettlebrook-CozyNest-Toddler-Step-Stool/dp/B0DEMO0001';
 
 describe('the command-line tool', () => {
-  it('extracts the identity of a saved Amazon product page', () => {
-    const r = cli('extract', '--url', AMAZON, page('amazon/product-expander.html'));
+  it('extracts the identity of a saved Amazon product page', async () => {
+    const r = await cli('extract', '--url', AMAZON, page('amazon/product-expander.html'));
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ marketplace: 'amazon', pageType: 'product' });
@@ -38,8 +42,8 @@ describe('the command-line tool', () => {
     }
   });
 
-  it('extracts a schema.org page that no marketplace adapter claims through the generic layer', () => {
-    const r = cli(
+  it('extracts a schema.org page that no marketplace adapter claims through the generic layer', async () => {
+    const r = await cli(
       'extract',
       '--url',
       'https://shop.example/products/stool',
@@ -50,15 +54,15 @@ describe('the command-line tool', () => {
     expect(out.items[0].gtins).toEqual(['00850012345671']);
   });
 
-  it('says the page holds no product when there is none', () => {
+  it('says the page holds no product when there is none', async () => {
     const out = JSON.parse(
-      cli('extract', '--url', 'https://blog.example/post', page('generic/article.html')).stdout,
+      (await cli('extract', '--url', 'https://blog.example/post', page('generic/article.html'))).stdout,
     );
     expect(out).toEqual({ marketplace: null, pageType: 'other', items: [] });
   });
 
-  it('checks a page against a raw CPSC response and explains the match', () => {
-    const r = cli(
+  it('checks a page against a raw CPSC response and explains the match', async () => {
+    const r = await cli(
       'check',
       '--url',
       AMAZON,
@@ -73,8 +77,8 @@ describe('the command-line tool', () => {
     expect(match.evidence.map((e: { kind: string }) => e.kind)).toContain('gtin');
   });
 
-  it('skips and counts malformed feed records and still matches with the rest', () => {
-    const r = cli(
+  it('skips and counts malformed feed records and still matches with the rest', async () => {
+    const r = await cli(
       'check',
       '--url',
       AMAZON,
@@ -90,8 +94,8 @@ describe('the command-line tool', () => {
     expect(out.items[0].matches[0].recallId).toBe('cpsc:90001');
   });
 
-  it('fails with one clear line and exit 2 (bad input) when a feed is in no format it knows', () => {
-    const r = cli(
+  it('fails with one clear line and exit 2 (bad input) when a feed is in no format it knows', async () => {
+    const r = await cli(
       'check',
       '--url',
       AMAZON,
@@ -105,15 +109,15 @@ describe('the command-line tool', () => {
     expect(r.stderr).toMatch(/unrecognised feed format/);
   });
 
-  it('fails with one clear line when the page file is missing', () => {
-    const r = cli('extract', '--url', AMAZON, 'no/such/page.html');
+  it('fails with one clear line when the page file is missing', async () => {
+    const r = await cli('extract', '--url', AMAZON, 'no/such/page.html');
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/no such file/i);
   });
 
-  it('exits 0 from check when the page matches no recall', () => {
-    const r = cli(
+  it('exits 0 from check when the page matches no recall', async () => {
+    const r = await cli(
       'check',
       '--url',
       'https://shop.example/products/stool',
@@ -125,8 +129,8 @@ describe('the command-line tool', () => {
     expect(JSON.parse(r.stdout).items).toEqual([]);
   });
 
-  it('exits 2 from check when the page file is missing', () => {
-    const r = cli(
+  it('exits 2 from check when the page file is missing', async () => {
+    const r = await cli(
       'check',
       '--url',
       AMAZON,
@@ -139,10 +143,20 @@ describe('the command-line tool', () => {
     expect(r.stderr).toMatch(/no such file/i);
   });
 
-  it('prints usage and exits 2 on an unknown command', () => {
-    const r = cli('frobnicate');
+  it('prints usage and exits 2 on an unknown command', async () => {
+    const r = await cli('frobnicate');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown command: frobnicate/);
     expect(r.stderr).toMatch(/usage:/);
+  });
+
+  it('is a real process: JSON on stdout and exit 0, or one line, the usage and exit 2', () => {
+    const ok = processCli('extract', '--url', AMAZON, page('amazon/product-expander.html'));
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).items[0].itemId).toBe('B0DEMO0001');
+    const bad = processCli('frobnicate');
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/^recall-sentinel: unknown command: frobnicate\nusage:/);
   });
 });

@@ -1,9 +1,8 @@
 /**
  * `index fetch` then `index build`, as the publishing workflow runs them, against a local server that
  * answers in the official feeds' shapes (our feed fixtures): CPSC whole in one answer, RappelConso by
- * its paged walk continued from a cursor, and UK OPSS failing. Real processes, JSON on stdout.
+ * its paged walk continued from a cursor, and UK OPSS failing. The CLI runs in-process (tests/support/cli.ts).
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import rappelconso from '../../../utils/feeds/rappelconso';
 import { parseManifest, readVerifiedShard } from '../../../utils/recall-index/published/documents';
+import { cli as runCli } from '../../support/cli';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const fixture = (name: string) => readFileSync(path.join(ROOT, 'tests/fixtures/feeds', name), 'utf8');
@@ -27,16 +27,7 @@ const LATER = {
   date_publication: '2026-11-20T08:00:00+00:00',
 };
 
-function cli(args: string[], epoch: number): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      path.join(ROOT, 'node_modules/.bin/vite-node'),
-      ['scripts/cli.ts', '--', ...args],
-      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: String(epoch) } },
-      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = (args: string[], epoch: number) => runCli(args, epoch);
 
 const seen: URL[] = [];
 let run = 1;
