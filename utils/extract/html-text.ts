@@ -6,6 +6,7 @@
  * which label-keyed readers then split. Scripts, styles and comments are dropped whole.
  */
 import { decodeHTMLStrict } from 'entities/decode';
+import { escapeRegExp } from '../escape-regexp';
 
 /**
  * Decodes character references as HTML defines them (every named reference, decimal and hex), with the
@@ -74,7 +75,7 @@ export function htmlToText(html: string): string {
  * must match as a whole word: "show_tit" does not find "show_tit2".
  */
 export function innerHtmlByClass(html: string, tagName: string, className: string): string | null {
-  const escaped = className.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(className);
   const open = new RegExp(
     `<${tagName}\\b[^>]*\\bclass\\s*=\\s*["'](?:[^"']*\\s)?${escaped}(?:\\s[^"']*)?["'][^>]*>`,
     'i',

@@ -11,6 +11,7 @@
  * Runs in the content script, so it imports types only (no zod at runtime).
  */
 
+import { escapeRegExp } from '../escape-regexp';
 import { cleanBrand } from '../identity/brand';
 import { readGtin, splitCodes } from '../identity/gtin';
 import { cleanModel, isDistinctiveModel, modelKey } from '../identity/model';
@@ -55,10 +56,6 @@ const TITLE_SUFFIXES: RegExp[] = [
   /\s*-\s*tmall\.com天猫$/u,
   /\s*-\s*淘宝网$/u,
 ];
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Removes a marketplace or shop name printed around a product title ("X | Oak & Ash Home"). */
 export function stripTitleAffixes(title: string, siteName?: string | null): string {

@@ -22,6 +22,8 @@
  * must be printed in a second text of the notice too. The seller and the retailers a heading names
  * ("Sold Exclusively at Lowe's") are never brands.
  */
+
+import { escapeRegExp } from '../escape-regexp';
 import { brandKey } from './brand';
 import { HOUSE_BRANDS } from './brand-aliases';
 import { cleanNoticeText as clean, readHeading } from './notice-heading';
@@ -317,7 +319,7 @@ export function markedBrands(text: string): Array<{ value: string; via: NoticeBr
 
 /** A name as a regular-expression source: special characters escaped, either apostrophe accepted. */
 function namePattern(name: string): string {
-  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]");
+  return escapeRegExp(name).replace(/['’]/g, "['’]");
 }
 
 let houseBrandPattern: RegExp | null = null;
