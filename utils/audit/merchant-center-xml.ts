@@ -8,7 +8,7 @@
  * pass for the product's own values. Each item becomes a table record whose headers are the element
  * names without their prefix, so the column guess maps them like a TSV feed's headers.
  */
-import { decodeXML } from 'entities';
+import { xmlElementText } from '../xml-element-text';
 import type { CatalogTable, TableRecord } from './catalog-table';
 
 const GOOGLE_NS = 'http://base.google.com/ns/1.0';
@@ -22,16 +22,8 @@ export function isMerchantCenterXml(text: string): boolean {
   );
 }
 
-function xmlText(inner: string): string {
-  return inner
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
-    .map((part) =>
-      part.startsWith('<![CDATA[') ? part.slice(9, -3) : decodeXML(part.replace(/<[^>]*>/g, '')),
-    )
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** A field's text on one line: a feed's values are single-line cells of the catalog table. */
+const xmlText = (inner: string): string => xmlElementText(inner).replace(/\s+/g, ' ');
 
 /** The prefix bound to the Google namespace (`g` by convention, but a feed may choose another). */
 function googlePrefix(xml: string): string {

@@ -4,8 +4,8 @@
  * regex reader for its known, flat elements, so no DOM is needed in the extension's service worker;
  * entities outside CDATA are XML's, decoded by the `entities` library.
  */
-import { decodeXML } from 'entities';
 import { z } from 'zod';
+import { xmlElementText } from '../../xml-element-text';
 import { distinct, readUrl } from '../lib/text';
 import type { Alert } from './alert';
 
@@ -17,17 +17,7 @@ import type { Alert } from './alert';
  */
 export function xmlElement(xml: string, tag: string): string {
   const m = new RegExp(`<${tag}(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${tag}\\s*>)`).exec(xml);
-  return m?.[1] ? xmlText(m[1]) : '';
-}
-
-function xmlText(inner: string): string {
-  return inner
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
-    .map((part) =>
-      part.startsWith('<![CDATA[') ? part.slice(9, -3) : decodeXML(part.replace(/<[^>]*>/g, '')),
-    )
-    .join('')
-    .trim();
+  return m?.[1] ? xmlElementText(m[1]) : '';
 }
 
 /** Every `<tag>...</tag>` block, outermost text included. */
@@ -72,7 +62,7 @@ export function readWeeklyXml(xml: string): XmlNotification[] {
     reportDate,
     fields: Object.fromEntries(XML_FIELDS.map((f) => [f, xmlElement(block, f)])),
     pictures: xmlBlocks(block, 'picture').map((p) =>
-      xmlText(p.replace(/^<picture[^>]*>|<\/picture\s*>$/g, '')),
+      xmlElementText(p.replace(/^<picture[^>]*>|<\/picture\s*>$/g, '')),
     ),
   }));
 }
