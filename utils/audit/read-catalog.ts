@@ -32,7 +32,9 @@ export type CatalogFormat =
   | 'shopify-csv'
   | 'amazon-report'
   /** Not a file: a Shopify store's products.json, read by the storefront scan (storefront.ts). */
-  | 'shopify-store';
+  | 'shopify-store'
+  /** Not a file: listing pages on the supported marketplaces, read by their adapters (listing-pages.ts). */
+  | 'marketplace-listings';
 
 export const FORMAT_LABEL: Record<CatalogFormat, string> = {
   csv: 'CSV',
@@ -42,6 +44,7 @@ export const FORMAT_LABEL: Record<CatalogFormat, string> = {
   'shopify-csv': 'Shopify product export (CSV)',
   'amazon-report': 'Amazon listings report',
   'shopify-store': 'Shopify storefront (products.json)',
+  'marketplace-listings': 'marketplace listing pages',
 };
 
 export interface Catalog {
