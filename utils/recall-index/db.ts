@@ -21,6 +21,7 @@ import {
   generationTag,
   INDEX_STORES,
   type IndexDatabase,
+  type IndexStore,
   ofGeneration,
   openIndexDatabase,
   putRuns,
@@ -32,6 +33,11 @@ import {
 export interface RecallDb {
   readonly idb: IndexDatabase;
   readonly view: IndexView;
+  /**
+   * Generations this worker is writing right now and will activate or drop itself (`replaceSource`):
+   * kept from the sweep. In memory on purpose: a worker that stops stops writing them.
+   */
+  readonly writing: Set<string>;
   /** Stops the view's timers, drops what it holds, and closes the database. */
   close(): void;
 }
@@ -42,6 +48,7 @@ export async function openRecallDb(name = DB_NAME): Promise<RecallDb> {
   return {
     idb,
     view,
+    writing: new Set(),
     close() {
       view.dispose();
       idb.close();
@@ -49,21 +56,46 @@ export async function openRecallDb(name = DB_NAME): Promise<RecallDb> {
   };
 }
 
-const generationNumber = (gen: string): number => Number(gen.slice(gen.lastIndexOf('#') + 1)) || 0;
-
 /** The active generation of a source, or null when the source was never loaded. */
 export async function activeGeneration(db: RecallDb, source: string): Promise<string | null> {
   return (await db.idb.get('meta', source))?.activeGen ?? null;
 }
 
+/** The tag's number: "cpsc#12" → 12. */
+const generationNumber = (gen: string): number => Number(gen.slice(gen.lastIndexOf('#') + 1)) || 0;
+const sourceOfGeneration = (gen: string): string => gen.slice(0, gen.lastIndexOf('#'));
+
 /**
- * A fresh generation tag for `source`, greater than the active one and than any `reserved` (staging)
- * generation, so a new run never writes into a generation that is live or half-written.
+ * Every generation that has rows in `stores`, one key read per generation: the cursor jumps from a
+ * generation's first row past its last ([gen, []] sorts after every [gen, string or number]).
+ */
+async function storedGenerations(
+  tx: IDBPTransaction<RecallIndexSchema, IndexStore[], 'readonly' | 'readwrite'>,
+  stores: readonly IndexStore[] = INDEX_STORES,
+): Promise<Set<string>> {
+  const gens = new Set<string>();
+  for (const store of stores) {
+    let cursor = await tx.objectStore(store).openKeyCursor();
+    while (cursor) {
+      const gen = (cursor.key as [string, ...unknown[]])[0];
+      gens.add(gen);
+      cursor = await cursor.continue([gen, []] as unknown as typeof cursor.key);
+    }
+  }
+  return gens;
+}
+
+/**
+ * A fresh generation tag for `source`: greater than the active one, than any `reserved` (staging)
+ * generation, and than any generation with rows left behind by a write that stopped before its
+ * activation, so a new run never writes into a generation that is live, half-written or stale.
  */
 export async function nextGeneration(db: RecallDb, source: string, reserved: string[] = []): Promise<string> {
   const active = await activeGeneration(db, source);
-  const numbers = [active, ...reserved]
-    .filter((g): g is string => g?.startsWith(`${source}#`) === true)
+  const tx = db.idb.transaction(['runs', 'changes'], 'readonly');
+  const stored = await storedGenerations(tx, ['runs', 'changes']);
+  const numbers = [active, ...reserved, ...stored, ...db.writing]
+    .filter((g): g is string => g !== null && sourceOfGeneration(g) === source)
     .map(generationNumber);
   return generationTag(source, Math.max(0, ...numbers) + 1);
 }
@@ -88,21 +120,32 @@ export async function writeGeneration(db: RecallDb, gen: string, recalls: readon
 }
 
 /**
- * Makes each `gen` the one lookups read for its source, all in one transaction: a published index that
- * spans several sources goes live at once. Returns the retired generations, to be dropped afterwards.
+ * Makes each `gen` the one lookups read for its source and deletes the generations they retire, all in
+ * one transaction: a published index that spans several sources goes live at once, and a worker stopped
+ * at any point leaves either the old generations live or the new ones, never a retired one behind.
+ * `syncState`, when given, is saved in the same transaction (the sync that staged them is then done).
+ * Returns the retired generations (already deleted).
  */
 export async function activateGenerations(
   db: RecallDb,
   entries: Array<{ gen: string; status: SourceStatus }>,
+  options: { syncState?: { source: string } & Record<string, unknown> } = {},
 ): Promise<string[]> {
-  const tx = db.idb.transaction('meta', 'readwrite');
+  const tx = db.idb.transaction(['meta', 'sync', ...INDEX_STORES], 'readwrite');
+  const meta = tx.objectStore('meta');
   const retired: string[] = [];
   for (const { gen, status } of entries) {
-    const previous = (await tx.store.get(status.source))?.activeGen;
+    const previous = (await meta.get(status.source))?.activeGen;
     if (previous && previous !== gen) retired.push(previous);
-    await tx.store.put({ ...status, activeGen: gen });
+    await meta.put({ ...status, activeGen: gen });
   }
+  const deletes: Array<Promise<unknown>> = retired.flatMap((gen) =>
+    INDEX_STORES.map((store) => tx.objectStore(store).delete(ofGeneration(gen))),
+  );
+  if (options.syncState) deletes.push(tx.objectStore('sync').put(options.syncState));
+  await Promise.all(deletes);
   await tx.done;
+  for (const { gen } of entries) db.writing.delete(gen);
   db.view.invalidate();
   return retired;
 }
@@ -118,10 +161,39 @@ export async function activateGeneration(
 
 /** Deletes every row of a generation (after it was retired, or when a staging run is abandoned). */
 export async function dropGeneration(db: RecallDb, gen: string): Promise<void> {
+  await dropGenerations(db, [gen]);
+}
+
+async function dropGenerations(db: RecallDb, gens: readonly string[]): Promise<void> {
+  if (gens.length === 0) return;
   const tx = db.idb.transaction(INDEX_STORES, 'readwrite');
-  await Promise.all(INDEX_STORES.map((store) => tx.objectStore(store).delete(ofGeneration(gen))));
+  await Promise.all(
+    gens.flatMap((gen) => INDEX_STORES.map((store) => tx.objectStore(store).delete(ofGeneration(gen)))),
+  );
   await tx.done;
+  for (const gen of gens) db.writing.delete(gen);
   db.view.invalidate();
+}
+
+/**
+ * Deletes every generation that nothing will read or finish: not active, not in `keep` (the staging
+ * generations a sync state names, which a later run resumes), and not being written by this worker.
+ * What is left is what a worker stopped mid-write left behind. Returns the generations deleted.
+ */
+export async function sweepOrphanGenerations(db: RecallDb, keep: Iterable<string>): Promise<string[]> {
+  const tx = db.idb.transaction(['meta', ...INDEX_STORES], 'readwrite');
+  const live = new Set([...keep, ...db.writing]);
+  for (const m of await tx.objectStore('meta').getAll()) live.add(m.activeGen);
+  const stored = await storedGenerations(
+    tx as unknown as IDBPTransaction<RecallIndexSchema, IndexStore[], 'readwrite'>,
+  );
+  const orphans = [...stored].filter((gen) => !live.has(gen));
+  await Promise.all(
+    orphans.flatMap((gen) => INDEX_STORES.map((store) => tx.objectStore(store).delete(ofGeneration(gen)))),
+  );
+  await tx.done;
+  if (orphans.length > 0) db.view.invalidate();
+  return orphans;
 }
 
 /**
@@ -130,15 +202,23 @@ export async function dropGeneration(db: RecallDb, gen: string): Promise<void> {
  */
 export async function replaceSource(db: RecallDb, recalls: Recall[], status: SourceStatus): Promise<void> {
   const gen = await nextGeneration(db, status.source);
-  await writeGeneration(db, gen, recalls);
-  const retired = await activateGeneration(db, gen, status);
-  if (retired) await dropGeneration(db, retired);
+  db.writing.add(gen);
+  try {
+    await writeGeneration(db, gen, recalls);
+    await activateGeneration(db, gen, status);
+  } catch (e) {
+    // A write that failed (storage full, most often) takes its rows with it; the old generation stays.
+    await dropGeneration(db, gen).catch(() => undefined);
+    throw e;
+  } finally {
+    db.writing.delete(gen);
+  }
 }
 
 type WriteTx = IDBPTransaction<
   RecallIndexSchema,
-  Array<'runs' | 'pages' | 'changes' | 'meta'>,
-  'readonly' | 'readwrite'
+  Array<'runs' | 'pages' | 'changes' | 'meta' | 'sync'>,
+  'readwrite'
 >;
 
 /** Of `ids`, those a generation holds: changed records by their change row, the rest by their runs. */
@@ -163,21 +243,18 @@ async function presentIds(tx: WriteTx, gen: string, ids: readonly string[]): Pro
   return present;
 }
 
-/**
- * Applies an incremental change to a source's active generation in one transaction: upserts replace
- * records by id (a corrected notice replaces the old version), removals withdraw them. The source's
- * record count moves by what was added and removed, counted here rather than by scanning the generation,
- * unless the caller knows the new count (`options.records`, from a published manifest).
- */
-export async function applyChanges(
-  db: RecallDb,
-  source: string,
-  upserts: Recall[],
-  removals: string[],
-  status: (current: SourceMeta | undefined) => SourceStatus,
-  options: { records?: number } = {},
-): Promise<void> {
-  const tx = db.idb.transaction(['runs', 'pages', 'changes', 'meta'], 'readwrite');
+/** One source's part of an incremental change (see `applyChanges`). */
+export interface SourceChanges {
+  source: string;
+  upserts: Recall[];
+  removals: string[];
+  status: (current: SourceMeta | undefined) => SourceStatus;
+  /** The source's record count after the change, when the caller knows it (a published manifest says). */
+  records?: number;
+}
+
+async function applyChangesIn(tx: WriteTx, change: SourceChanges): Promise<void> {
+  const { source, upserts, removals, status } = change;
   const meta = await tx.objectStore('meta').get(source);
   const gen = meta?.activeGen ?? generationTag(source, 1);
   const latest = [...new Map(upserts.map((r) => [r.id, r])).values()];
@@ -185,7 +262,7 @@ export async function applyChanges(
   const withdrawn = [...new Set(removals)].filter((id) => !upserted.has(id));
   // Without a known count, the presence of each id decides both the count and which withdrawals need
   // a marker; with one, every withdrawal gets a marker (harmless for an id the generation lacks).
-  const known = options.records;
+  const known = change.records;
   const present =
     known === undefined ? await presentIds(tx, gen, [...upserted, ...withdrawn]) : new Set(withdrawn);
   const added = [...upserted].filter((id) => !present.has(id)).length;
@@ -200,6 +277,37 @@ export async function applyChanges(
       activeGen: gen,
     }),
   ]);
+}
+
+/**
+ * Applies an incremental change to a source's active generation in one transaction: upserts replace
+ * records by id (a corrected notice replaces the old version), removals withdraw them. The source's
+ * record count moves by what was added and removed, counted here rather than by scanning the generation,
+ * unless the caller knows the new count (`options.records`, from a published manifest).
+ */
+export async function applyChanges(
+  db: RecallDb,
+  source: string,
+  upserts: Recall[],
+  removals: string[],
+  status: (current: SourceMeta | undefined) => SourceStatus,
+  options: { records?: number } = {},
+): Promise<void> {
+  await applyChangeSet(db, [{ source, upserts, removals, status, records: options.records }]);
+}
+
+/**
+ * Applies the changes of several sources in one transaction (a published delta: every source moves to
+ * the new version at once, or none does), with `syncState` saved in the same transaction when given.
+ */
+export async function applyChangeSet(
+  db: RecallDb,
+  changes: readonly SourceChanges[],
+  options: { syncState?: { source: string } & Record<string, unknown> } = {},
+): Promise<void> {
+  const tx = db.idb.transaction(['runs', 'pages', 'changes', 'meta', 'sync'], 'readwrite');
+  for (const change of changes) await applyChangesIn(tx, change);
+  if (options.syncState) await tx.objectStore('sync').put(options.syncState);
   await tx.done;
   db.view.invalidate();
 }

@@ -16,12 +16,13 @@ import { own, setOwn } from '../own';
 import type { Recall, SyncOutcome, SyncProgress } from '../schemas';
 import {
   activateGenerations,
-  applyChanges,
+  applyChangeSet,
   changeCount,
   dropGeneration,
   generationCount,
   nextGeneration,
   type RecallDb,
+  type SourceChanges,
   writeGeneration,
 } from './db';
 import { get, type HttpDeps, HttpError, megabytes, readBody, TooLargeError } from './http';
@@ -149,9 +150,11 @@ function groupBySource(recalls: Recall[]): Map<string, Recall[]> {
 }
 
 /**
- * Applies one delta. When it reaches the manifest's version, the manifest says how many records each
- * source now holds, so the index takes that count instead of checking every changed id against the
- * stored records (a thousand page reads at 250,000 recalls).
+ * Applies one delta, every source in one transaction with the sync state that records its version: a
+ * worker stopped at any point leaves the index at the delta's old version or its new one. When it
+ * reaches the manifest's version, the manifest says how many records each source now holds, so the
+ * index takes that count instead of checking every changed id against the stored records (a thousand
+ * page reads at 250,000 recalls).
  */
 async function applyDelta(
   deps: PublishedSyncDeps,
@@ -159,6 +162,7 @@ async function applyDelta(
   entry: DeltaEntry,
   manifest: Manifest,
   allowed: ReadonlySet<string>,
+  state: SyncState,
 ): Promise<number> {
   const delta = parseDelta(await fetchVerified(deps, base, entry), entry.file);
   const mine = delta.upserts.filter((r) => recordAllowed(allowed, r.source, r.id));
@@ -171,19 +175,24 @@ async function applyDelta(
     else removals.set(sourceOf(id), [id]);
   }
   const now = deps.now();
-  for (const source of new Set([...upserts.keys(), ...removals.keys()])) {
-    const records = entry.to === manifest.version ? own(manifest.feeds, source)?.records : undefined;
-    await applyChanges(
-      deps.db,
-      source,
-      upserts.get(source) ?? [],
-      removals.get(source) ?? [],
-      (current) => syncedStatus(source, current?.records ?? 0, current?.skippedReasons ?? [], now),
-      { records },
-    );
-  }
+  const changes: SourceChanges[] = [...new Set([...upserts.keys(), ...removals.keys()])].map((source) => ({
+    source,
+    upserts: upserts.get(source) ?? [],
+    removals: removals.get(source) ?? [],
+    status: (current) => syncedStatus(source, current?.records ?? 0, current?.skippedReasons ?? [], now),
+    records: entry.to === manifest.version ? own(manifest.feeds, source)?.records : undefined,
+  }));
+  await applyChangeSet(deps.db, changes, {
+    syncState: { ...state, indexVersion: String(entry.to) },
+  });
+  state.indexVersion = String(entry.to);
   return delta.upserts.length - mine.length + delta.removals.length - removalIds.length;
 }
+
+/** IndexedDB's answer when the browser will not give the origin more space. */
+const isQuotaError = (e: unknown): boolean =>
+  (e as { name?: unknown } | null)?.name === 'QuotaExceededError' ||
+  ((e as { inner?: { name?: unknown } } | null)?.inner?.name ?? null) === 'QuotaExceededError';
 
 const notAllowed = (n: number) => (n ? `, ${n} records of sources this index may not write skipped` : '');
 
@@ -240,12 +249,8 @@ export async function syncPublished(
   } else if (chain && chain.length > 0) {
     try {
       let refused = 0;
-      for (const delta of chain) {
-        refused += await applyDelta(deps, base, delta, manifest, allowed);
-        // Saved after each delta: a run stopped halfway resumes from the version it reached.
-        state.indexVersion = String(delta.to);
-        await writeSyncState(deps.db, state);
-      }
+      // The state is saved with each delta: a run stopped halfway resumes from the version it reached.
+      for (const delta of chain) refused += await applyDelta(deps, base, delta, manifest, allowed, state);
       Object.assign(state, validators);
       return {
         source: PUBLISHED,
@@ -259,40 +264,55 @@ export async function syncPublished(
   }
 
   // Full download into staging generations; `state.staging` is saved after every shard so a stopped
-  // service worker resumes here. A staging run for an older version is abandoned.
+  // service worker resumes here, and before a generation's first row is written, so none is written
+  // that the state does not name (the sweep before every sync, sync.ts, deletes any that it does not).
+  // A staging run for an older version is abandoned.
   if (state.staging && state.staging.version !== version) {
     for (const gen of Object.values(state.staging.gens)) await dropGeneration(deps.db, gen);
     state.staging = null;
+    await writeSyncState(deps.db, state);
   }
   const staging = state.staging ?? { version, gens: {}, done: [] };
   state.staging = staging;
   let written = 0;
   let unreadable = 0;
   let refused = 0;
-  for (const shard of manifest.shards) {
-    deps.onProgress?.({
-      source: PUBLISHED,
-      phase: 'downloading',
-      done: staging.done.length,
-      total: manifest.shards.length,
-    });
-    if (staging.done.includes(shard.file)) continue;
-    const parsed = parseShardForIndex(await fetchVerified(deps, base, shard), shard.file);
-    unreadable += parsed.skipped;
-    const mine = parsed.recalls.filter((r) => recordAllowed(allowed, r.source, r.id));
-    refused += parsed.recalls.length - mine.length;
-    for (const [source, recalls] of groupBySource(mine)) {
-      let gen = own(staging.gens, source);
-      if (gen === undefined) {
-        gen = await nextGeneration(deps.db, source, Object.values(staging.gens));
-        setOwn(staging.gens, source, gen);
+  try {
+    for (const shard of manifest.shards) {
+      deps.onProgress?.({
+        source: PUBLISHED,
+        phase: 'downloading',
+        done: staging.done.length,
+        total: manifest.shards.length,
+      });
+      if (staging.done.includes(shard.file)) continue;
+      const parsed = parseShardForIndex(await fetchVerified(deps, base, shard), shard.file);
+      unreadable += parsed.skipped;
+      const mine = parsed.recalls.filter((r) => recordAllowed(allowed, r.source, r.id));
+      refused += parsed.recalls.length - mine.length;
+      for (const [source, recalls] of groupBySource(mine)) {
+        let gen = own(staging.gens, source);
+        if (gen === undefined) {
+          gen = await nextGeneration(deps.db, source, Object.values(staging.gens));
+          setOwn(staging.gens, source, gen);
+          await writeSyncState(deps.db, state);
+        }
+        // One run per shard and source (db.ts): a resumed download writes a shard's rows again in place.
+        await writeGeneration(deps.db, gen, recalls);
+        written += recalls.length;
       }
-      // One run per shard and source (db.ts): a resumed download writes a shard's rows again in place.
-      await writeGeneration(deps.db, gen, recalls);
-      written += recalls.length;
+      staging.done.push(shard.file);
+      await writeSyncState(deps.db, state);
     }
-    staging.done.push(shard.file);
-    await writeSyncState(deps.db, state);
+  } catch (e) {
+    if (!isQuotaError(e)) throw e;
+    // Resuming cannot help while the device is full, and the half-written index is what fills it.
+    for (const gen of Object.values(staging.gens)) await dropGeneration(deps.db, gen).catch(() => undefined);
+    state.staging = null;
+    await writeSyncState(deps.db, state).catch(() => undefined);
+    throw new Error(
+      `there is not enough storage space on this device for index ${version}, so its download was discarded`,
+    );
   }
   const now = deps.now();
   const entries = await Promise.all(
@@ -309,10 +329,9 @@ export async function syncPublished(
       },
     })),
   );
-  const retired = await activateGenerations(deps.db, entries);
+  // The new generations go live, the old ones go, and the state says so, in one transaction.
   Object.assign(state, validators, { indexVersion: version, staging: null });
-  await writeSyncState(deps.db, state);
-  for (const gen of retired) await dropGeneration(deps.db, gen);
+  await activateGenerations(deps.db, entries, { syncState: state });
   return {
     source: PUBLISHED,
     status: 'updated',

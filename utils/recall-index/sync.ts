@@ -11,10 +11,11 @@ import { z } from 'zod';
 import type { FeedMapper } from '../feeds/feed';
 import type { SyncOutcome } from '../schemas';
 import { feedEnabled, type Settings } from '../settings';
+import { sweepOrphanGenerations } from './db';
 import { type FeedSyncDeps, syncFeed } from './feed-sync';
 import { HttpError } from './http';
 import { PUBLISHED, type PublishedSyncDeps, syncPublished } from './published-sync';
-import { readSyncState, type SyncState, writeSyncState } from './sync-state';
+import { allSyncStates, readSyncState, type SyncState, writeSyncState } from './sync-state';
 
 const MINUTE = 60_000;
 /**
@@ -50,6 +51,8 @@ export function backoffMs(failures: number, random: number, retryAfterMs: number
 
 function describeError(e: unknown): string {
   if (e instanceof z.ZodError) return `unexpected data: ${e.issues[0]?.message ?? 'invalid'}`;
+  if ((e as { name?: unknown } | null)?.name === 'QuotaExceededError')
+    return 'there is not enough storage space on this device for the new records';
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -82,12 +85,30 @@ function targets(deps: SyncDeps): Target[] {
 }
 
 /**
+ * Deletes what a worker stopped mid-write left behind (db.ts, `sweepOrphanGenerations`), keeping the
+ * staging generations of the targets that will resume them. A target no longer synced (the published
+ * index turned off) has its staging abandoned first. Runs only here, where nothing else is writing (the
+ * runner runs one sync at a time; `replaceSource` in this worker protects its own generation).
+ */
+async function sweepBeforeSync(deps: SyncDeps, synced: ReadonlySet<string>): Promise<void> {
+  const keep: string[] = [];
+  for (const state of await allSyncStates(deps.db)) {
+    if (!state.staging) continue;
+    if (synced.has(state.source)) keep.push(...Object.values(state.staging.gens));
+    else await writeSyncState(deps.db, { ...state, staging: null });
+  }
+  await sweepOrphanGenerations(deps.db, keep);
+}
+
+/**
  * Syncs every enabled source that is due (or all of them with `force`), one after another. Never
  * throws: each source's outcome, success or failure, is returned and recorded in its state.
  */
 export async function runSync(deps: SyncDeps, options: { force?: boolean } = {}): Promise<SyncOutcome[]> {
   const outcomes: SyncOutcome[] = [];
-  for (const target of targets(deps)) {
+  const all = targets(deps);
+  await sweepBeforeSync(deps, new Set(all.map((t) => t.source)));
+  for (const target of all) {
     const state = await readSyncState(deps.db, target.source);
     const now = deps.now();
     if (!options.force) {
