@@ -94,7 +94,7 @@ function webOf(builds: { current: PublishedBuild }): typeof fetch {
   };
 }
 
-const syncDeps = (db: RecallDb, fetch: typeof fetch): SyncDeps => ({
+const syncDeps = (db: RecallDb, fetch: typeof globalThis.fetch): SyncDeps => ({
   db,
   fetch,
   now: () => now,
