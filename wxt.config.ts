@@ -14,9 +14,11 @@ const DEMO_ALLOWED_SHOP = 'http://shop.test/*';
 // adapter registry by scripts/wxt-modules/site-content-scripts.ts); the product pages the background
 // reads for carts on another origin are added by scripts/wxt-modules/product-page-hosts.ts, and the feeds
 // that need one are optional (scripts/wxt-modules/feed-permissions.ts).
-// `storage` keeps verdicts, settings; `alarms` schedules syncs; `webNavigation` hears same-document
-// navigations on the marketplaces. "Any shop" (utils/any-shop.ts): `scripting` registers the reader for
-// the sites the user allows through the optional host permissions below, every site or one at a time;
+// `storage` keeps verdicts, settings; `alarms` schedules syncs; `notifications` tells of products seen
+// earlier and recalled since. No `webNavigation` ("Read your browsing history"): the content script
+// follows same-document navigations itself (utils/content/location-changes.ts). "Any shop"
+// (utils/any-shop.ts): `scripting` registers the reader for the sites the user allows through the
+// optional host permissions below, every site or one at a time;
 // `activeTab` lets the popup see which site the user is on when they click the toolbar button, so it can
 // offer "Check this shop" for that site alone. `contextMenus` adds "Report a safety problem with this
 // product" to the page's menu (utils/report/open-report.ts; its click grants `activeTab`, which lets the
@@ -51,7 +53,6 @@ export default defineConfig({
     permissions: [
       'storage',
       'alarms',
-      'webNavigation',
       'scripting',
       'notifications',
       'activeTab',

@@ -1,17 +1,18 @@
 /**
- * The one message contract between content scripts, extension pages and the background, in both
- * directions: `MESSAGES` maps each message type to its request schema, its response schema and who may
- * send it (a policy of utils/messaging/senders.ts, with the refusal the receiver answers otherwise).
+ * The one message contract between the extension's parts: content scripts and extension pages ask, the
+ * background answers. `MESSAGES` maps each message type to its request schema, its response schema and
+ * who may send it (a policy of utils/messaging/senders.ts, with the refusal the background answers
+ * otherwise). Nothing is sent into tabs: the content script follows its page's navigations itself
+ * (utils/content/location-changes.ts).
  *
  * The background looks every incoming message up in this table, parses it with the request schema,
  * applies the sender policy and answers with an `ErrorResponse` (never a throw into the page) when any of
  * that fails (utils/background/handle-message.ts). Around it, in utils/messaging/:
- *   send.ts             the only place messages are sent (`send`, `sendToTab`); types only from here, so
- *                       the content script, which keeps zod out of its bundle, can use it and trusts the
- *                       background's answers (our own code)
+ *   send.ts             the only place messages are sent (`send`); types only from here, so the content
+ *                       script, which keeps zod out of its bundle, can use it and trusts the background's
+ *                       answers (our own code)
  *   ask.ts              extension pages: `send` plus a parse of the answer with the response schema
- *   from-background.ts  the content script's listener for the messages the background sends into a tab
- *   senders.ts          the sender policies, applied at both ends
+ *   senders.ts          the sender policies
  */
 import { z } from 'zod';
 import { IDENTITY_LIMITS, LOOKUP_MAX_IDENTITIES } from './identity-limits';
@@ -213,12 +214,11 @@ export const RebuildRequest = z.object({ type: z.literal('clear-and-rebuild') })
 export type RebuildRequest = z.infer<typeof RebuildRequest>;
 
 /**
- * Background → the content script of a tab: the page changed its address in place (history.pushState,
- * heard through webNavigation.onHistoryStateUpdated), read it again. The content script answers nothing.
+ * Any part of the extension → background: nothing but an answer. What a message round trip costs on its
+ * own, without any work behind it: `npm run bench` measures the lookup beside it (tests/bench/run.ts).
  */
-export const RescanRequest = z.object({ type: z.literal('rescan') });
-export type RescanRequest = z.infer<typeof RescanRequest>;
-export const NoResponse = z.undefined();
+export const PingRequest = z.object({ type: z.literal('ping') });
+export type PingRequest = z.infer<typeof PingRequest>;
 
 export const ErrorResponse = z.object({ ok: z.literal(false), error: z.string() });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
@@ -233,9 +233,9 @@ export interface MessageContract {
 }
 
 /**
- * Every message there is. Adding one here makes the type checker ask for its handler (the background's
- * in utils/background/handle-message.ts, or the content script's in utils/content/page-scanner.ts), and
- * tests/unit/messaging.test.ts checks that each is there and answers in the response schema.
+ * Every message there is. Adding one here makes the type checker ask for its handler (the background's,
+ * in utils/background/handle-message.ts), and tests/unit/messaging.test.ts checks that each is there and
+ * answers in the response schema.
  */
 export const MESSAGES = {
   lookup: {
@@ -320,27 +320,19 @@ export const MESSAGES = {
     from: 'page',
     refusal: '"not this product" answers are undone in extension pages only',
   },
-  rescan: { request: RescanRequest, response: NoResponse, from: 'background' },
+  ping: { request: PingRequest, response: OkResponse, from: 'either' },
 } as const satisfies Record<string, MessageContract>;
 
 export type Messages = typeof MESSAGES;
 export type MessageType = keyof Messages;
 export type RequestFor<T extends MessageType> = z.infer<Messages[T]['request']>;
 export type ResponseFor<T extends MessageType> = z.infer<Messages[T]['response']>;
-/** The messages the background receives: every one but those it sends into tabs. */
-export type ToBackground = {
-  [T in MessageType]: Messages[T]['from'] extends 'background' ? never : T;
-}[MessageType];
-/** The messages the background sends into a tab's content script. */
-export type ToContent = Exclude<MessageType, ToBackground>;
+/** The messages the background receives: every one in the table. */
+export type ToBackground = MessageType;
 export type BackgroundRequest = RequestFor<ToBackground>;
 export type BackgroundResponse = ResponseFor<ToBackground> | ErrorResponse;
 
-/** Whether `type` names a message the background receives (an own key of the table, not a sent one). */
+/** Whether `type` names a message the background receives (an own key of the table, not an inherited one). */
 export function isToBackground(type: unknown): type is ToBackground {
-  return (
-    typeof type === 'string' &&
-    Object.hasOwn(MESSAGES, type) &&
-    MESSAGES[type as MessageType].from !== 'background'
-  );
+  return typeof type === 'string' && Object.hasOwn(MESSAGES, type);
 }

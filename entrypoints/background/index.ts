@@ -12,7 +12,6 @@ import {
   ANY_SHOP_SCRIPT_ID,
   anyShopContext,
   anyShopRegistration,
-  coversUrl,
   newlyAllowedSites,
   sameRegistration,
 } from '@/utils/any-shop';
@@ -20,15 +19,14 @@ import { AuditMonitor, monitorNotification } from '@/utils/audit/audit-monitor';
 import { SavedAuditStore } from '@/utils/audit/saved-audit';
 import { badgeFor } from '@/utils/background/badge';
 import { handleMessage } from '@/utils/background/handle-message';
-import { navigationFilters } from '@/utils/background/navigation-filters';
 import { fetchProductPage, limitConcurrency, PRODUCT_PAGE_LIMITS } from '@/utils/background/product-page';
 import { recallNotification } from '@/utils/background/recall-notification';
 import { dismissalStore, verdictStore } from '@/utils/background/stores';
 import { SyncRunner } from '@/utils/background/sync-runner';
+import { outlives } from '@/utils/background/verdict-lifetime';
 import { WatchlistService } from '@/utils/background/watchlist-service';
 import { feeds } from '@/utils/feeds';
 import { adapters } from '@/utils/marketplaces';
-import { sendToTab } from '@/utils/messaging/send';
 import { loadBundledData } from '@/utils/recall-index/bundled';
 import { clearIndex, openRecallDb, recallCount } from '@/utils/recall-index/db';
 import { indexStatus, lookupIdentities } from '@/utils/recall-index/query';
@@ -122,43 +120,9 @@ export default defineBackground(() => {
     dataChanged();
   });
 
-  // Same-document navigations (history.pushState between products) re-scan the tab's page; the filter
-  // comes from our own content scripts' match patterns, so nothing else the user browses is observed.
-  const contentMatches = (browser.runtime.getManifest().content_scripts ?? []).flatMap(
-    (c) => c.matches ?? [],
-  );
-  const rescan = (tabId: number) => {
-    sendToTab(tabId, 'rescan').catch(() => {
-      // No content script in that tab (yet): nothing to re-scan.
-    });
-  };
-  browser.webNavigation.onHistoryStateUpdated.addListener(
-    ({ tabId, frameId }) => {
-      if (frameId === 0) rescan(tabId);
-    },
-    { url: navigationFilters(contentMatches) },
-  );
-
   // "Any shop": one dynamic content script for the sites the user allowed, derived from the permissions
   // alone whenever the worker starts and whenever they change; nothing else is stored.
   const shops = anyShopContext(browser.runtime.getManifest());
-  // Same-document navigations on the allowed shops, filtered to them like the marketplaces above. The
-  // filter follows the registration, so the listener is replaced whenever it changes. (Added after
-  // start-up, it does not wake a stopped worker; the reader also re-scans on back and forward.)
-  let shopNavigation: ((details: { tabId: number; frameId: number; url: string }) => void) | null = null;
-  const followShopNavigation = (registration: ReturnType<typeof anyShopRegistration>) => {
-    if (shopNavigation) browser.webNavigation.onHistoryStateUpdated.removeListener(shopNavigation);
-    shopNavigation = null;
-    if (!registration) return;
-    const listener = ({ tabId, frameId, url }: { tabId: number; frameId: number; url: string }) => {
-      // A marketplace page is the marketplace listener's; the registration excludes those.
-      if (frameId === 0 && coversUrl(registration, new URL(url))) rescan(tabId);
-    };
-    shopNavigation = listener;
-    browser.webNavigation.onHistoryStateUpdated.addListener(listener, {
-      url: navigationFilters(registration.matches),
-    });
-  };
   let registering: Promise<void> = Promise.resolve();
   const registerAnyShop = (): Promise<void> => {
     // One at a time: a start-up and a permission event racing would register the same id twice.
@@ -166,7 +130,6 @@ export default defineBackground(() => {
       .then(async () => {
         const { origins = [] } = await browser.permissions.getAll();
         const wanted = anyShopRegistration(origins, shops);
-        followShopNavigation(wanted);
         const [existing] = await browser.scripting.getRegisteredContentScripts({ ids: [ANY_SHOP_SCRIPT_ID] });
         if (wanted && sameRegistration(existing, wanted)) return;
         if (existing) await browser.scripting.unregisterContentScripts({ ids: [ANY_SHOP_SCRIPT_ID] });
@@ -200,10 +163,16 @@ export default defineBackground(() => {
   const dismissals = dismissalStore();
   const verdicts = verdictStore();
   browser.tabs.onRemoved.addListener((tabId) => void verdicts.forget(tabId));
-  // A tab that loads another document loses its verdict, so the popup never shows the last page's: our
-  // content script files a new one if the new page is a shop's. (Same-document moves re-scan instead.)
-  browser.webNavigation.onCommitted.addListener(({ tabId, frameId }) => {
-    if (frameId === 0) void verdicts.forget(tabId);
+  // A tab that goes to another page loses its verdict, so the popup never shows the last page's: our
+  // content script files a new one if the new page is a shop's (utils/background/verdict-lifetime.ts).
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status !== 'loading') return;
+    void verdicts
+      .get(tabId)
+      .then((verdict) => {
+        if (verdict && !outlives(verdict, tab.url)) return verdicts.forget(tabId);
+      })
+      .catch((e: unknown) => console.warn('recall-sentinel: verdict', e));
   });
 
   // Products the shopper viewed, carted and bought, re-checked after every sync (utils/watchlist/).

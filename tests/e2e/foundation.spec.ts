@@ -185,7 +185,7 @@ test('the production manifest runs only on marketplace pages, and asks for no ot
   expect(manifest.permissions).toEqual([
     'storage',
     'alarms',
-    'webNavigation',
+    // No `webNavigation` ("Read your browsing history"): the content script follows its page (issue 14).
     'scripting',
     'notifications',
     'activeTab',

@@ -81,6 +81,26 @@ test('loads the starter index on install and warns on a real recalled product ou
   // Kroger Arthritis Pain Acetaminophen, 225 count (CPSC, 2022: packaging not child resistant), by the
   // UPC its notice lists; the listing page is a hand-made stand-in (tests/e2e/listing.ts).
   const url = 'https://www.amazon.com/dp/B0REALUPC1';
-  await openAt(url, { html: amazonListing('B0REALUPC1', '041260012846') });
+  const page = await openAt(url, { html: amazonListing('B0REALUPC1', '041260012846') });
   await expect.poll(async () => (await verdictFor(worker, url))?.status, { timeout: 15_000 }).toBe('warning');
+
+  // Without `webNavigation`, and without tab addresses (no `tabs` in this build): the tab's verdict
+  // follows the page's own history.pushState, and comes back after a replaceState to the same address,
+  // for which Chrome reports the tab loading and the background forgets it (issue 14).
+  const moved = 'https://www.amazon.com/dp/B0REALUPC1?th=1';
+  await page.evaluate((to) => history.pushState({}, '', to), moved);
+  const filed = await verdictFor(worker, moved);
+  expect(filed.status).toBe('warning');
+  const checkedAt = () =>
+    worker.evaluate(async () => {
+      const stored = await chrome.storage.session.get(null);
+      return Object.entries(stored).flatMap(([key, v]) =>
+        key.startsWith('verdict:') ? [(v as { checkedAt: string; status: string }).checkedAt] : [],
+      );
+    });
+  const before = await checkedAt();
+  await page.evaluate(() => history.replaceState({}, '', location.href));
+  await expect.poll(checkedAt).not.toEqual(before);
+  await expect.poll(checkedAt).toHaveLength(1);
+  expect((await verdictFor(worker, moved)).status).toBe('warning');
 });

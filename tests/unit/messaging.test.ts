@@ -1,8 +1,8 @@
 /**
  * The message contract as a convention: every type in the table (utils/messaging.ts) has a sender
- * policy and a handler at its receiving end, the background answers each in its response schema and
+ * policy and a handler in the background, which answers each in its response schema and
  * refuses the senders its policy excludes with the table's refusal, and messages are sent from one
- * module only. (The content side's listener is held to the table in messaging-transport.test.ts.)
+ * module only.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,8 +21,8 @@ import { contentScript, fakeDeps, jdCart, lookup, popup } from './background/fak
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TYPES = Object.keys(MESSAGES) as MessageType[];
-const TO_BACKGROUND = TYPES.filter((t): t is ToBackground => MESSAGES[t].from !== 'background');
-const POLICIES: readonly SenderPolicy[] = ['content', 'content-top-frame', 'page', 'either', 'background'];
+const TO_BACKGROUND: readonly ToBackground[] = TYPES;
+const POLICIES: readonly SenderPolicy[] = ['content', 'content-top-frame', 'page', 'either'];
 
 /**
  * For every message the background receives: a request it answers with `ok: true`, a sender its policy
@@ -34,6 +34,7 @@ const EXAMPLES: {
   lookup: { request: lookup(), from: contentScript, refused: popup },
   'tab-verdict': { request: { type: 'tab-verdict', tabId: 7 }, from: popup, refused: contentScript },
   'index-status': { request: { type: 'index-status' }, from: contentScript },
+  ping: { request: { type: 'ping' }, from: contentScript },
   'dismiss-match': {
     request: { type: 'dismiss-match', marketplace: 'amazon', listing: 'B000000000', recallId: 'cpsc:1' },
     from: contentScript,
@@ -71,8 +72,8 @@ describe('the message table', () => {
   it.each(TYPES)('says who may send %s, and what a refused sender hears', (type) => {
     const contract: MessageContract = MESSAGES[type];
     expect(POLICIES).toContain(contract.from);
-    // `either` admits every part of the extension; the background's messages into tabs are not answered.
-    if (contract.from !== 'either' && contract.from !== 'background')
+    // `either` admits every part of the extension.
+    if (contract.from !== 'either')
       expect(contract.refusal, `${type} needs a refusal in MESSAGES`).toMatch(/\w/);
   });
 
@@ -112,15 +113,6 @@ describe('the background’s answers', () => {
     expect(refusing.filter((t) => !EXAMPLES[t].refused)).toEqual([]);
   });
 
-  it('does not take the messages it sends into tabs', async () => {
-    const toContent = TYPES.filter((t) => MESSAGES[t].from === 'background');
-    expect(toContent).toContain('rescan');
-    for (const type of toContent) {
-      for (const sender of [contentScript, popup])
-        expect(await handleMessage({ type }, sender, fakeDeps())).toMatchObject({ ok: false });
-    }
-  });
-
   it('does not mistake a property every object has for a message type', async () => {
     for (const type of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
       expect(await handleMessage({ type }, popup, fakeDeps())).toMatchObject({ ok: false });
@@ -152,16 +144,14 @@ describe('where messages are sent and heard', () => {
     ]);
   });
 
-  it('sends into tabs only through utils/messaging/send.ts', () => {
-    expect(using(/tabs\s*\.\s*sendMessage/), 'use sendToTab() from utils/messaging/send.ts').toEqual([
-      'utils/messaging/send.ts',
-    ]);
+  it('sends nothing into tabs', () => {
+    expect(using(/tabs\s*\.\s*sendMessage/), 'the content script follows its page itself').toEqual([]);
   });
 
-  it('listens for messages only in the background entry and the content script’s listener', () => {
+  it('listens for messages only in the background entry', () => {
     expect(
       using(/runtime\s*\.\s*onMessage\s*\.\s*addListener/).sort(),
-      'add a handler to HANDLERS (background) or to listenToBackground (content) instead',
-    ).toEqual(['entrypoints/background/index.ts', 'utils/messaging/from-background.ts']);
+      'add a handler to HANDLERS (utils/background/handle-message.ts) instead',
+    ).toEqual(['entrypoints/background/index.ts']);
   });
 });

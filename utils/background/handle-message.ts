@@ -155,6 +155,10 @@ export const HANDLERS: { [T in ToBackground]: Handler<T> } = {
     return { ok: true, verdict, index };
   },
 
+  async ping() {
+    return { ok: true };
+  },
+
   async 'index-status'(_msg, _sender, deps) {
     return { ok: true, index: await deps.indexStatus() };
   },

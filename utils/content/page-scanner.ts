@@ -13,12 +13,12 @@ import { fitLookup } from '../identity-limits';
 import { listingOf } from '../listing';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
 import type { ErrorResponse, ResponseFor } from '../messaging';
-import { listenToBackground } from '../messaging/from-background';
 import { send } from '../messaging/send';
 import { BANNER_TIERS } from '../recall-index/tiers';
 import { recalledWhereOnPage } from '../recalled-where-on-page';
 import type { PageType, ProductIdentity } from '../schemas';
 import { BANNER_TAG, BannerMount } from './banner-mount';
+import { onLocationChange } from './location-changes';
 import { fetchDocumentFor, resolveLines } from './resolve-lines';
 import { type LineMark, MARK_TAG, RowMarks } from './row-marks';
 import { scanKey } from './scan-key';
@@ -77,9 +77,13 @@ export class PageScanner {
         observer.observe(root, { childList: true, subtree: true, characterData: !listPage });
       this.ctx.onInvalidated(() => observer.disconnect());
     }
-    // The background relays same-document navigations (webNavigation.onHistoryStateUpdated).
-    this.ctx.onInvalidated(listenToBackground({ rescan: () => this.schedule() }));
-    this.ctx.addEventListener(window, 'popstate', () => this.schedule());
+    // Same-document navigations (history.pushState between products), heard here, in the page. The
+    // page is looked up again even when it reads the same, because the background forgets a tab's
+    // verdict when the tab navigates (utils/background/verdict-lifetime.ts) and this files it again.
+    onLocationChange(this.ctx, () => {
+      this.lastReadKey = null;
+      this.schedule();
+    });
   }
 
   /**

@@ -1,8 +1,7 @@
 /**
  * Who may send a message: the sender policies the message table (utils/messaging.ts) names, and the one
- * check that applies them to a `runtime.onMessage` sender. Kept apart from the table and free of zod
- * because both ends use it: the background for every request, and the content script (which carries no
- * zod) for the messages the background sends into a tab.
+ * check that applies them to a `runtime.onMessage` sender. Kept apart from the table and free of zod, so
+ * the policies can be named by code that carries no zod.
  */
 
 /** A `runtime.onMessage` sender, reduced to what the policies read. */
@@ -19,10 +18,8 @@ export interface MessageSender {
  * - `content-top-frame`: the same, in the tab's top frame only
  * - `page`: our own extension pages (popup, options), whose URL is on the extension's origin
  * - `either`: any part of this extension
- * - `background`: the background, into a tab's content script. Its messages carry no tab; its URL is on
- *   the extension's origin like a page's, so a popup sending into a tab would pass too (our own code).
  */
-export type SenderPolicy = 'content' | 'content-top-frame' | 'page' | 'either' | 'background';
+export type SenderPolicy = 'content' | 'content-top-frame' | 'page' | 'either';
 
 /**
  * Whether `sender` may send a message under `policy`. Only this extension's own code ever may:
@@ -47,7 +44,5 @@ export function senderMay(
       return fromExtensionPage;
     case 'either':
       return true;
-    case 'background':
-      return sender.tab === undefined;
   }
 }
