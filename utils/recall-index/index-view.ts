@@ -13,7 +13,8 @@ import { withOfficialLinks } from '../official-hosts';
 import type { Recall } from '../schemas';
 import { isIndexable } from './indexable';
 import { KEY_RULES_VERSION, recallKeys } from './keys';
-import { entriesFor, recordsForEntries } from './page-reads';
+import { entriesFor, type ReadTx, recordsForEntries } from './page-reads';
+import type { RecordCache } from './record-cache';
 import { type KeyTable, keyTable, mergedTable, type RunRow, runsTable } from './runs';
 import { type IndexDatabase, ofGeneration } from './stores';
 
@@ -47,6 +48,7 @@ export class IndexView {
   /** Generations whose tables are being rebuilt, so a reload of the view does not start a second pass. */
   private readonly rekeying = new Set<string>();
   private disposed = false;
+  private readonly links = new WeakMap<Recall, Recall>();
 
   constructor(private readonly db: IndexDatabase) {}
 
@@ -66,10 +68,12 @@ export class IndexView {
   /**
    * The recall ids filed under each key and the recalls themselves, from the active generations. A key
    * no table holds costs nothing; the rest is one round of page reads in one transaction, because each
-   * extra transaction or round trip costs milliseconds on every page load.
+   * extra transaction or round trip costs milliseconds on every page load. An audit passes its `cache`
+   * (record-cache.ts): records it holds are not read again, and no transaction opens when it holds all.
    */
   async candidatesForKeys(
     keys: string[],
+    cache?: RecordCache,
   ): Promise<{ idsByKey: Map<string, string[]>; recalls: Map<string, Recall> }> {
     const generations = await this.generations();
     const idsByKey = new Map<string, string[]>(keys.map((k) => [k, []]));
@@ -78,15 +82,23 @@ export class IndexView {
       const ids = idsByKey.get(key) as string[];
       if (!ids.includes(recall.id)) ids.push(recall.id);
       // Every record that leaves the index passes here, whichever origin wrote it (finding 3 of issue 14).
-      recalls.set(recall.id, withOfficialLinks(recall));
+      // A record under several keys is one record (an id is in one run or change of one generation).
+      if (!recalls.has(recall.id)) recalls.set(recall.id, this.linked(recall));
     };
     const mayHold = [...generations]
       .map(([gen, g]) => ({ gen, g, entries: entriesFor(g.table, keys) }))
       .filter(({ entries }) => entries.length > 0);
     if (mayHold.length > 0) {
-      const tx = this.db.transaction(['pages'], 'readonly');
+      let tx: ReadTx | null = null;
+      const open = () => {
+        tx ??= this.db.transaction(['pages'], 'readonly');
+        return tx;
+      };
       const found = await Promise.all(
-        mayHold.map(async ({ gen, g, entries }) => ({ g, byKey: await recordsForEntries(tx, gen, entries) })),
+        mayHold.map(async ({ gen, g, entries }) => ({
+          g,
+          byKey: await recordsForEntries(open, gen, entries, cache),
+        })),
       );
       for (const { g, byKey } of found) {
         for (const [key, list] of byKey) {
@@ -99,6 +111,19 @@ export class IndexView {
       for (const key of keys) for (const recall of g.changedByKey.get(key) ?? []) add(key, recall);
     }
     return { idsByKey, recalls };
+  }
+
+  /**
+   * `withOfficialLinks` of a record, once per record object: an audit's cache hands out the same object
+   * chunk after chunk, and the check parses each URL. Weak, so it holds nothing the cache dropped.
+   */
+  private linked(recall: Recall): Recall {
+    let out = this.links.get(recall);
+    if (!out) {
+      out = withOfficialLinks(recall);
+      this.links.set(recall, out);
+    }
+    return out;
   }
 
   private generations(): Promise<Generations> {

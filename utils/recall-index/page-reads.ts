@@ -5,6 +5,7 @@
  */
 import type { IDBPTransaction } from 'idb';
 import { Recall } from '../schemas';
+import type { RecordCache } from './record-cache';
 import { idIndexKey, type KeyTable, keyHash, type PageRow, pageOf, slotOf, type TableHit } from './runs';
 import type { RecallIndexSchema } from './stores';
 
@@ -41,25 +42,55 @@ export function entriesFor(table: KeyTable, keys: readonly string[]): TableEntry
 
 /**
  * The records the table entries point to, by key: one read per page however many keys lead to it, all in
- * the caller's transaction. A record that came up under an id key by a hash collision is dropped.
+ * the caller's transaction, and one parse per record however many keys lead to it. A record that came up
+ * under an id key by a hash collision is dropped. With a `cache` (an audit's, record-cache.ts), records it
+ * holds are neither read nor parsed again, and those read here are added to it. `tx` may be a function
+ * that opens the transaction: it is then called only when something must be read.
  */
 export async function recordsForEntries(
-  tx: ReadTx,
+  tx: ReadTx | (() => ReadTx),
   gen: string,
   wanted: readonly TableEntry[],
+  cache?: RecordCache,
 ): Promise<Map<string, Recall[]>> {
   const out = new Map<string, Recall[]>();
   if (wanted.length === 0) return out;
+  const slotId = (run: string, ordinal: number) => `${run}\n${ordinal}`;
   const pageId = (run: string, ordinal: number) => `${run}\n${pageOf(ordinal)}`;
+  let opened = typeof tx === 'function' ? null : tx;
+  const open = () => {
+    opened ??= (tx as () => ReadTx)();
+    return opened;
+  };
+  const records = new Map<string, Recall | null>();
   const reads = new Map<string, Promise<PageRow | undefined>>();
   for (const w of wanted) {
+    const slot = slotId(w.run, w.ordinal);
+    if (records.has(slot)) continue;
+    const cached = cache?.get(gen, w.run, w.ordinal);
+    if (cached !== undefined) {
+      records.set(slot, cached);
+      continue;
+    }
     const id = pageId(w.run, w.ordinal);
-    if (!reads.has(id)) reads.set(id, tx.objectStore('pages').get([gen, w.run, pageOf(w.ordinal)]));
+    if (reads.has(id)) continue;
+    reads.set(
+      id,
+      open()
+        .objectStore('pages')
+        .get([gen, w.run, pageOf(w.ordinal)]),
+    );
   }
   const pages = new Map<string, PageRow | undefined>();
   await Promise.all([...reads].map(async ([id, read]) => pages.set(id, await read)));
   for (const w of wanted) {
-    const recall = readRecord(pages.get(pageId(w.run, w.ordinal))?.records[slotOf(w.ordinal)]);
+    const slot = slotId(w.run, w.ordinal);
+    let recall = records.get(slot);
+    if (recall === undefined) {
+      recall = readRecord(pages.get(pageId(w.run, w.ordinal))?.records[slotOf(w.ordinal)]);
+      records.set(slot, recall);
+      cache?.set(gen, w.run, w.ordinal, recall);
+    }
     if (!recall || !mayHoldKey(recall, w.key)) continue;
     const list = out.get(w.key);
     if (list) list.push(recall);

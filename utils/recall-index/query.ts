@@ -8,6 +8,7 @@ import type { IndexStatus, ProductIdentity, Recall, RecallMatch } from '../schem
 import { type RecallDb, recallCount, sourceStatuses } from './db';
 import { identityKeys } from './keys';
 import { matchIdentity } from './match';
+import type { RecordCache } from './record-cache';
 import { allSyncStates } from './sync-state';
 
 export interface LookupResult {
@@ -21,11 +22,17 @@ export interface LookupResult {
  * A page model asks for up to eight prefixes of itself (stated prefix families are rare); the index's
  * in-memory tables answer the absent ones without a read, so no key needs filtering here.
  */
-export async function lookupIdentities(db: RecallDb, identities: ProductIdentity[]): Promise<LookupResult> {
+export async function lookupIdentities(
+  db: RecallDb,
+  identities: ProductIdentity[],
+  /** An audit's records already read (record-cache.ts); page lookups pass none. */
+  cache?: RecordCache,
+): Promise<LookupResult> {
   const keysPerIdentity = identities.map(identityKeys);
-  const { idsByKey, recalls: candidates } = await db.view.candidatesForKeys([
-    ...new Set(keysPerIdentity.flat()),
-  ]);
+  const { idsByKey, recalls: candidates } = await db.view.candidatesForKeys(
+    [...new Set(keysPerIdentity.flat())],
+    cache,
+  );
 
   const recalls: Record<string, Recall> = {};
   const matches = keysPerIdentity.map((keys, i) => {
