@@ -2,7 +2,9 @@
  * The merchant audit (issue 11): a catalog file in (every format utils/audit/read-catalog.ts reads),
  * its columns checked by the merchant, every listing looked up in this device's recall index a chunk at
  * a time (utils/audit/audit-in-chunks.ts: progress, time left, cancel, the page never frozen), then the
- * findings with filters, exports (CSV, JSON, the printable evidence report) and a review log.
+ * findings with filters, exports (CSV, JSON, the printable evidence report, each with the latest review
+ * of every finding) and a review log. Instead of a file: a Shopify store's scan (StorefrontScan), or the
+ * merchant's listing pages on the marketplaces, read by their adapters (ListingPagesScan).
  * Opened from the popup and the settings page.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -39,6 +41,7 @@ import { ChoiceFilter } from './ChoiceFilter';
 import { download, exportName, openForPrint } from './downloads';
 import { FindingsTable, TIER_NAME } from './FindingsTable';
 import { openIndexLookup } from './index-lookup';
+import { ListingPagesScan } from './ListingPagesScan';
 import { canLookUp, MappingStep } from './MappingStep';
 import { MonitorSection } from './MonitorSection';
 import { ReviewLogView } from './ReviewLogView';
@@ -224,6 +227,15 @@ export function App() {
     }
   };
 
+  /** A store scan or listing pages read: a catalog with fixed columns, audited like a file. */
+  const takeScanned = (name: string, catalog: Catalog) => {
+    setError(null);
+    setNotice(null);
+    setDone(null);
+    setPicked({ name, bytes: null, catalog });
+    setMapping(catalog.mapping);
+  };
+
   const latest = useMemo(() => latestDecisions(log), [log]);
   const findings = done?.result.findings ?? [];
   const choices = useMemo(() => filterChoices(findings), [findings]);
@@ -250,16 +262,8 @@ export function App() {
         <p class="muted">{i18n.t('audit.fileNote')}</p>
       </section>
 
-      <StorefrontScan
-        disabled={running}
-        onCatalog={(name, catalog) => {
-          setError(null);
-          setNotice(null);
-          setDone(null);
-          setPicked({ name, bytes: null, catalog });
-          setMapping(catalog.mapping);
-        }}
-      />
+      <StorefrontScan disabled={running} onCatalog={takeScanned} />
+      <ListingPagesScan disabled={running} onCatalog={takeScanned} />
 
       {error && (
         <p role="alert" class="error" data-testid="audit-error">

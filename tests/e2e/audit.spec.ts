@@ -8,8 +8,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import type { BrowserContext, Page, Route } from '@playwright/test';
+import { sharedDataPath } from '../../scripts/lib/shared-data';
+import { expect, FIXTURES, test } from './fixtures';
 
 const CATALOGS = path.resolve(import.meta.dirname, '../fixtures/catalogs');
 
@@ -474,6 +475,68 @@ test('a reload in the middle of a scan finds it where it stopped, and it resumes
   await expect(state).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
   expect(resumed[0]).toBe(2);
   await expect(state).toContainText('510 listings');
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Listing pages on the marketplaces, by their addresses, each read by its marketplace's adapter: two of
+// our hand-made fixture pages (an eBay item and a JD item of products the demo build's fictional recalls
+// name), the real saved eBay page of an RTX 5090 (no recall), a JD page that answers 500, and a line
+// that is no marketplace's. eBay's and JD's item hosts are host permissions of every build (the cart's
+// product pages), so the browser's prompt, which a test cannot answer, is not shown.
+
+test('reads listing pages on eBay and JD through their adapters and audits them', async ({
+  context,
+  extensionId,
+}) => {
+  const EBAY_RECALLED = 'https://www.ebay.com/itm/Lumora-Hand-Warmer/176543210987';
+  const EBAY_REAL = 'https://www.ebay.com/itm/226771798286';
+  const JD_RECALLED = 'https://item.jd.com/100012345678.html';
+  const JD_FAILING = 'https://item.jd.com/1020565583.html';
+  const html = (body: Buffer) => ({ status: 200, contentType: 'text/html; charset=utf-8', body });
+  const asked: string[] = [];
+  const serve = async (url: string, answer: Parameters<Route['fulfill']>[0]) => {
+    await context.route(url, (route) => {
+      asked.push(url);
+      return route.fulfill(answer);
+    });
+  };
+  await serve(EBAY_RECALLED, html(readFileSync(path.join(FIXTURES, 'ebay/item-modern.html'))));
+  await serve(EBAY_REAL, html(readFileSync(sharedDataPath('real-pages/ebay/item-2025-rtx5090-fe.html'))));
+  await serve(JD_RECALLED, html(readFileSync(path.join(FIXTURES, 'jd/product-classic.html'))));
+  await serve(JD_FAILING, { status: 500, contentType: 'text/plain', body: 'Internal Server Error' });
+
+  const page = await openAudit(context, extensionId);
+  await page
+    .getByLabel("Your listing pages' addresses, one per line")
+    .fill(
+      [EBAY_RECALLED, EBAY_REAL, 'https://example.com/products/lamp', JD_RECALLED, JD_FAILING].join('\n'),
+    );
+  await page.getByRole('button', { name: 'Read the listings' }).click();
+  await expect(page.getByTestId('listings-state')).toHaveText(
+    '4 of 4 listing pages read: 3 listings found.',
+    {
+      timeout: 20_000,
+    },
+  );
+  const skipped = page.getByTestId('listings-skipped');
+  await expect(skipped.locator('summary')).toHaveText('Lines not read (2)');
+  await skipped.locator('summary').click();
+  await expect(skipped.locator('li')).toHaveText([
+    'line 3: example.com is not a marketplace Recall Sentinel reads (a Shopify store is scanned above)',
+    `line 5: ${JD_FAILING}: HTTP 500`,
+  ]);
+  expect(asked.sort()).toEqual([EBAY_REAL, EBAY_RECALLED, JD_FAILING, JD_RECALLED].sort());
+  await page.getByTestId('listing-pages').screenshot({ path: path.join(SHOTS, 'audit-listings.png') });
+
+  await expect(page.getByTestId('catalog-format')).toContainText('marketplace listing pages');
+  await runAudit(page);
+  expect((await findingRows(page)).map(([tier, , row]) => [tier, row])).toEqual([
+    ['likely', 1],
+    ['likely', 4],
+  ]);
+  await expect(page.locator('tr[data-row="1"]')).toContainText('Lumora');
+  await expect(page.locator('tr[data-row="4"]')).toContainText('Kettlebrook');
+  await expect(page.getByTestId('summary')).toContainText('3 listings checked');
 });
 
 test.describe('in Simplified Chinese', () => {
