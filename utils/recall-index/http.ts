@@ -32,7 +32,15 @@ export async function readBody(res: Response, limit: number, what: string): Prom
     throw refused();
   }
   if (!res.body) return new Uint8Array(0);
-  const bytes = await readCapped(res.body, limit);
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await readCapped(res.body, limit);
+  } catch (e) {
+    // The connection dropped mid-body: fetch says only "network error".
+    if (e instanceof Error && e.name === 'TimeoutError')
+      throw new Error(`${what} timed out while downloading`);
+    throw new Error(`${what}: the connection was cut off before the download was complete`);
+  }
   if (!bytes) throw refused();
   return bytes;
 }

@@ -19,6 +19,7 @@ import {
 } from '../../../utils/recall-index/db';
 import { INDEX_STORES, ofGeneration } from '../../../utils/recall-index/stores';
 import { runSync, type SyncDeps } from '../../../utils/recall-index/sync';
+import { readSyncState } from '../../../utils/recall-index/sync-state';
 import type { Recall, SourceStatus } from '../../../utils/schemas';
 import { parseSettings } from '../../../utils/settings';
 import { recall } from '../support/factories';
@@ -199,6 +200,38 @@ describe('a service worker stopped at any point of a published sync', () => {
     const points = await everyStopPoint(old, next, false);
     expect(points).toBeGreaterThanOrEqual(2);
   }, 60_000);
+});
+
+describe('a device whose storage fills up mid-download', () => {
+  afterEach(closeIndexes);
+
+  it('keeps the old index, discards the half-written download, and says there is not enough space', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openIndex();
+    const builds = { current: await build({ cpsc: many(1000, 30, cpsc, 'OLD') }, '2026-11-20T00:00:00Z') };
+    await runSync(syncDeps(db, webOf(builds)));
+    const before = await contents(db);
+    builds.current = await build({ cpsc: many(1010, 9000, cpsc, 'NEW') }, '2026-11-21T00:00:00Z');
+    // The browser refuses the third batch of records: IndexedDB's QuotaExceededError.
+    let batches = 0;
+    const full = new Proxy(db.idb, {
+      get(target, prop, receiver) {
+        if (prop !== 'transaction') return Reflect.get(target, prop, receiver);
+        return (...args: Parameters<typeof target.transaction>) => {
+          if (([args[0]] as unknown[]).flat().includes('pages') && args[1] === 'readwrite' && ++batches === 3)
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return target.transaction(...args);
+        };
+      },
+    });
+    const [outcome] = await runSync(syncDeps({ ...db, idb: full }, webOf(builds)), { force: true });
+    expect(outcome?.status).toBe('failed');
+    expect(outcome?.message).toContain('there is not enough storage space on this device for index');
+    expect(outcome?.message).toContain('the previous index is kept');
+    expect(await contents(db)).toEqual(before);
+    expect(await storedGenerations(db)).toEqual(await liveGenerations(db));
+    expect((await readSyncState(db, 'published')).staging).toBeNull();
+  });
 });
 
 describe('generations a stopped worker left behind', () => {

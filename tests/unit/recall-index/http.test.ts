@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readText } from '../../../utils/recall-index/http';
+import { readBody, readText } from '../../../utils/recall-index/http';
 
 /** Latin-1 bytes of `text` (every character below U+0100), as a legacy-encoded feed would send them. */
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -21,5 +21,19 @@ describe('reading a feed response as text', () => {
   it('reads a body without any declaration as UTF-8', async () => {
     const res = new Response(new TextEncoder().encode('{"title":"Größe"}'));
     expect(await readText(res)).toBe('{"title":"Größe"}');
+  });
+});
+
+describe('a download whose connection drops halfway', () => {
+  it('fails with words that say it was cut off, not a bare "network error"', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"recalls":['));
+        controller.error(new TypeError('network error'));
+      },
+    });
+    await expect(readBody(new Response(body), 1024, 'shards/0.json.gz')).rejects.toThrow(
+      'shards/0.json.gz: the connection was cut off before the download was complete',
+    );
   });
 });
