@@ -202,6 +202,9 @@ test('a service worker stopped while it waits for the manifest, the signature, e
     await options.close();
     options = await optionsPage(context, extensionId);
     expect(await indexDigest(options), `stopped at ${file}`).toEqual(expected);
+    await expect(options.locator('tr[data-source="published"] td.error')).toContainText(
+      'was stopped before it finished',
+    );
   };
 
   server.serve(v2);
@@ -265,10 +268,13 @@ test('the browser closed mid-download leaves the old index, and the next sync af
     browser = await launch();
     options = await optionsPage(browser.context, browser.id);
     expect(await indexDigest(options)).toEqual(old);
-    // The status still dates the index by the old manifest.
-    await expect(options.locator('tr[data-source="published"]')).toContainText(/built \d+ days? ago/);
+    // The status says the sync was stopped, and still dates the index by the old manifest.
+    const row = options.locator('tr[data-source="published"]');
+    await expect(row.locator('td.error')).toContainText('was stopped before it finished');
+    await expect(row).toContainText(/built \d+ days? ago/);
     expect(await syncNow(options)).toMatch(/downloaded index/);
     expect(await indexDigest(options)).toEqual(withCpsc(old, digestOf(v2)));
+    await expect(row.locator('td.error')).toHaveCount(0);
     await browser.context.close();
   } finally {
     rmSync(profile, { recursive: true, force: true });

@@ -38,6 +38,8 @@ export interface RecallDb {
    * kept from the sweep. In memory on purpose: a worker that stops stops writing them.
    */
   readonly writing: Set<string>;
+  /** Sync targets this worker is running right now (sync.ts): a run recorded as begun but not here was stopped. */
+  readonly syncing: Set<string>;
   /** Stops the view's timers, drops what it holds, and closes the database. */
   close(): void;
 }
@@ -49,6 +51,7 @@ export async function openRecallDb(name = DB_NAME): Promise<RecallDb> {
     idb,
     view,
     writing: new Set(),
+    syncing: new Set(),
     close() {
       view.dispose();
       idb.close();

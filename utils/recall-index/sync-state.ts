@@ -40,6 +40,8 @@ export const SyncState = z.object({
   /** When the current run of failures began (null while healthy). */
   failingSince: z.string().nullable().default(null),
   staging: Staging.nullable().default(null),
+  /** When the run now under way began; cleared when it ends, so one left set was stopped mid-run. */
+  startedAt: z.string().nullable().default(null),
 });
 export type SyncState = z.infer<typeof SyncState>;
 
@@ -52,10 +54,22 @@ export async function writeSyncState(db: RecallDb, state: SyncState): Promise<vo
   await db.idb.put('sync', state);
 }
 
+/** What the status says of a run that began and never ended: the worker or the browser stopped it. */
+export const interruptedWords = (startedAt: string): string =>
+  `the sync that began at ${startedAt} was stopped before it finished (the browser or the extension closed); the index it had is kept, and the next sync resumes it`;
+
+/**
+ * Every sync state, as the status shows it: a run that began but is not running in this worker was
+ * stopped mid-run, and says so in its `lastError` (unless it failed since, which says more).
+ */
 export async function allSyncStates(db: RecallDb): Promise<SyncState[]> {
   return (await db.idb.getAll('sync')).flatMap((raw) => {
     const parsed = SyncState.safeParse(raw);
-    return parsed.success ? [parsed.data] : [];
+    if (!parsed.success) return [];
+    const state = parsed.data;
+    if (state.startedAt && !db.syncing.has(state.source))
+      return [{ ...state, lastError: interruptedWords(state.startedAt) }];
+    return [state];
   });
 }
 

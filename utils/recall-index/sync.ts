@@ -129,6 +129,10 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
       }
     }
     state.lastAttemptAt = now.toISOString();
+    // Recorded before the run: if the worker or the browser stops it, the status says so (sync-state.ts).
+    state.startedAt = state.lastAttemptAt;
+    await writeSyncState(deps.db, state);
+    deps.db.syncing.add(target.source);
     try {
       const outcome = await target.run(state);
       Object.assign(state, {
@@ -150,7 +154,10 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
         status: 'failed',
         message: `${state.lastError}; the previous index is kept`,
       });
+    } finally {
+      deps.db.syncing.delete(target.source);
     }
+    state.startedAt = null;
     await writeSyncState(deps.db, state);
   }
   return outcomes;

@@ -19,7 +19,7 @@ import {
 } from '../../../utils/recall-index/db';
 import { INDEX_STORES, ofGeneration } from '../../../utils/recall-index/stores';
 import { runSync, type SyncDeps } from '../../../utils/recall-index/sync';
-import { readSyncState } from '../../../utils/recall-index/sync-state';
+import { allSyncStates, interruptedWords, readSyncState } from '../../../utils/recall-index/sync-state';
 import type { Recall, SourceStatus } from '../../../utils/schemas';
 import { parseSettings } from '../../../utils/settings';
 import { recall } from '../support/factories';
@@ -47,7 +47,7 @@ function stoppedBeforeWrite(db: RecallDb, n: number): { db: RecallDb; stopped: (
       return Reflect.get(target, prop, receiver);
     },
   });
-  return { db: { ...db, idb, writing: new Set() }, stopped: () => dead };
+  return { db: { ...db, idb, writing: new Set(), syncing: new Set() }, stopped: () => dead };
 }
 
 /** What lookups read: each source's live records (runs with their changes on top), as sorted text. */
@@ -200,6 +200,30 @@ describe('a service worker stopped at any point of a published sync', () => {
     const points = await everyStopPoint(old, next, false);
     expect(points).toBeGreaterThanOrEqual(2);
   }, 60_000);
+});
+
+describe('the status after a stopped sync', () => {
+  afterEach(closeIndexes);
+
+  it('says the sync was stopped before it finished, until the next sync finishes it', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openIndex();
+    const builds = { current: await build({ cpsc: many(1000, 30, cpsc, 'OLD') }, '2026-11-20T00:00:00Z') };
+    await runSync(syncDeps(db, webOf(builds)));
+    builds.current = await build({ cpsc: many(1010, 9000, cpsc, 'NEW') }, '2026-11-21T00:00:00Z');
+    const worker = stoppedBeforeWrite(db, 4);
+    await expect(runSync(syncDeps(worker.db, webOf(builds)), { force: true })).rejects.toThrow(WorkerStopped);
+    const restarted = await openIndex();
+    const stopped = (await allSyncStates(restarted)).find((s) => s.source === 'published');
+    expect(stopped?.lastError).toBe(interruptedWords(now.toISOString()));
+    expect(stopped?.lastError).toContain('was stopped before it finished');
+    // While a sync runs in this worker, it is not reported as stopped.
+    restarted.syncing.add('published');
+    expect((await allSyncStates(restarted)).find((s) => s.source === 'published')?.lastError).toBeNull();
+    restarted.syncing.delete('published');
+    await runSync(syncDeps(restarted, webOf(builds)), { force: true });
+    expect((await allSyncStates(restarted)).find((s) => s.source === 'published')?.lastError).toBeNull();
+  });
 });
 
 describe('a device whose storage fills up mid-download', () => {
