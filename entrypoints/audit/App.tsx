@@ -254,7 +254,7 @@ export function App() {
           <input
             id="catalog-file"
             type="file"
-            accept=".csv,.tsv,.txt,.xml,text/csv,text/tab-separated-values,application/xml,text/xml"
+            accept=".csv,.tsv,.txt,.xml,.xlsx,text/csv,text/tab-separated-values,application/xml,text/xml,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             disabled={running}
             onChange={(e) => void pick(e.currentTarget.files?.[0])}
           />

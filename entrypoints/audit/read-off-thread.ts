@@ -3,7 +3,7 @@
  * and parsed. Where a worker cannot start, the same read runs here instead: slower to the eye, same result.
  */
 import type { ColumnMapping } from '@/utils/audit/catalog-fields';
-import { type Catalog, readCatalog } from '@/utils/audit/read-catalog';
+import { type Catalog, readAnyCatalog } from '@/utils/audit/read-catalog';
 
 /** A catalog that cannot be read, with a message that says what to do. */
 export class CatalogReadError extends Error {}
@@ -28,7 +28,7 @@ export async function readCatalogOffThread(
   bytes: Uint8Array,
   options: { name: string; mapping?: ColumnMapping },
 ): Promise<{ catalog: Catalog; offThread: boolean }> {
-  const here = () => ({ catalog: readCatalog(bytes, options), offThread: false });
+  const here = async () => ({ catalog: await readAnyCatalog(bytes, options), offThread: false });
   const worker = await startWorker();
   if (!worker) return here();
   return new Promise((resolve, reject) => {
@@ -41,11 +41,7 @@ export async function readCatalogOffThread(
     worker.onerror = (event) => {
       event.preventDefault();
       worker.terminate();
-      try {
-        resolve(here());
-      } catch (e) {
-        reject(e);
-      }
+      here().then(resolve, reject);
     };
     worker.postMessage({ bytes, ...options });
   });

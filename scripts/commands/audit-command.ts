@@ -24,7 +24,7 @@ import { parseMappingOverride } from '../../utils/audit/column-guess';
 import { evidenceReportHtml } from '../../utils/audit/evidence-report';
 import { findingsCsv } from '../../utils/audit/export-csv';
 import { type AuditMeta, auditJson } from '../../utils/audit/export-json';
-import { type Catalog, MAX_CATALOG_BYTES, readCatalog } from '../../utils/audit/read-catalog';
+import { type Catalog, MAX_CATALOG_BYTES, readAnyCatalog } from '../../utils/audit/read-catalog';
 import { type ScanDeps, scanCatalog } from '../../utils/audit/storefront-scan';
 import { type AuditIndex, loadFeedIndex, loadPublishedIndex, loadStarterIndex } from './audit-index';
 import { isStoreUrl, readStore } from './audit-store';
@@ -68,7 +68,7 @@ async function readInput(
 ): Promise<Read> {
   if (!isStoreUrl(input)) {
     const name = path.basename(input);
-    return { name, catalog: readCatalog(readCatalogFile(input), { overrides, name }) };
+    return { name, catalog: await readAnyCatalog(readCatalogFile(input), { overrides, name }) };
   }
   if (overrides.length > 0) throw new UsageError("--map is for catalog files; a store's columns are fixed");
   const { host, state } = await readStore(input, store);

@@ -20,6 +20,7 @@ import { applyOverrides, guessColumns, type MappingOverride } from './column-gue
 import { decodeCatalog } from './decode-catalog';
 import { isMerchantCenterXml, readMerchantCenterXml } from './merchant-center-xml';
 import { inheritShopifyProducts, isShopifyExport, SHOPIFY_COLUMNS } from './shopify-csv';
+import { isLegacyWorkbook, isZip, WorkbookError, workbookSheet } from './workbook';
 
 /** Past this a file is refused before it is decoded: 100 MB is about a million listings. */
 export const MAX_CATALOG_BYTES = 100 * 1024 * 1024;
@@ -34,7 +35,9 @@ export type CatalogFormat =
   /** Not a file: a Shopify store's products.json, read by the storefront scan (storefront.ts). */
   | 'shopify-store'
   /** Not a file: listing pages on the supported marketplaces, read by their adapters (listing-pages.ts). */
-  | 'marketplace-listings';
+  | 'marketplace-listings'
+  /** An Excel workbook's sheet of any columns (workbook.ts); a Shopify export saved as XLSX stays shopify-csv. */
+  | 'xlsx';
 
 export const FORMAT_LABEL: Record<CatalogFormat, string> = {
   csv: 'CSV',
@@ -45,6 +48,7 @@ export const FORMAT_LABEL: Record<CatalogFormat, string> = {
   'amazon-report': 'Amazon listings report',
   'shopify-store': 'Shopify storefront (products.json)',
   'marketplace-listings': 'marketplace listing pages',
+  xlsx: 'Excel workbook (XLSX)',
 };
 
 export interface Catalog {
@@ -69,16 +73,8 @@ export interface ReadCatalogOptions {
 
 export class CatalogTooLargeError extends Error {}
 
-/**
- * Spreadsheet workbooks are refused with what to do instead. No well-kept XLSX reader is cheap here: the
- * SheetJS package on npm is frozen at 0.18.5 (2022, with published advisories; newer builds are only on
- * its own CDN) and exceljs is a large Node-first library; every spreadsheet saves as CSV.
- */
+/** A file that is no catalog this reads (an old XLS, a ZIP that is no workbook), with what to do instead. */
 export class UnsupportedCatalogError extends Error {}
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
 
 /** A feed's TSV: Merchant Center's attribute names as headers, `id` and `title` always among them. */
 const isMerchantCenterTsv = (table: CatalogTable) =>
@@ -130,10 +126,8 @@ export function readCatalog(bytes: Uint8Array, options: ReadCatalogOptions = {})
     throw new CatalogTooLargeError(
       `${name} is ${(bytes.byteLength / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_CATALOG_BYTES / 1024 / 1024} MB. Split it (by category or brand) and audit each part.`,
     );
-  if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, OLE_MAGIC))
-    throw new UnsupportedCatalogError(
-      `${name} is a spreadsheet workbook (XLSX/XLS), which is not read directly: save it as "CSV UTF-8" (Excel) or download it as CSV (Google Sheets) and audit that file.`,
-    );
+  if (isZip(bytes) || isLegacyWorkbook(bytes))
+    throw new UnsupportedCatalogError(`${name} is a workbook: read it with readAnyCatalog (workbook.ts)`);
   const { text, encoding } = decodeCatalog(bytes);
   const { format, table, fixed } = recognise(text);
   const mapping = options.mapping
@@ -184,4 +178,27 @@ export function readCatalog(bytes: Uint8Array, options: ReadCatalogOptions = {})
   }
   problems.sort((a, b) => a.row - b.row);
   return { format, encoding, headers: table.headers, mapping, rows, problems };
+}
+
+/**
+ * Any catalog file, an Excel workbook included: the one door the CLI and the audit page use. A workbook's
+ * first sheet with data is read as CSV (workbook.ts); its `encoding` names the sheet instead
+ * (`sheet "Products"`), since the sheet is what a merchant needs to know was read.
+ */
+export async function readAnyCatalog(bytes: Uint8Array, options: ReadCatalogOptions = {}): Promise<Catalog> {
+  const name = options.name ?? 'the catalog';
+  if (bytes.byteLength > MAX_CATALOG_BYTES || !(isZip(bytes) || isLegacyWorkbook(bytes)))
+    return readCatalog(bytes, options);
+  let sheet: Awaited<ReturnType<typeof workbookSheet>>;
+  try {
+    sheet = await workbookSheet(bytes, name);
+  } catch (e) {
+    throw e instanceof WorkbookError ? new UnsupportedCatalogError(e.message) : e;
+  }
+  const catalog = readCatalog(sheet.csv, options);
+  return {
+    ...catalog,
+    format: catalog.format === 'csv' ? 'xlsx' : catalog.format,
+    encoding: `sheet "${sheet.sheet}"`,
+  };
 }

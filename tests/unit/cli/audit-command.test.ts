@@ -142,7 +142,7 @@ describe('cli audit, each catalog format', () => {
     expect(out.exitCode).toBe(1);
   }, 60_000);
 
-  it('refuses an XLSX workbook with what to do instead', async () => {
+  it('refuses a damaged workbook with what to do instead', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'audit-'));
     const file = path.join(dir, 'products.xlsx');
     writeFileSync(file, Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x14, 0));
