@@ -272,6 +272,7 @@ test('the browser closed mid-download leaves the old index, and the next sync af
     const row = options.locator('tr[data-source="published"]');
     await expect(row.locator('td.error')).toContainText('was stopped before it finished');
     await expect(row).toContainText(/built \d+ days? ago/);
+    await row.screenshot({ path: test.info().outputPath('interrupted-sync-status.png') });
     expect(await syncNow(options)).toMatch(/downloaded index/);
     expect(await indexDigest(options)).toEqual(withCpsc(old, digestOf(v2)));
     await expect(row.locator('td.error')).toHaveCount(0);

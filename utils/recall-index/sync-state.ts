@@ -55,8 +55,8 @@ export async function writeSyncState(db: RecallDb, state: SyncState): Promise<vo
 }
 
 /** What the status says of a run that began and never ended: the worker or the browser stopped it. */
-export const interruptedWords = (startedAt: string): string =>
-  `the sync that began at ${startedAt} was stopped before it finished (the browser or the extension closed); the index it had is kept, and the next sync resumes it`;
+export const INTERRUPTED =
+  'the last sync was stopped before it finished (the browser or the extension closed); the index it had is kept, and the next sync resumes it';
 
 /**
  * Every sync state, as the status shows it: a run that began but is not running in this worker was
@@ -67,8 +67,7 @@ export async function allSyncStates(db: RecallDb): Promise<SyncState[]> {
     const parsed = SyncState.safeParse(raw);
     if (!parsed.success) return [];
     const state = parsed.data;
-    if (state.startedAt && !db.syncing.has(state.source))
-      return [{ ...state, lastError: interruptedWords(state.startedAt) }];
+    if (state.startedAt && !db.syncing.has(state.source)) return [{ ...state, lastError: INTERRUPTED }];
     return [state];
   });
 }

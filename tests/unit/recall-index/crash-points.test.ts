@@ -19,7 +19,7 @@ import {
 } from '../../../utils/recall-index/db';
 import { INDEX_STORES, ofGeneration } from '../../../utils/recall-index/stores';
 import { runSync, type SyncDeps } from '../../../utils/recall-index/sync';
-import { allSyncStates, interruptedWords, readSyncState } from '../../../utils/recall-index/sync-state';
+import { allSyncStates, INTERRUPTED, readSyncState } from '../../../utils/recall-index/sync-state';
 import type { Recall, SourceStatus } from '../../../utils/schemas';
 import { parseSettings } from '../../../utils/settings';
 import { recall } from '../support/factories';
@@ -215,7 +215,7 @@ describe('the status after a stopped sync', () => {
     await expect(runSync(syncDeps(worker.db, webOf(builds)), { force: true })).rejects.toThrow(WorkerStopped);
     const restarted = await openIndex();
     const stopped = (await allSyncStates(restarted)).find((s) => s.source === 'published');
-    expect(stopped?.lastError).toBe(interruptedWords(now.toISOString()));
+    expect(stopped?.lastError).toBe(INTERRUPTED);
     expect(stopped?.lastError).toContain('was stopped before it finished');
     // While a sync runs in this worker, it is not reported as stopped.
     restarted.syncing.add('published');
