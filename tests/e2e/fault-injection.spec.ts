@@ -23,7 +23,13 @@ import { buildPublishedIndex, type PublishedBuild } from '../../scripts/lib/publ
 import type { Recall } from '../../utils/schemas';
 import { recall } from '../unit/support/factories';
 import { OTHER_SIGN_KEY } from '../unit/support/index-keys';
-import { expectedDigest, FaultyIndexServer, indexDigest, type SourceDigest } from './faulty-index-server';
+import {
+  expectedDigest,
+  FaultyIndexServer,
+  generationsIn,
+  indexDigest,
+  type SourceDigest,
+} from './faulty-index-server';
 import { expect, test } from './fixtures';
 
 const server = new FaultyIndexServer();
@@ -223,6 +229,9 @@ test('a service worker stopped while it waits for the manifest, the signature, e
   server.faults.clear();
   expect(await syncNow(options)).toMatch(/delta/);
   expect(await indexDigest(options)).toEqual(withCpsc(old, digestOf(v3)));
+  // Nothing left behind: every generation with rows is a live one.
+  const gens = await generationsIn(options);
+  expect(gens.stored).toEqual(gens.live);
 });
 
 test('the browser closed mid-download leaves the old index, and the next sync after a relaunch completes the new one', async ({
@@ -276,6 +285,8 @@ test('the browser closed mid-download leaves the old index, and the next sync af
     expect(await syncNow(options)).toMatch(/downloaded index/);
     expect(await indexDigest(options)).toEqual(withCpsc(old, digestOf(v2)));
     await expect(row.locator('td.error')).toHaveCount(0);
+    const gens = await generationsIn(options);
+    expect(gens.stored).toEqual(gens.live);
     await browser.context.close();
   } finally {
     rmSync(profile, { recursive: true, force: true });

@@ -203,3 +203,34 @@ export async function indexDigest(page: Page): Promise<Record<string, SourceDige
     return out;
   });
 }
+
+/**
+ * The generations with rows in the extension's index, and the live ones: equal when nothing was left
+ * behind (a retired generation, or a staged one no sync will finish).
+ */
+export async function generationsIn(page: Page): Promise<{ stored: string[]; live: string[] }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('recall-sentinel');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const request = <T>(store: string, read: (s: IDBObjectStore) => IDBRequest) =>
+      new Promise<T>((resolve, reject) => {
+        const req = read(db.transaction(store).objectStore(store));
+        req.onsuccess = () => resolve(req.result as T);
+        req.onerror = () => reject(req.error);
+      });
+    try {
+      const stored = new Set<string>();
+      for (const store of ['runs', 'pages', 'changes']) {
+        const keys = await request<IDBValidKey[]>(store, (s) => s.getAllKeys());
+        for (const key of keys) stored.add((key as string[])[0] as string);
+      }
+      const metas = await request<Array<{ activeGen: string }>>('meta', (s) => s.getAll());
+      return { stored: [...stored].sort(), live: metas.map((m) => m.activeGen).sort() };
+    } finally {
+      db.close();
+    }
+  });
+}
