@@ -7,7 +7,6 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { i18n } from '#i18n';
 import { type BannerEntry, RecallBanner } from '../../components/RecallBanner';
 import bannerCss from '../../components/RecallBanner.css?inline';
@@ -15,6 +14,7 @@ import { send } from '../messaging/send';
 import type { PageType } from '../schemas';
 import { watchScrolledPast } from './scrolled-past';
 import { TEST_ATTRIBUTES } from './test-attributes';
+import { unclaimedElement } from './unclaimed-element';
 
 export const BANNER_TAG = 'recall-sentinel-banner';
 
@@ -30,8 +30,41 @@ export interface ScanTiming {
   indexMs: number;
 }
 
+/** The banner's host in the page, and the element inside its closed shadow root that Preact renders into. */
+interface BannerUi {
+  shadowHost: HTMLElement;
+  mounted: HTMLElement;
+  remove(): void;
+}
+
+/**
+ * A closed shadow root on a host the page cannot have claimed (unclaimed-element.ts), laid out as WXT's
+ * shadow-root UI lays it out (html > head with the styles, body to render into), the host reset to
+ * `all: initial` so the page's styles do not reach it. Not yet in the page.
+ */
+function createBannerUi(): BannerUi {
+  const shadowHost = unclaimedElement(BANNER_TAG);
+  const shadow = shadowHost.attachShadow({ mode: 'closed' });
+  const html = document.createElement('html');
+  const head = document.createElement('head');
+  const body = document.createElement('body');
+  const style = document.createElement('style');
+  style.textContent = `:host{all:initial !important;}\n${bannerCss}`;
+  head.append(style);
+  html.append(head, body);
+  shadow.append(html);
+  return {
+    shadowHost,
+    mounted: body,
+    remove() {
+      render(null, body);
+      shadowHost.remove();
+    },
+  };
+}
+
 export class BannerMount {
-  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  private ui: BannerUi | null = null;
   private dismissedKey: string | null = null;
   private mounting: Promise<void> | null = null;
   private stopWatching: (() => void) | null = null;
@@ -48,7 +81,10 @@ export class BannerMount {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly onNotThis: (entry: BannerEntry) => void,
-  ) {}
+  ) {
+    // An extension update or unload takes the banner with it.
+    ctx.onInvalidated(() => this.hide());
+  }
 
   async show(
     key: string,
@@ -84,22 +120,11 @@ export class BannerMount {
 
   private async mount(): Promise<void> {
     if (this.ui) return;
-    const ui = await createShadowRootUi(this.ctx, {
-      name: BANNER_TAG,
-      position: 'inline',
-      anchor: 'body',
-      append: 'first',
-      mode: 'closed',
-      css: bannerCss,
-      onMount: (container) => container,
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
-    });
+    const ui = createBannerUi();
     const shown = this.shown;
     // Hidden or dismissed while mounting: nothing to show after all.
     if (!shown || shown.entries.length === 0 || this.dismissedKey === shown.key) return;
-    ui.mount();
+    (document.body ?? document.documentElement).prepend(ui.shadowHost);
     this.ui = ui;
     this.pinned = null;
     this.stopWatching = watchScrolledPast(this.ctx, ui.shadowHost, BAR_HEIGHT, (pinned) => {

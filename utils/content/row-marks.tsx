@@ -13,6 +13,7 @@ import { findLineElement } from '../extract/line-element';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
 import type { MatchTier, ProductIdentity } from '../schemas';
 import { TEST_ATTRIBUTES } from './test-attributes';
+import { unclaimedElement } from './unclaimed-element';
 
 export const MARK_TAG = 'recall-sentinel-mark';
 
@@ -77,7 +78,7 @@ export class RowMarks {
   }
 
   private create(element: Element): Placed {
-    const host = document.createElement(MARK_TAG);
+    const host = unclaimedElement(MARK_TAG);
     const root = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = markCss;

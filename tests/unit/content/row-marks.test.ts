@@ -23,6 +23,8 @@ const onShow = vi.fn();
 beforeEach(() => {
   doc = parseHtml(readFileSync(FIXTURE, 'utf8'), CART.href);
   globalThis.document = doc;
+  // linkedom has no DOMImplementation; the hosts' unclaimed document (unclaimed-element.ts) is the page here.
+  Object.defineProperty(doc, 'implementation', { value: { createHTMLDocument: () => doc } });
   const stops: Array<() => void> = [];
   invalidate = () => {
     for (const stop of stops) stop();
