@@ -253,11 +253,12 @@ test('the browser closed mid-download leaves the old index, and the next sync af
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     return { context, worker, id: new URL(worker.url()).host };
   };
+  let browser: Awaited<ReturnType<typeof launch>> | null = null;
   try {
     const v1 = await build(records(50_000, 20, 'OLD'), '2026-11-20T00:00:00Z');
     const v2 = await build(records(40_000, 9_000, 'NEW'), '2026-11-21T00:00:00Z');
     server.serve(v1);
-    let browser = await launch();
+    browser = await launch();
     await usePublishedIndex(browser.worker);
     let options = await optionsPage(browser.context, browser.id);
     expect(await syncNow(options)).toMatch(/downloaded index/);
@@ -289,6 +290,7 @@ test('the browser closed mid-download leaves the old index, and the next sync af
     expect(gens.stored).toEqual(gens.live);
     await browser.context.close();
   } finally {
+    await browser?.context.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   }
 });
