@@ -32,16 +32,8 @@ export async function loadPublishedIndex(dir: string): Promise<AuditIndex> {
   const manifest = parseManifest(await decodeJson(readFileSync(manifestFile), manifestFile), manifestFile);
   const index = new MemoryIndex();
   let skipped = 0;
-  const decode = (entry: (typeof manifest.shards)[number]) =>
-    decodeVerified(readFileSync(path.join(dir, entry.file)), entry.sha256, entry.file);
-  // The next shard is read and gunzipped while this one's records are filed (gunzip runs off this thread).
-  let next = manifest.shards[0] ? decode(manifest.shards[0]) : null;
-  for (const [i, entry] of manifest.shards.entries()) {
-    const verified = await next;
-    const following = manifest.shards[i + 1];
-    next = following ? decode(following) : null;
-    // A rejected read of the next shard is awaited (and thrown) on the next turn, not left unhandled.
-    next?.catch(() => {});
+  for (const entry of manifest.shards) {
+    const verified = await decodeVerified(readFileSync(path.join(dir, entry.file)), entry.sha256, entry.file);
     if (!verified) throw new Error(`starter index ${entry.file}: checksum mismatch`);
     const shard = parseShardForIndex(verified.value, entry.file);
     for (const r of shard.recalls) index.add(r);
