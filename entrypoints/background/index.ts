@@ -162,6 +162,14 @@ export default defineBackground(() => {
 
   const dismissals = dismissalStore();
   const verdicts = verdictStore();
+  // A stopped worker is woken by the tab's navigation (tabs.onUpdated below) before the page's content
+  // script asks, so what the first lookup needs is read now, beside the page loading: the index's key
+  // tables (IndexView loads them on its first use), the index status and the "not this product" answers.
+  // Otherwise the first lookup after a restart waited about 25 ms for them (BENCHMARKS.md, Hardening).
+  void ready
+    .then((db) => Promise.all([db.view.candidatesForKeys([]), cachedStatus(), dismissals.list()]))
+    .catch((e: unknown) => console.warn('recall-sentinel: warm-up', e));
+
   browser.tabs.onRemoved.addListener((tabId) => void verdicts.forget(tabId));
   // A tab that goes to another page loses its verdict, so the popup never shows the last page's: our
   // content script files a new one if the new page is a shop's (utils/background/verdict-lifetime.ts).
