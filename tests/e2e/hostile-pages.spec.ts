@@ -74,6 +74,7 @@ const CLOBBERED = [
 test('script, HTML, clobbering, redefined built-ins, a claimed tag name and forged messages leave the banner correct', async ({
   context,
   worker,
+  extensionId,
 }) => {
   test.setTimeout(90_000);
   // Markup in the page's text is read as text, and the page's own script cannot reach into the banner.
@@ -174,7 +175,7 @@ test('script, HTML, clobbering, redefined built-ins, a claimed tag name and forg
     Remedies: [{ Name: `Refund ${payload}` }],
   };
   server.json('/RestWebServices/Recall?format=json', [hostileRecall, ...recalls.slice(1)]);
-  await syncCpscFrom(context, worker, (await worker.url()).split('/')[2] as string, server.origin);
+  await syncCpscFrom(context, worker, extensionId, server.origin);
   const fromFeed = await openListing(context, listing('810044120011'));
   const shown = await readBanner(fromFeed.page);
   expect(shown.value.title).toBe(`Glue guns ${payload}`);
@@ -253,12 +254,10 @@ test('a 50 MB page is checked, and a mutation storm neither starves the page nor
   // the longest gap between frames is kept in the report.
   expect(storm.changes).toBe(5000);
   expect(storm.frames).toBeGreaterThan(0);
-  test
-    .info()
-    .annotations.push({
-      type: 'longest frame gap in the storm (ms)',
-      description: String(storm.longestFrameGapMs),
-    });
+  test.info().annotations.push({
+    type: 'longest frame gap in the storm (ms)',
+    description: String(storm.longestFrameGapMs),
+  });
   // The page's last state is read: the new barcode is no recalled product, and the warning goes.
   await expect.poll(async () => (await verdictFor(worker, url)).status, { timeout: 20_000 }).toBe('no-match');
   await expect(page.locator('recall-sentinel-banner')).toHaveCount(0);
