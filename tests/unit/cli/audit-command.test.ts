@@ -1,9 +1,9 @@
 /**
- * `cli audit` as a merchant's CI runs it: a real process for the exit codes (1 when a confirmed or likely
- * finding exists, 0 when none, 2 on bad input) and the default starter index; the command in-process for
- * each catalog format, against the same starter index loaded once.
+ * `cli audit` as a merchant's CI runs it: the whole command line (tests/support/cli.ts, in-process; cli.test.ts
+ * starts the real process) for the exit codes (1 when a confirmed or likely finding exists, 0 when none, 2 on
+ * bad input) and the default starter index; the audit command for each catalog format, against the same
+ * starter index loaded once.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,21 +12,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runAuditCommand } from '../../../scripts/commands/audit-command';
 import { type AuditIndex, loadStarterIndex } from '../../../scripts/commands/audit-index';
 import { STARTER_DIR } from '../../../scripts/commands/starter-index';
+import { cli as runCli } from '../../support/cli';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const catalog = (name: string) => path.join(ROOT, 'tests/fixtures/catalogs', name);
 
-function cli(...args: string[]) {
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite-node'), ['scripts/cli.ts', '--', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runCli(args);
 
-describe('cli audit, run as a process', () => {
-  it('exits 1 on a catalog with recalled listings, audited against the starter index with no --feed', () => {
-    const r = cli('audit', catalog('generic.csv'));
+describe('cli audit, as a command line', () => {
+  it('exits 1 on a catalog with recalled listings, audited against the starter index with no --feed', async () => {
+    const r = await cli('audit', catalog('generic.csv'));
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ format: 'recall-sentinel-audit', catalogFormat: 'csv', listings: 8 });
@@ -43,14 +38,14 @@ describe('cli audit, run as a process', () => {
     ]);
   });
 
-  it('exits 0 when no listing is recalled', () => {
+  it('exits 0 when no listing is recalled', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'audit-'));
     const file = path.join(dir, 'kettles.csv');
     writeFileSync(
       file,
       'SKU,Title,Brand,EAN,MPN\nKETTLE-1,"Stovetop Tea Kettle, 2.5 qt",Hearthside,6901234567892,HK-2500\n',
     );
-    const r = cli('audit', file, '--format', 'csv');
+    const r = await cli('audit', file, '--format', 'csv');
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1); // the header line only
     expect(r.stderr).toBe(
@@ -58,8 +53,8 @@ describe('cli audit, run as a process', () => {
     );
   });
 
-  it('prints a printable HTML evidence report with --format html', () => {
-    const r = cli(
+  it('prints a printable HTML evidence report with --format html', async () => {
+    const r = await cli(
       'audit',
       catalog('shopify-products.csv'),
       '--format',
@@ -72,33 +67,33 @@ describe('cli audit, run as a process', () => {
     expect(r.stdout).toContain('Shopify product export (CSV)');
   });
 
-  it('exits 2 with one line when the catalog file is missing', () => {
-    const r = cli('audit', 'no/such/catalog.csv');
+  it('exits 2 with one line when the catalog file is missing', async () => {
+    const r = await cli('audit', 'no/such/catalog.csv');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/no such file/i);
   });
 
-  it('exits 2 with the usage on an unknown --format', () => {
-    const r = cli('audit', catalog('generic.csv'), '--format', 'xlsx');
+  it('exits 2 with the usage on an unknown --format', async () => {
+    const r = await cli('audit', catalog('generic.csv'), '--format', 'xlsx');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--format must be one of json, csv, html/);
     expect(r.stderr).toMatch(/usage:/);
   });
 
-  it('exits 2 when --map names a column the file does not have', () => {
-    const r = cli('audit', catalog('generic.csv'), '--map', 'Barcode=barcode');
+  it('exits 2 when --map names a column the file does not have', async () => {
+    const r = await cli('audit', catalog('generic.csv'), '--map', 'Barcode=barcode');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/no column "Barcode"/);
   });
 
-  it('exits 2 with a clear message on a file over 100 MB, without reading it', () => {
+  it('exits 2 with a clear message on a file over 100 MB, without reading it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'audit-'));
     const file = path.join(dir, 'huge.csv');
     writeFileSync(file, '');
     truncateSync(file, 101 * 1024 * 1024); // sparse: no disk used
-    const r = cli('audit', file);
+    const r = await cli('audit', file);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/huge\.csv is 101 MB; the limit is 100 MB\. Split it/);
   });

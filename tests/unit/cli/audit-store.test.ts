@@ -2,10 +2,9 @@
  * `cli audit <store URL>` against a local Shopify-shaped store (hand-made products, served by a Node
  * server on 127.0.0.1): 250 + 250 + 10 products on 3 pages of products.json, one of them recalled: its
  * barcode, UPC 193175488718, is the real one of CPSC 25-366 (Harbor Freight's Predator power stations),
- * checked below against the saved CPSC data. Real processes for the exit codes; the command in-process,
- * with no polite delay, for the ways a store fails.
+ * checked below against the saved CPSC data. The whole command line (in-process, tests/support/cli.ts) for
+ * the exit codes; the audit command, with no polite delay, for the ways a store fails.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,8 +13,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runAuditCommand } from '../../../scripts/commands/audit-command';
 import { type AuditIndex, loadStarterIndex } from '../../../scripts/commands/audit-index';
 import { findSharedData } from '../../../scripts/lib/shared-data';
+import { cli as runCli } from '../../support/cli';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 const RECALLED_UPC = '193175488718';
 
 function product(i: number) {
@@ -91,16 +90,7 @@ beforeEach(() => {
   answer = () => 'ok';
 });
 
-function cli(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      path.join(ROOT, 'node_modules/.bin/vite-node'),
-      ['scripts/cli.ts', '--', ...args],
-      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
-      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = (...args: string[]) => runCli(args);
 
 const DATA = findSharedData('real-recalls', 'cpsc');
 
@@ -114,7 +104,7 @@ describe.skipIf(!DATA)('the recalled product of the test store', () => {
   });
 });
 
-describe('cli audit <store URL>, run as a process', () => {
+describe('cli audit <store URL>, as a command line', () => {
   it('scans every page politely, honours Retry-After, audits the store and exits 1 on its recalled product', async () => {
     let limited = false;
     answer = (page) => {
