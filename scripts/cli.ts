@@ -4,7 +4,7 @@
  *
  *   extract --url <page url> <file.html>
  *   check   --url <page url> <file.html> --feed <file> [--feed <file> ...]
- *   audit   <catalog file> [--feed <file> ...] [--format json|csv|html] [--map column=field ...]
+ *   audit   <catalog file | store URL> [--feed <file> ...] [--format json|csv|html] [--map column=field ...]
  *   index   fetch | build | verify | diff | stats | snapshot | starter (scripts/commands/index-commands.ts)
  *
  * The commands run in scripts/commands/run-cli.ts; this file is the process around them.
