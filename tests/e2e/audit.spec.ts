@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { BrowserContext, Page, Route } from '@playwright/test';
 import writeXlsxFile from 'write-excel-file/node';
 import { sharedDataPath } from '../../scripts/lib/shared-data';
+import { storePage } from '../support/shopify-test-store';
 import { expect, FIXTURES, test } from './fixtures';
 
 const CATALOGS = path.resolve(import.meta.dirname, '../fixtures/catalogs');
@@ -394,31 +395,6 @@ test('reads well: the findings of a catalog, light and dark', async ({ context, 
 // host permission for, so the browser's permission prompt (which a test cannot answer) is not shown.
 
 const STORE = 'http://shop.test';
-
-function storeProduct(i: number) {
-  if (i === 321)
-    return {
-      id: 9321,
-      title: 'Predator 2000 Watt Portable Power Station',
-      handle: 'predator-2000',
-      vendor: 'Predator',
-      variants: [{ id: 99321, title: 'Default Title', sku: 'HF-PS2000', barcode: '193175488718' }],
-    };
-  return {
-    id: 9000 + i,
-    title: `Cedar planter box ${i}`,
-    handle: `cedar-planter-${i}`,
-    vendor: 'Greenhaven',
-    variants: [{ id: 90000 + i, title: 'Default Title', sku: `GH-${i}` }],
-  };
-}
-
-/** 250 + 250 + 10 products; page 4 and beyond are empty. */
-const storePage = (page: number) => {
-  const from = (page - 1) * 250;
-  const count = page <= 2 ? 250 : page === 3 ? 10 : 0;
-  return { products: Array.from({ length: count }, (_, i) => storeProduct(from + i)) };
-};
 
 type StoreAnswer = (page: number) => 'ok' | 'error' | 'rate-limit' | 'hold';
 

@@ -14,33 +14,7 @@ import { runAuditCommand } from '../../../scripts/commands/audit-command';
 import { type AuditIndex, loadStarterIndex } from '../../../scripts/commands/audit-index';
 import { findSharedData } from '../../../scripts/lib/shared-data';
 import { cli as runCli } from '../../support/cli';
-
-const RECALLED_UPC = '193175488718';
-
-function product(i: number) {
-  if (i === 321)
-    return {
-      id: 9321,
-      title: 'Predator 2000 Watt Portable Power Station',
-      handle: 'predator-2000',
-      vendor: 'Predator',
-      variants: [{ id: 99321, title: 'Default Title', sku: 'HF-PS2000', barcode: RECALLED_UPC }],
-    };
-  return {
-    id: 9000 + i,
-    title: `Cedar planter box ${i}`,
-    handle: `cedar-planter-${i}`,
-    vendor: 'Greenhaven',
-    variants: [{ id: 90000 + i, title: 'Default Title', sku: `GH-${i}` }],
-  };
-}
-
-/** 250 + 250 + 10 products; page 4 and beyond are empty. */
-function storePage(page: number) {
-  const from = (page - 1) * 250;
-  const count = page <= 2 ? 250 : page === 3 ? 10 : 0;
-  return { products: Array.from({ length: count }, (_, i) => product(from + i)) };
-}
+import { RECALLED_UPC, storePage } from '../../support/shopify-test-store';
 
 type Answer = 'ok' | 'error' | 'rate-limit' | 'hold' | 'html';
 
