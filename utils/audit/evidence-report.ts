@@ -9,6 +9,7 @@
  * finding on one page where it fits, and prints each link's address after it.
  */
 import { escapeUTF8 as esc } from 'entities';
+import { i18n, uiLanguage } from '../ui-language/i18n';
 import type { AuditResult } from './audit';
 import { COMPLETENESS_ITEMS, RULE_NAME } from './completeness';
 import type { AuditMeta } from './export-json';
@@ -28,44 +29,47 @@ const list = (items: readonly string[]) =>
 
 function listingLine(f: Finding): string {
   const parts = [
-    f.sku && `SKU ${f.sku}`,
-    f.barcode && `barcode ${f.barcode}`,
-    f.model && `model ${f.model}`,
-    f.asin && `ASIN ${f.asin}`,
-    f.brand && `brand ${f.brand}`,
+    f.sku && i18n.t('auditReport.sku', [f.sku]),
+    f.barcode && i18n.t('auditReport.barcode', [f.barcode]),
+    f.model && i18n.t('auditReport.model', [f.model]),
+    f.asin && i18n.t('auditReport.asin', [f.asin]),
+    f.brand && i18n.t('auditReport.brand', [f.brand]),
   ].filter((p): p is string => Boolean(p));
-  return `Row ${f.row}${parts.length > 0 ? ` · ${parts.join(' · ')}` : ''}`;
+  return `${i18n.t('auditReport.row', [String(f.row)])}${parts.length > 0 ? ` · ${parts.join(' · ')}` : ''}`;
 }
 
 /** "Reviewed on 2026-12-05 19:00 UTC: note", in the report's one clock (UTC), as a regulator reads it. */
 function reviewLine(review: FindingReview | null): string {
-  if (!review) return '<p class="review">Your review: not reviewed yet.</p>';
+  if (!review) return `<p class="review">${esc(i18n.t('auditReport.reviewNone'))}</p>`;
   const when = `${review.at.slice(0, 16).replace('T', ' ')} UTC`;
-  const what = review.decision === 'reviewed' ? `Reviewed on ${when}` : `Not this product (decided ${when})`;
-  return `<p class="review">Your review: <strong>${esc(what)}</strong>${review.note ? `: ${esc(review.note)}` : ''}</p>`;
+  const what =
+    review.decision === 'reviewed'
+      ? i18n.t('auditReport.reviewed', [when])
+      : i18n.t('auditReport.notThis', [when]);
+  return `<p class="review">${esc(i18n.t('auditReport.reviewLabel'))} <strong>${esc(what)}</strong>${review.note ? `: ${esc(review.note)}` : ''}</p>`;
 }
 
 /** `review` undefined: no review log was given (the CLI), so no review line. */
 function findingSection(f: Finding, n: number, review: FindingReview | null | undefined): string {
   return `<section class="finding tier-${esc(f.tier)}">
 <h2>${n}. ${esc(f.tierLabel)}: ${esc(f.title ?? f.sku ?? `row ${f.row}`)}</h2>
-<p class="listing">${esc(listingLine(f))}${safeUrl(f.listingUrl) ? ` · ${link(f.listingUrl, 'listing')}` : ''}</p>
-<h3>Recall</h3>
+<p class="listing">${esc(listingLine(f))}${safeUrl(f.listingUrl) ? ` · ${link(f.listingUrl, i18n.t('auditReport.listing'))}` : ''}</p>
+<h3>${esc(i18n.t('auditReport.recall'))}</h3>
 <p class="notice">${link(f.officialUrl, f.recallTitle)}</p>
 <dl>
-<dt>Authority</dt><dd>${esc(f.authority)} (${esc(f.jurisdiction)}, ${esc(f.sourceLabel)})</dd>
-<dt>Notice</dt><dd>${esc(f.recallNumber ?? f.recallId)} · ${esc(f.recallStatus)} · ${esc(f.published ?? 'date unknown')}</dd>
-${f.hazard ? `<dt>Hazard</dt><dd>${esc(f.hazard)}</dd>` : ''}
-${f.remedy ? `<dt>Remedy</dt><dd>${esc(f.remedy)}</dd>` : ''}
-${safeUrl(f.officialUrl) ? `<dt>Official notice</dt><dd>${link(f.officialUrl, f.officialUrl as string)}</dd>` : ''}
+<dt>${esc(i18n.t('auditReport.authority'))}</dt><dd>${esc(f.authority)} (${esc(f.jurisdiction)}, ${esc(f.sourceLabel)})</dd>
+<dt>${esc(i18n.t('auditReport.notice'))}</dt><dd>${esc(f.recallNumber ?? f.recallId)} · ${esc(f.recallStatus)} · ${esc(f.published ?? i18n.t('auditReport.dateUnknown'))}</dd>
+${f.hazard ? `<dt>${esc(i18n.t('auditReport.hazard'))}</dt><dd>${esc(f.hazard)}</dd>` : ''}
+${f.remedy ? `<dt>${esc(i18n.t('auditReport.remedy'))}</dt><dd>${esc(f.remedy)}</dd>` : ''}
+${safeUrl(f.officialUrl) ? `<dt>${esc(i18n.t('auditReport.officialNotice'))}</dt><dd>${link(f.officialUrl, f.officialUrl as string)}</dd>` : ''}
 </dl>
-<h3>Why this matched</h3>
+<h3>${esc(i18n.t('auditReport.why'))}</h3>
 <p>${esc(f.meaning)}</p>
 ${list(f.evidence)}
-${f.caveats.length > 0 ? `<h3>Caveats</h3>${list(f.caveats)}` : ''}
-<h3>What to do</h3>
+${f.caveats.length > 0 ? `<h3>${esc(i18n.t('auditReport.caveats'))}</h3>${list(f.caveats)}` : ''}
+<h3>${esc(i18n.t('auditReport.whatToDo'))}</h3>
 <ol>${f.actions.map((a) => `<li>${esc(a)}</li>`).join('')}</ol>
-<p class="completeness">Listing completeness: ${esc(f.completeness)}</p>
+<p class="completeness">${esc(i18n.t('auditReport.completeness', [f.completeness]))}</p>
 ${review === undefined ? '' : reviewLine(review)}
 </section>`;
 }
@@ -92,24 +96,39 @@ export function evidenceReportHtml(result: AuditResult, meta: AuditMeta, reviews
       `<tr><td>${esc(item.label())}</td><td>${esc(RULE_NAME[item.rule]())}</td><td>${result.completeness.missing[item.id] ?? 0}</td></tr>`,
   ).join('');
   const problems = result.problems.slice(0, 500).map((p) => p.message);
+  const sources = meta.sources
+    .map((s) => i18n.t('auditReport.sourceRecalls', [s.source, String(s.records)]))
+    .join(', ');
+  const summary = i18n.t('auditReport.summary', result.listings, [
+    String(result.listings),
+    FORMAT_LABEL[meta.catalogFormat],
+    meta.generatedAt.slice(0, 10),
+    sources,
+  ]);
   return `<!doctype html>
-<html lang="en">
+<html lang="${esc(uiLanguage())}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Recall audit: ${esc(meta.catalog)}</title>
+<title>${esc(i18n.t('auditReport.title', [meta.catalog]))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>Recall audit of ${esc(meta.catalog)}</h1>
-<p>${esc(FORMAT_LABEL[meta.catalogFormat])}, ${result.listings} listings, checked on ${esc(meta.generatedAt.slice(0, 10))} against ${esc(meta.sources.map((s) => `${s.source} (${s.records} recalls)`).join(', '))}.</p>
-${meta.scan && !meta.scan.complete ? `<p class="partial"><strong>The scan of the store stopped at page ${meta.scan.pages + 1}: ${esc(meta.scan.stoppedBecause ?? '')}.</strong> Only the listings read before it were audited.</p>` : ''}
-<p><strong>${result.counts.confirmed} confirmed, ${result.counts.likely} likely, ${result.counts.possible} possible</strong> findings. A listing without a finding is not proven safe: one without a barcode or model can only be matched by its title.</p>
+<h1>${esc(i18n.t('auditReport.heading', [meta.catalog]))}</h1>
+<p>${esc(summary)}</p>
+${meta.scan && !meta.scan.complete ? `<p class="partial"><strong>${esc(i18n.t('auditReport.scanStopped', [String(meta.scan.pages + 1), meta.scan.stoppedBecause ?? '']))}</strong> ${esc(i18n.t('auditReport.scanStoppedRest'))}</p>` : ''}
+<p><strong>${esc(
+    i18n.t('auditReport.counts', [
+      String(result.counts.confirmed),
+      String(result.counts.likely),
+      String(result.counts.possible),
+    ]),
+  )}</strong> ${esc(i18n.t('auditReport.countsNote'))}</p>
 ${result.findings.map((f, i) => findingSection(f, i + 1, reviews ? reviewOf(f, reviews) : undefined)).join('\n')}
-<h2>Listing completeness</h2>
-<p>${result.completeness.complete} of ${result.listings} listings show everything below. Listings missing each item:</p>
-<table><thead><tr><th>Item</th><th>Rule</th><th>Listings missing it</th></tr></thead><tbody>${completenessRows}</tbody></table>
-${problems.length > 0 ? `<h2>Rows with problems</h2>${list(problems)}${result.problems.length > problems.length ? `<p>… and ${result.problems.length - problems.length} more.</p>` : ''}` : ''}
+<h2>${esc(i18n.t('auditReport.completenessTitle'))}</h2>
+<p>${esc(i18n.t('auditReport.completenessSummary', [String(result.completeness.complete), String(result.listings)]))}</p>
+<table><thead><tr><th>${esc(i18n.t('auditReport.item'))}</th><th>${esc(i18n.t('auditReport.rule'))}</th><th>${esc(i18n.t('auditReport.missingIt'))}</th></tr></thead><tbody>${completenessRows}</tbody></table>
+${problems.length > 0 ? `<h2>${esc(i18n.t('auditReport.problems'))}</h2>${list(problems)}${result.problems.length > problems.length ? `<p>${esc(i18n.t('auditReport.moreProblems', [String(result.problems.length - problems.length)]))}</p>` : ''}` : ''}
 </body>
 </html>
 `;

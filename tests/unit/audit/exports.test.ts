@@ -7,6 +7,7 @@ import { AUDIT_JSON_FORMAT, type AuditMeta, auditJson } from '../../../utils/aud
 import type { Finding } from '../../../utils/audit/finding';
 import { findingKey, latestDecisions, type ReviewEntry } from '../../../utils/audit/review-log';
 import { MemoryIndex } from '../../../utils/recall-index/memory-index';
+import { speak } from '../../support/i18n-setup';
 import { recall } from '../support/factories';
 
 const index = new MemoryIndex([
@@ -85,6 +86,19 @@ describe('exporting findings', () => {
     expect(html).not.toContain('<script');
     expect(html).toContain('Model YJ-3355');
     expect(html).toContain('row 4: repeats row 2');
+  });
+
+  it('prints the report in the UI language: Chinese headings and counts around the notice as published', () => {
+    speak('zh_CN');
+    const html = evidenceReportHtml(result, meta);
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<h1>shop &lt;export&gt;.csv 的召回检查</h1>');
+    expect(html).toMatch(/确认 \d+ 条、很可能 \d+ 条、可能 \d+ 条/);
+    expect(html).toContain('<h3>匹配原因</h3>');
+    expect(html).toContain('<h2>商品信息完整性</h2>');
+    expect(html).not.toMatch(/Why this matched|Listing completeness|Rows with problems/);
+    // The notice's own words stay as the authority published them.
+    expect(html).toContain('Vevor Baby Gates &lt;b&gt;Due to&lt;/b&gt;');
   });
 
   it('links and cites only http(s) notice addresses', () => {
