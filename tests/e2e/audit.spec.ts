@@ -581,5 +581,15 @@ test.describe('in Simplified Chinese', () => {
       /^(完整|缺少：.+（(GPSR|市场监管总局第21号公告)）)$/,
     );
     await page.screenshot({ path: path.join(SHOTS, 'audit-zh.png'), fullPage: true });
+
+    // The printable evidence report speaks Chinese too; the notices stay as published.
+    const [report] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('button', { name: '打印证据报告' }).click(),
+    ]);
+    await report.waitForLoadState();
+    await expect(report.getByRole('heading', { level: 1 })).toHaveText('chinese-gbk.csv 的召回检查');
+    await expect(report.locator('section.finding').first().locator('h3').first()).toHaveText('召回');
+    await report.screenshot({ path: path.join(SHOTS, 'audit-report-zh.png'), fullPage: true });
   });
 });
