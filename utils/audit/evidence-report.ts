@@ -98,7 +98,7 @@ export function evidenceReportHtml(result: AuditResult, meta: AuditMeta, reviews
   const problems = result.problems.slice(0, 500).map((p) => p.message);
   const sources = meta.sources
     .map((s) => i18n.t('auditReport.sourceRecalls', [s.source, String(s.records)]))
-    .join(', ');
+    .join(i18n.t('auditFinding.itemSeparator'));
   const summary = i18n.t('auditReport.summary', result.listings, [
     String(result.listings),
     FORMAT_LABEL[meta.catalogFormat],
