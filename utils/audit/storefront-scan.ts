@@ -6,6 +6,8 @@
  * keeps every row before it. Aborting the signal pauses (the caller drops the state to cancel).
  * Browser-safe and dependency-injected (fetch, sleep, save), so the tests drive it with a fake store.
  */
+
+import { i18n } from '../ui-language/i18n';
 import type { CatalogRow } from './catalog-fields';
 import type { Catalog } from './read-catalog';
 import {
@@ -115,10 +117,14 @@ async function fetchPage(origin: string, page: number, startIn: number, deps: Sc
       });
     } catch (e) {
       if (deps.signal?.aborted) throw new Paused();
-      if (timeout.aborted) return { page, error: `page ${page} did not answer within ${timeoutMs / 1000} s` };
+      if (timeout.aborted)
+        return { page, error: i18n.t('storeScanStop.timeout', [String(page), String(timeoutMs / 1000)]) };
       return {
         page,
-        error: `page ${page} could not be fetched (${e instanceof Error ? e.message : String(e)})`,
+        error: i18n.t('storeScanStop.unreachable', [
+          String(page),
+          e instanceof Error ? e.message : String(e),
+        ]),
       };
     }
     if (res.ok) {
@@ -126,7 +132,13 @@ async function fetchPage(origin: string, page: number, startIn: number, deps: Sc
         return { page, read: readProductsPage(await res.json(), origin) };
       } catch (e) {
         if (deps.signal?.aborted) throw new Paused();
-        return { page, error: `page ${page}: ${e instanceof Error ? e.message : String(e)}` };
+        return {
+          page,
+          error: i18n.t('storeScanStop.pageError', [
+            String(page),
+            e instanceof Error ? e.message : String(e),
+          ]),
+        };
       }
     }
     const decision = retryDecision(
@@ -135,7 +147,8 @@ async function fetchPage(origin: string, page: number, startIn: number, deps: Sc
       attempt,
       (deps.now?.() ?? new Date()).getTime(),
     );
-    if ('stop' in decision) return { page, error: `page ${page}: ${decision.stop}` };
+    if ('stop' in decision)
+      return { page, error: i18n.t('storeScanStop.pageError', [String(page), decision.stop]) };
     await sleep(decision.retryInMs);
   }
 }
@@ -154,10 +167,7 @@ export async function scanStorefront(start: ScanState, deps: ScanDeps): Promise<
   };
   while (true) {
     if (state.nextPage > MAX_STORE_PAGES)
-      return finish(
-        'stopped',
-        `stopped after ${MAX_STORE_PAGES} pages: the store is larger than a scan reads`,
-      );
+      return finish('stopped', i18n.t('storeScanStop.tooLarge', [String(MAX_STORE_PAGES)]));
     const pages = Array.from({ length: concurrency }, (_, i) => state.nextPage + i);
     // Staggered: one request every delayMs, never a burst. Each page is kept (and saved) as soon as it
     // and the pages before it are in, so a page that hangs never holds back the ones before it.

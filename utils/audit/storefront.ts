@@ -8,6 +8,7 @@
  * models too generic to name a product ("A1", "2-pack"), so a shop's own codes cost little.
  */
 import { isRecord } from '../is-record';
+import { i18n } from '../ui-language/i18n';
 import type { CatalogRow } from './catalog-fields';
 
 /** Shopify's largest page. */
@@ -108,9 +109,9 @@ export function retryDecision(
   attempt: number,
   now: number = Date.now(),
 ): RetryDecision {
-  if (status !== 429 && status !== 503) return { stop: `the store answered HTTP ${status}` };
+  if (status !== 429 && status !== 503) return { stop: i18n.t('storeScanStop.status', [String(status)]) };
   if (attempt >= MAX_RETRIES)
-    return { stop: `the store kept answering HTTP ${status} (${attempt + 1} tries); try again later` };
+    return { stop: i18n.t('storeScanStop.keptAnswering', [String(status), String(attempt + 1)]) };
   let wait = 2000 * 2 ** attempt;
   if (retryAfter) {
     const seconds = Number(retryAfter.trim());
@@ -119,6 +120,8 @@ export function retryDecision(
     else if (Number.isFinite(date)) wait = Math.max(0, date - now);
   }
   if (wait > MAX_RETRY_WAIT_MS)
-    return { stop: `the store asked to wait ${Math.ceil(wait / 1000)} s (HTTP ${status}); resume later` };
+    return {
+      stop: i18n.t('storeScanStop.askedToWait', [String(Math.ceil(wait / 1000)), String(status)]),
+    };
   return { retryInMs: wait };
 }

@@ -22,6 +22,7 @@ import {
   type ScanState,
   scanStorefront,
 } from '../../../utils/audit/storefront-scan';
+import { speak } from '../../support/i18n-setup';
 
 const ORIGIN = 'https://outdoor-power.example';
 
@@ -169,6 +170,11 @@ describe('the retry policy', () => {
   it('stops at once on a server error, and on a wait too long to hold the page', () => {
     expect(retryDecision(500, null, 0)).toEqual({ stop: 'the store answered HTTP 500' });
     expect(retryDecision(429, '3600', 0)).toEqual({ stop: expect.stringMatching(/asked to wait 3600 s/) });
+  });
+  it('says why it stopped in the UI language', () => {
+    speak('zh_CN');
+    expect(retryDecision(500, null, 0)).toEqual({ stop: '店铺返回 HTTP 500' });
+    expect(retryDecision(429, '3600', 0)).toEqual({ stop: '店铺要求等待 3600 秒（HTTP 429）；请稍后继续' });
   });
 });
 
