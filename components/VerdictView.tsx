@@ -28,6 +28,20 @@ const PAGE_KIND: Record<string, () => string> = {
   orders: () => i18n.t('verdict.pageOrders'),
 };
 
+/** A page with more lines than one lookup checks says how many were: the rest were not looked at. */
+function FirstLinesOnly({ verdict }: { verdict: TabVerdict }) {
+  const { linesOnPage } = verdict.page;
+  if (!linesOnPage || linesOnPage <= verdict.identities.length) return null;
+  return (
+    <p class="first-lines-only" data-testid="first-lines-only">
+      {i18n.t('verdict.firstLinesOnly', [
+        verdict.identities.length.toLocaleString(),
+        linesOnPage.toLocaleString(),
+      ])}
+    </p>
+  );
+}
+
 export function VerdictView({ verdict }: { verdict: TabVerdict | null }) {
   if (!verdict || verdict.status === 'not-product') {
     return (
@@ -52,6 +66,7 @@ export function VerdictView({ verdict }: { verdict: TabVerdict | null }) {
             where,
           ])}
         </p>
+        <FirstLinesOnly verdict={verdict} />
         {verdict.identities.map((identity, i) => (
           <ProductFacts key={identity.itemId ?? i} identity={identity} />
         ))}
@@ -69,6 +84,7 @@ export function VerdictView({ verdict }: { verdict: TabVerdict | null }) {
       <section class="verdict verdict-none" data-status="no-match">
         <h1>{i18n.t('verdict.noMatchTitle')}</h1>
         <p>{i18n.t('verdict.noMatchText')}</p>
+        <FirstLinesOnly verdict={verdict} />
         {verdict.identities.map((identity, i) => (
           <ProductFacts key={identity.itemId ?? i} identity={identity} />
         ))}
@@ -103,6 +119,7 @@ export function VerdictView({ verdict }: { verdict: TabVerdict | null }) {
             : i18n.t('verdict.possibleSome')}
         </p>
       )}
+      <FirstLinesOnly verdict={verdict} />
       {shown.map(({ match, i }) => {
         const recall = verdict.recalls[match.recallId];
         return recall ? (

@@ -72,6 +72,8 @@ export interface LookupPage {
   marketplace: string | null;
   pageType: PageType;
   url: string;
+  /** Set when the page has more lines than one lookup checks, so the popup can say how many were. */
+  linesOnPage?: number;
 }
 
 /** A page and its lines as one lookup may carry them. */
@@ -84,6 +86,7 @@ export function fitLookup(
       ...page,
       marketplace: clipOrNull(page.marketplace, IDENTITY_LIMITS.marketplace),
       url: clip(page.url, IDENTITY_LIMITS.url),
+      ...(identities.length > LOOKUP_MAX_IDENTITIES && { linesOnPage: identities.length }),
     },
     identities: identities.slice(0, LOOKUP_MAX_IDENTITIES).map(fitIdentity),
   };

@@ -35,6 +35,8 @@ export const PageInfo = z.object({
   marketplace: clipped(IDENTITY_LIMITS.marketplace).nullable(),
   pageType: PageType,
   url: clipped(IDENTITY_LIMITS.url),
+  /** The lines the page showed, when more than one lookup checks (LOOKUP_MAX_IDENTITIES): the popup says so. */
+  linesOnPage: z.number().int().nonnegative().optional(),
 });
 export type PageInfo = z.infer<typeof PageInfo>;
 

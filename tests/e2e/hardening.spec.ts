@@ -2,11 +2,15 @@
  * Issue 14 in real Chromium, on the demo build: what a hostile or merely unusual page must not be able to
  * do to the warning.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Worker } from '@playwright/test';
 import { type DemoServer, startDemoStore } from '../../scripts/demo-store/server';
-import { IDENTITY_LIMITS } from '../../utils/identity-limits';
+import { decodeHtml } from '../../scripts/lib/html';
+import { findSharedData } from '../../scripts/lib/shared-data';
+import { IDENTITY_LIMITS, LOOKUP_MAX_IDENTITIES } from '../../utils/identity-limits';
 import { readBanner, readClosedShadowRoot } from './closed-shadow';
-import { expect, test } from './fixtures';
+import { expect, test, verdictFor } from './fixtures';
 
 test.use({ build: 'chrome-mv3-demo' });
 
@@ -84,4 +88,41 @@ test('a "not this product" answer is listed in the options page and undone there
   await page.reload();
   const banner = await readBanner(page);
   expect(banner.value.text).toContain('Recall warning');
+});
+
+test('an order history longer than one lookup checks says, in the popup, how many of its lines were checked', async ({
+  context,
+  openAt,
+  openPopupFor,
+  worker,
+}) => {
+  // A real order history (../shared/data), its order cards copied in the page to 300-odd lines: no real
+  // page shows more than a lookup carries, so the page's own cards are repeated rather than made up.
+  const dir = findSharedData('real-pages', 'amazon-orders');
+  const html = readFileSync(path.join(dir as string, 'order-history-2018-0.html'));
+  const url = 'https://www.amazon.com/your-orders/orders/?_encoding=UTF8&startIndex=0&timeFilter=year-2018';
+  // The lines' product pages (which the extension reads for lines that show no barcode) answer at once.
+  await context.route(/https:\/\/www\.amazon\.com\/(dp|gp\/product)\/.*/, (route) =>
+    route.fulfill({ status: 404, body: '' }),
+  );
+  const page = await openAt(url, { html: decodeHtml(html) });
+  const cards = await page.evaluate(() => {
+    const all = [...document.querySelectorAll('.js-order-card, .order-card')];
+    const parent = all[0]?.parentElement;
+    if (!parent) return 0;
+    for (let i = 0; i < 15; i++) parent.append(...all.map((card) => card.cloneNode(true)));
+    return document.querySelectorAll('.js-order-card, .order-card').length;
+  });
+  expect(cards).toBeGreaterThan(15);
+  // The content script reads the grown page again (it watches the page) and files the new verdict.
+  await expect
+    .poll(
+      async () => ((await verdictFor(worker, url)) as { page?: { linesOnPage?: number } }).page?.linesOnPage,
+    )
+    .toBeGreaterThan(LOOKUP_MAX_IDENTITIES);
+  const popup = await openPopupFor(url);
+  await expect(popup.getByTestId('first-lines-only')).toContainText(
+    `Only the first ${LOOKUP_MAX_IDENTITIES} of the`,
+  );
+  await popup.screenshot({ path: test.info().outputPath('popup-first-lines-only.png') });
 });
