@@ -14,20 +14,13 @@ import { lookupOverWorker } from '../../entrypoints/audit/lookup-off-thread';
 import type { BatchLookup } from '../../utils/audit/audit';
 import { auditInChunks, PAGE_CHUNKING } from '../../utils/audit/audit-in-chunks';
 import { readCatalog } from '../../utils/audit/read-catalog';
-import {
-  activateGeneration,
-  nextGeneration,
-  openRecallDb,
-  type RecallDb,
-  writeGeneration,
-} from '../../utils/recall-index/db';
+import { openRecallDb, type RecallDb } from '../../utils/recall-index/db';
 import { lookupIdentities } from '../../utils/recall-index/query';
 import { RecordCache } from '../../utils/recall-index/record-cache';
 import { catalogCsv } from './audit-catalog';
+import { fillIndex } from './fill-index';
 import { withProductLines } from './match-core';
 import { syntheticRecalls } from './synthetic-recalls';
-
-const BATCH = 4_000;
 
 export type LookupMode = 'worker' | 'page' | 'page-uncached';
 
@@ -55,16 +48,7 @@ export async function fill(size: number, workerCode: string): Promise<void> {
   workerUrl = URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' }));
   recalls = withProductLines(syntheticRecalls(size));
   const db = await openRecallDb();
-  const gen = await nextGeneration(db, 'cpsc');
-  for (let i = 0; i < recalls.length; i += BATCH) await writeGeneration(db, gen, recalls.slice(i, i + BATCH));
-  await activateGeneration(db, gen, {
-    source: 'cpsc',
-    records: size,
-    skipped: 0,
-    skippedReasons: [],
-    loadedAt: new Date().toISOString(),
-    origin: 'sync',
-  });
+  await fillIndex(db, recalls);
   db.close();
 }
 

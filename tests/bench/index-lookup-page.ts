@@ -2,20 +2,13 @@
  * The page side of index-lookup-bench.ts, bundled into a Chromium page: the real IndexedDB index
  * (db.ts, query.ts) filled with synthetic recalls, then asked about a page's worth of identities.
  */
-import {
-  activateGeneration,
-  nextGeneration,
-  openRecallDb,
-  recallCount,
-  writeGeneration,
-} from '../../utils/recall-index/db';
+import { openRecallDb, recallCount } from '../../utils/recall-index/db';
 import { lookupIdentities } from '../../utils/recall-index/query';
+import { fillIndex } from './fill-index';
 import { identityFor } from './match-core';
 import { syntheticRecalls } from './synthetic-recalls';
 
 /** Records per write, as a published shard of a 250,000-record index holds. */
-const BATCH = 4_000;
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 export interface MixFigures {
@@ -37,16 +30,7 @@ async function measure(size: number, identitiesWanted: number, runs: number): Pr
   const recalls = syntheticRecalls(size, 1);
   const db = await openRecallDb(`bench-${size}-${Date.now()}`);
   const t0 = performance.now();
-  const gen = await nextGeneration(db, 'cpsc');
-  for (let i = 0; i < recalls.length; i += BATCH) await writeGeneration(db, gen, recalls.slice(i, i + BATCH));
-  await activateGeneration(db, gen, {
-    source: 'cpsc',
-    records: size,
-    skipped: 0,
-    skippedReasons: [],
-    loadedAt: new Date().toISOString(),
-    origin: 'sync',
-  });
+  await fillIndex(db, recalls);
   const writeMs = performance.now() - t0;
   if ((await recallCount(db)) !== size) throw new Error('the index does not hold every record');
   // Two page mixes: a cart where one item is recalled (the usual worst a shopper meets), and a stress mix

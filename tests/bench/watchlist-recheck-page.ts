@@ -6,19 +6,13 @@
  */
 import { WatchlistService } from '../../utils/background/watchlist-service';
 import { gtinCheckDigit, toGtin14 } from '../../utils/identity/gtin';
-import {
-  activateGeneration,
-  nextGeneration,
-  openRecallDb,
-  writeGeneration,
-} from '../../utils/recall-index/db';
+import { openRecallDb } from '../../utils/recall-index/db';
 import { lookupIdentities } from '../../utils/recall-index/query';
 import { IDENTITY_SCHEMA_VERSION, type ProductIdentity, type Recall } from '../../utils/schemas';
 import { WATCHLIST_LIMIT, WatchlistStore } from '../../utils/watchlist/store';
 import { watchedFrom } from '../../utils/watchlist/watched-product';
+import { fillIndex } from './fill-index';
 import { syntheticRecalls } from './synthetic-recalls';
-
-const BATCH = 4_000;
 
 export interface RecheckFigures {
   recalls: number;
@@ -59,16 +53,7 @@ function watchedIdentity(i: number, recalls: Recall[], every: number): ProductId
 async function measure(size: number, watched: number, every: number, runs: number): Promise<RecheckFigures> {
   const recalls = syntheticRecalls(size, 1);
   const db = await openRecallDb(`bench-watch-${size}-${Date.now()}`);
-  const gen = await nextGeneration(db, 'cpsc');
-  for (let i = 0; i < recalls.length; i += BATCH) await writeGeneration(db, gen, recalls.slice(i, i + BATCH));
-  await activateGeneration(db, gen, {
-    source: 'cpsc',
-    records: size,
-    skipped: 0,
-    skippedReasons: [],
-    loadedAt: new Date().toISOString(),
-    origin: 'sync',
-  });
+  await fillIndex(db, recalls);
 
   const store = await WatchlistStore.open(`bench-watchlist-${Date.now()}`, watched);
   const now = new Date();
