@@ -17,7 +17,7 @@
 import { decodeHtml } from '../extract/decode-html';
 import { detectsByContent } from '../extract/extract-page';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
-import { readCapped } from '../read-capped';
+import { PUBLIC_PAGE_REQUEST, readPageBody } from '../public-page';
 import type { PageType, ProductIdentity } from '../schemas';
 import type { CatalogField, CatalogRow, RowProblem } from './catalog-fields';
 import type { Catalog } from './read-catalog';
@@ -130,13 +130,7 @@ export async function fetchListingPage(
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   let res: Response;
   try {
-    res = await fetchImpl(url, {
-      credentials: 'omit',
-      redirect: 'follow',
-      referrerPolicy: 'no-referrer',
-      headers: { accept: 'text/html' },
-      signal: AbortSignal.any([signal, timeout]),
-    });
+    res = await fetchImpl(url, { ...PUBLIC_PAGE_REQUEST, signal: AbortSignal.any([signal, timeout]) });
   } catch (e) {
     if (signal.aborted) throw e;
     throw new Error(
@@ -150,9 +144,7 @@ export async function fetchListingPage(
       res.ok ? `the answer is not a web page (${contentType || 'no type'})` : `HTTP ${res.status}`,
     );
   }
-  const bytes = res.body
-    ? await readCapped(res.body, limits.maxBytes)
-    : new Uint8Array(await res.arrayBuffer());
+  const bytes = await readPageBody(res, limits.maxBytes);
   if (!bytes) throw new Error(`the page is larger than ${limits.maxBytes / 1024 / 1024} MB`);
   return { html: decodeHtml(bytes, contentType), url: res.url || url };
 }

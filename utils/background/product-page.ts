@@ -25,7 +25,7 @@
 import { decodeHtml } from '../extract/decode-html';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
 import type { ErrorResponse, FetchProductPageResponse } from '../messaging';
-import { readCapped } from '../read-capped';
+import { PUBLIC_PAGE_REQUEST, readPageBody } from '../public-page';
 
 export interface ProductPageLimits {
   maxBytes: number;
@@ -86,17 +86,6 @@ export function checkProductPageRequest(
   return { ok: true, url, adapter };
 }
 
-/** Reads at most `maxBytes` of a body; null when it is longer. */
-async function readBody(res: Response, maxBytes: number): Promise<Uint8Array | null> {
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel().catch(() => undefined);
-    return null;
-  }
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  return readCapped(res.body, maxBytes);
-}
-
 /** Fetches a checked product page (see `checkProductPageRequest`) and returns its HTML as text. */
 export async function fetchProductPage(
   url: URL,
@@ -106,10 +95,7 @@ export async function fetchProductPage(
 ): Promise<FetchProductPageResponse | ErrorResponse> {
   try {
     const res = await fetchImpl(url.href, {
-      credentials: 'omit',
-      redirect: 'follow',
-      referrerPolicy: 'no-referrer',
-      headers: { accept: 'text/html' },
+      ...PUBLIC_PAGE_REQUEST,
       signal: AbortSignal.timeout(limits.timeoutMs),
     });
     const landed = res.url ? parse(res.url) : url;
@@ -122,7 +108,7 @@ export async function fetchProductPage(
       await res.body?.cancel().catch(() => undefined);
       return fail(res.ok ? 'not an HTML page' : `HTTP ${res.status}`);
     }
-    const bytes = await readBody(res, limits.maxBytes);
+    const bytes = await readPageBody(res, limits.maxBytes);
     if (!bytes) return fail(`larger than ${limits.maxBytes} bytes`);
     return { ok: true, url: landed.href, html: decodeHtml(bytes, contentType) };
   } catch (e) {
