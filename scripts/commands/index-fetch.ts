@@ -18,8 +18,8 @@ import { z } from 'zod';
 import { feedById, feeds } from '../../utils/feeds';
 import type { FeedMapper } from '../../utils/feeds/feed';
 import { feedHttp } from '../../utils/recall-index/feed-http';
-import { feedUrl } from '../../utils/recall-index/feed-sync';
-import { get, HttpError, parseRetryAfter, readJson } from '../../utils/recall-index/http';
+import { getFeedDocument } from '../../utils/recall-index/feed-sync';
+import { parseRetryAfter } from '../../utils/recall-index/http';
 import { FETCHED_FEED_FORMAT, type FetchedFeed } from '../lib/fetched-feed';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -141,11 +141,8 @@ async function fetchSource(
   const walk = mapper.endpoint?.sync;
   if (!walk) {
     // A feed served whole in one answer (CPSC): downloaded whole every run, so the build replaces it.
-    const url = feedUrl(mapper, null, baseUrl);
     counter.requests = 1;
-    const res = await get(deps, url, { accept: 'application/json' });
-    if (!res.ok) throw new HttpError(`${new URL(url).host} answered HTTP ${res.status}`, res.status, null);
-    const body = await readJson(res, `the ${mapper.name} response`);
+    const body = await getFeedDocument(deps, mapper, null, baseUrl);
     const fetched: FetchedFeed = {
       format: FETCHED_FEED_FORMAT,
       formatVersion: 1,

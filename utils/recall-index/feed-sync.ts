@@ -105,6 +105,24 @@ async function walkFeed(
   };
 }
 
+/**
+ * The document of a feed served in one answer (`buildUrl(since)`, `since` null for all of it), parsed,
+ * for the sync here and the publisher's `index fetch`. A 404 can carry a meaningful body (openFDA: "No
+ * matches found" is an empty result), so the mapper decides; other errors throw with the status.
+ */
+export async function getFeedDocument(
+  deps: HttpDeps,
+  mapper: FeedMapper,
+  since: string | null,
+  baseUrl: string | null,
+): Promise<unknown> {
+  const url = feedUrl(mapper, since, baseUrl);
+  const res = await get(deps, url, { accept: 'application/json' });
+  if (!res.ok && res.status !== 404)
+    throw new HttpError(`${new URL(url).host} answered HTTP ${res.status}`, res.status, null);
+  return readJson(res, `the ${mapper.name} response`);
+}
+
 /** The single-GET path: `buildUrl(since)` fetched once, the body mapped. */
 async function fetchFeed(
   deps: FeedSyncDeps,
@@ -114,13 +132,8 @@ async function fetchFeed(
   now: Date,
 ): Promise<FeedRun> {
   const since = full ? null : isoDay(new Date(Date.parse(state.cursor as string) - OVERLAP_MS));
-  const url = feedUrl(mapper, since, deps.settings.feeds[mapper.id]?.baseUrl ?? null);
   deps.onProgress?.({ source: mapper.id, phase: 'downloading', done: 0, total: 1 });
-  const res = await get(deps, url, { accept: 'application/json' });
-  // A 404 can carry a meaningful body (openFDA: "No matches found" is an empty result); the mapper decides.
-  if (!res.ok && res.status !== 404)
-    throw new HttpError(`${new URL(url).host} answered HTTP ${res.status}`, res.status, null);
-  const body = await readJson(res, `the ${mapper.name} response`);
+  const body = await getFeedDocument(deps, mapper, since, deps.settings.feeds[mapper.id]?.baseUrl ?? null);
   const parsed = mapper.map(body, { now });
   return {
     recalls: parsed.recalls,
