@@ -18,12 +18,10 @@ import { z } from 'zod';
 import { feedById, feeds } from '../../utils/feeds';
 import type { FeedMapper } from '../../utils/feeds/feed';
 import { feedHttp } from '../../utils/recall-index/feed-http';
-import { getFeedDocument } from '../../utils/recall-index/feed-sync';
+import { DEEP_SCAN_EVERY_MS, getFeedDocument } from '../../utils/recall-index/feed-sync';
 import { parseRetryAfter } from '../../utils/recall-index/http';
 import { FETCHED_FEED_FORMAT, type FetchedFeed } from '../lib/fetched-feed';
 
-const DAY_MS = 24 * 60 * 60_000;
-const DEEP_SCAN_EVERY_MS = 30 * DAY_MS;
 /** Requests one feed's walk may make in one run, whatever its own bounds say: a last guard. */
 const MAX_REQUESTS_PER_FEED = 2_000;
 /** An official host can be slow with a 27 MB body (CPSC); a hung one must not hold the job. */

@@ -17,7 +17,8 @@ import { get, type HttpDeps, HttpError, readJson } from './http';
 import { type SyncState, syncedStatus } from './sync-state';
 
 const DAY_MS = 24 * 60 * 60_000;
-const DEEP_SCAN_EVERY_MS = 30 * DAY_MS;
+/** How often a feed is read again from the top, to catch notices edited without a new date. */
+export const DEEP_SCAN_EVERY_MS = 30 * DAY_MS;
 const OVERLAP_MS = DAY_MS;
 /** Requests one run of a feed's `sync` walk may make, whatever its own bounds say: a last guard. */
 const MAX_WALK_REQUESTS = 1_000;
