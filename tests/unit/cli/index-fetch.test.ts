@@ -1,21 +1,30 @@
 /**
  * `index fetch` then `index build`, as the publishing workflow runs them, against a local server that
- * answers in the official feeds' shapes (our feed fixtures): CPSC whole in one answer, RappelConso by
- * its paged walk continued from a cursor, and UK OPSS failing. The CLI runs in-process (tests/support/cli.ts).
+ * answers in the official feeds' shapes: CPSC whole in one answer (real saved CPSC API responses),
+ * RappelConso by its paged walk continued from a cursor (our fixture), and UK OPSS failing. The CLI runs
+ * in-process (tests/support/cli.ts).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSharedData } from '../../../scripts/lib/shared-data';
 import rappelconso from '../../../utils/feeds/rappelconso';
 import { parseManifest, readVerifiedShard } from '../../../utils/recall-index/published/documents';
 import { cli as runCli } from '../../support/cli';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const fixture = (name: string) => readFileSync(path.join(ROOT, 'tests/fixtures/feeds', name), 'utf8');
-const CPSC_PAGE = fixture('cpsc/recalls-page.json');
+/** Real CPSC API responses saved in ../shared/data (required under CI), served as one answer. */
+const CPSC_DIR = findSharedData('cpsc', 'agent-data-oracle');
+const CPSC_RECORDS: Array<{ RecallID: number }> = CPSC_DIR
+  ? readdirSync(CPSC_DIR)
+      .filter((f) => f.endsWith('.json'))
+      .flatMap((f) => JSON.parse(readFileSync(path.join(CPSC_DIR, f), 'utf8')))
+  : JSON.parse(fixture('cpsc/recalls-page.json'));
+const CPSC_PAGE = JSON.stringify(CPSC_RECORDS);
 const RAPPEL = JSON.parse(fixture('rappelconso/records.json')) as { results: Array<Record<string, unknown>> };
 const NOW = new Date('2026-11-28T12:00:00Z');
 
@@ -113,7 +122,7 @@ describe('fetching the official feeds for the published index', { timeout: 120_0
     const rappelIds = rappelconso.map(RAPPEL, { now: NOW }).recalls.map((r) => r.id);
     expect(rappelIds.length).toBeGreaterThan(0);
     expect(v1).toEqual(expect.arrayContaining(rappelIds));
-    expect(v1.some((id) => id.startsWith('cpsc:'))).toBe(true);
+    expect(v1).toEqual(expect.arrayContaining(CPSC_RECORDS.map((r) => `cpsc:${r.RecallID}`)));
 
     // An hour later: the walk asks only for what is new since a day before its cursor...
     run = 2;
