@@ -1,7 +1,7 @@
 /**
  * `index fetch` then `index build`, as the publishing workflow runs them, against a local server that
  * answers in the official feeds' shapes: CPSC whole in one answer (real saved CPSC API responses),
- * RappelConso by its paged walk continued from a cursor (our fixture), and UK OPSS failing. The CLI runs
+ * RappelConso by its paged walk continued from a cursor (a real saved API page), and UK OPSS failing. The CLI runs
  * in-process (tests/support/cli.ts).
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -25,7 +25,19 @@ const CPSC_RECORDS: Array<{ RecallID: number }> = CPSC_DIR
       .flatMap((f) => JSON.parse(readFileSync(path.join(CPSC_DIR, f), 'utf8')))
   : JSON.parse(fixture('cpsc/recalls-page.json'));
 const CPSC_PAGE = JSON.stringify(CPSC_RECORDS);
-const RAPPEL = JSON.parse(fixture('rappelconso/records.json')) as { results: Array<Record<string, unknown>> };
+/** A real RappelConso API page saved in ../shared/data (required under CI); our fixture elsewhere. */
+const RAPPEL_FILE = findSharedData('rappelconso', 'open-recall-format');
+const RAPPEL = JSON.parse(
+  RAPPEL_FILE
+    ? readFileSync(path.join(RAPPEL_FILE, 'non-food.json'), 'utf8')
+    : fixture('rappelconso/records.json'),
+) as { results: Array<Record<string, unknown>> };
+/** The newest publication day of that page: the walk's cursor after reading it. */
+const NEWEST_DAY = RAPPEL.results
+  .map((r) => String(r.date_publication).slice(0, 10))
+  .sort()
+  .at(-1) as string;
+const DAY_BEFORE = new Date(Date.parse(NEWEST_DAY) - 86_400_000).toISOString().slice(0, 10);
 const NOW = new Date('2026-11-28T12:00:00Z');
 
 /** A recall the authority publishes between the two runs: a fixture record under a new number and date. */
@@ -113,7 +125,7 @@ describe('fetching the official feeds for the published index', { timeout: 120_0
     // The failing host was asked twice (one retry), and never again once it had failed.
     expect(seen.filter((u) => u.pathname.startsWith('/uk-opss/'))).toHaveLength(2);
     const state = JSON.parse(readFileSync(path.join(dir, 'f1/fetch-state.json'), 'utf8'));
-    expect(state.feeds.rappelconso.cursor).toBe('2026-11-03');
+    expect(state.feeds.rappelconso.cursor).toBe(NEWEST_DAY);
     expect(state.feeds['uk-opss']).toMatchObject({ failingSince: NOW.toISOString(), cursor: null });
 
     const built = await cli(buildArgs(path.join(dir, 'f1'), path.join(dir, 'v1')), epoch);
@@ -133,7 +145,7 @@ describe('fetching the official feeds for the published index', { timeout: 120_0
     );
     expect(second.status).toBe(0);
     const asked = seen.find((u) => u.pathname.startsWith('/rappelconso/'));
-    expect(asked?.searchParams.get('where')).toBe("date_publication >= date'2026-11-02'");
+    expect(asked?.searchParams.get('where')).toBe(`date_publication >= date'${DAY_BEFORE}'`);
     expect(
       JSON.parse(readFileSync(path.join(dir, 'f2/fetch-state.json'), 'utf8')).feeds.rappelconso.cursor,
     ).toBe('2026-11-20');
