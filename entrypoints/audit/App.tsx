@@ -27,10 +27,10 @@ import {
   secondsLeft,
   viewFindings,
 } from '@/utils/audit/findings-view';
+import { catalogFormatName } from '@/utils/audit/labels';
 import {
   type Catalog,
   CatalogTooLargeError,
-  FORMAT_LABEL,
   MAX_CATALOG_BYTES,
   UnsupportedCatalogError,
 } from '@/utils/audit/read-catalog';
@@ -294,7 +294,7 @@ export function App() {
             <p data-testid="catalog-format">
               {i18n.t('audit.recognised', [
                 picked.name,
-                FORMAT_LABEL[picked.catalog.format],
+                catalogFormatName(picked.catalog.format),
                 picked.catalog.encoding,
                 picked.catalog.rows.length.toLocaleString(),
               ])}

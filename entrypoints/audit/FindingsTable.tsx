@@ -8,8 +8,9 @@ import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { completeSummary } from '@/utils/audit/completeness';
 import type { Finding } from '@/utils/audit/finding';
+import { recallStatusName } from '@/utils/audit/labels';
 import { findingKey, type ReviewDecision, type ReviewEntry } from '@/utils/audit/review-log';
-import type { MatchTier, RecallStatus } from '@/utils/schemas';
+import type { MatchTier } from '@/utils/schemas';
 
 export const PAGE_SIZE = 200;
 
@@ -17,13 +18,6 @@ export const TIER_NAME: Record<MatchTier, () => string> = {
   confirmed: () => i18n.t('audit.tierConfirmed'),
   likely: () => i18n.t('audit.tierLikely'),
   possible: () => i18n.t('audit.tierPossible'),
-};
-
-const STATUS_NAME: Record<RecallStatus, () => string> = {
-  active: () => i18n.t('audit.statusActive'),
-  completed: () => i18n.t('audit.statusCompleted'),
-  withdrawn: () => i18n.t('audit.statusWithdrawn'),
-  other: () => i18n.t('audit.statusOther'),
 };
 
 const httpUrl = (url: string | null): string | null => (url && /^https?:\/\//i.test(url) ? url : null);
@@ -141,7 +135,7 @@ export function FindingsTable({ findings, latest, onDecide }: Props) {
                       f.recallTitle
                     )}
                     <div class="muted">
-                      {STATUS_NAME[f.recallStatus]()} · {f.authority} ({f.jurisdiction}, {f.sourceLabel})
+                      {recallStatusName(f.recallStatus)} · {f.authority} ({f.jurisdiction}, {f.sourceLabel})
                       {f.published && ` · ${f.published}`}
                     </div>
                   </td>

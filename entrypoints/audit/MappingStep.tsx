@@ -5,7 +5,8 @@
  */
 import { i18n } from '#i18n';
 import { CATALOG_FIELDS, type CatalogField, type ColumnMapping } from '@/utils/audit/catalog-fields';
-import { type Catalog, FORMAT_LABEL } from '@/utils/audit/read-catalog';
+import { catalogFormatName } from '@/utils/audit/labels';
+import type { Catalog } from '@/utils/audit/read-catalog';
 
 const FIELD_NAME: Record<CatalogField, () => string> = {
   sku: () => i18n.t('audit.fieldSku'),
@@ -50,7 +51,7 @@ export function MappingStep({ name, catalog, mapping, onChange, disabled = false
       <p data-testid="catalog-format" data-off-thread={String(Boolean(offThread))}>
         {i18n.t('audit.recognised', [
           name,
-          FORMAT_LABEL[catalog.format],
+          catalogFormatName(catalog.format),
           catalog.encoding,
           catalog.rows.length.toLocaleString(),
         ])}

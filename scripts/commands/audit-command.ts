@@ -19,19 +19,19 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { auditRows, needsAction } from '../../utils/audit/audit';
+import { auditIdentities, needsAction } from '../../utils/audit/audit';
+import { rowIdentity } from '../../utils/audit/catalog-identity';
 import { parseMappingOverride } from '../../utils/audit/column-guess';
 import { evidenceReportHtml } from '../../utils/audit/evidence-report';
 import { findingsCsv } from '../../utils/audit/export-csv';
 import { type AuditMeta, auditJson } from '../../utils/audit/export-json';
 import { type Catalog, MAX_CATALOG_BYTES, readAnyCatalog } from '../../utils/audit/read-catalog';
 import { type ScanDeps, scanCatalog } from '../../utils/audit/storefront-scan';
-import { type AuditIndex, loadFeedIndex, loadPublishedIndex, loadStarterIndex } from './audit-index';
+import { identityKeys } from '../../utils/recall-index/keys';
+import type { ProductIdentity } from '../../utils/schemas';
+import { type AuditIndex, loadPublishedIndex, loadStarterIndex } from './audit-index';
 import { isStoreUrl, readStore } from './audit-store';
-import { UsageError } from './index-commands';
-
-export const AUDIT_USAGE =
-  '  npm run --silent cli -- audit <catalog file | store URL> [--feed <file> ... | --index <dir>] [--format json|csv|html] [--map column=field ...]';
+import { UsageError } from './usage';
 
 const FORMATS = ['json', 'csv', 'html'] as const;
 type OutputFormat = (typeof FORMATS)[number];
@@ -117,13 +117,21 @@ export async function runAuditCommand(
   }
 
   const { name, catalog, scan } = await readInput(file, overrides, store);
+  const identities = catalog.rows.map((row) => rowIdentity(row, catalog.mapping));
+  // What the rows look up: a published index keeps only the records filed under these (audit-index.ts).
+  const keys = new Map(identities.map((i) => [i.identity, identityKeys(i.identity)]));
+  const wanted = new Set([...keys.values()].flat());
   const { index, feeds } = await (indexFor?.() ??
     (values.feed?.length
-      ? Promise.resolve(loadFeedIndex(values.feed))
+      ? import('./feed-index').then(({ loadFeedIndex }) => loadFeedIndex(values.feed ?? []))
       : values.index
-        ? loadPublishedIndex(values.index)
-        : loadStarterIndex()));
-  const result = auditRows(catalog.rows, catalog.mapping, index, catalog.problems);
+        ? loadPublishedIndex(values.index, wanted)
+        : loadStarterIndex(wanted)));
+  const lookup = {
+    lookup: (i: ProductIdentity) => index.lookup(i, keys.get(i)),
+    get: (id: string) => index.get(id),
+  };
+  const result = auditIdentities(catalog.rows, identities, lookup, catalog.problems);
 
   const sources = new Map<string, number>();
   for (const f of feeds) sources.set(f.source, (sources.get(f.source) ?? 0) + f.records);

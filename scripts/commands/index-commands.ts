@@ -43,17 +43,7 @@ import {
 } from '../lib/published-builder';
 import { fetchableSources, fetchFeeds } from './index-fetch';
 import { buildStarter } from './starter-index';
-
-/** A mistake in how the command was called: the CLI prints usage and exits 2. */
-export class UsageError extends Error {}
-
-export const INDEX_USAGE = `  npm run --silent cli -- index build --feed <file> [--feed <file> ...] --out <dir> [--previous <dir>] [--allow-shrink] [--sign-key <file>]
-  npm run --silent cli -- index verify <dir> --public-key <file> [--public-key <file> ...]
-  npm run --silent cli -- index diff --from <dir> --to <dir> --out <file>
-  npm run --silent cli -- index stats --feed <file> [--feed <file> ...] | --index <dir>
-  npm run --silent cli -- index snapshot --feed <file> [--feed <file> ...] --out <file>
-  npm run --silent cli -- index starter [--data <real-recalls dir>] [--out <dir>]
-  npm run --silent cli -- index fetch --out <dir> [--source <id>|all ...] [--state <file>] [--base-url <id>=<url> ...] [--max-pages <n>] [--max-items <n>] [--pace-ms <ms>] [--retries <n>] [--retry-delay-ms <ms>]`;
+import { UsageError } from './usage';
 
 function clock(): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
@@ -186,7 +176,8 @@ async function build(values: Options) {
 /**
  * `index verify <dir> --public-key <file> ...`: what the extension checks before it trusts an index
  * (signature.ts), and more, since the whole index is at hand: manifest.json's signature by one of the
- * keys, every shard and delta against its checksum, and every record of a source the manifest lists.
+ * keys, every shard, delta and key file against its checksum, and every record of a source the manifest
+ * lists.
  * Throws the reason (the CLI exits 1).
  */
 async function verify(dir: string | undefined, values: Options) {
@@ -212,9 +203,13 @@ async function verify(dir: string | undefined, values: Options) {
       `${manifestFile}: the signature does not verify with ${keyFiles.join(', ')} (tampered, or signed by another key)`,
     );
   const { manifest, recalls } = await readIndex(dir);
-  for (const entry of manifest.deltas) {
+  const listed = [
+    ...manifest.deltas.map((entry) => ({ entry, kind: 'delta' })),
+    ...manifest.shards.flatMap((s) => (s.keys ? [{ entry: s.keys, kind: 'key file' }] : [])),
+  ];
+  for (const { entry, kind } of listed) {
     const file = path.join(dir, entry.file);
-    if (!existsSync(file)) throw new Error(`${file}: listed delta is missing`);
+    if (!existsSync(file)) throw new Error(`${file}: listed ${kind} is missing`);
     if (!(await verifyFile(readFileSync(file), entry.sha256))) throw new Error(`${file}: checksum mismatch`);
   }
   const foreign = recalls.find((r) => !Object.hasOwn(manifest.feeds, r.source));

@@ -1,60 +1,22 @@
 /**
  * The command-line tool's commands, run in-process: scripts/cli.ts is the process around it (English UI
  * messages first, argv in, stdout/stderr/exit code out), and the tests call `runCli` directly, since a
- * process per case costs seconds of TypeScript transform.
+ * process per case costs seconds of TypeScript transform. Each command's code is loaded when it runs:
+ * loading all of it (every adapter, feed mapper and the index builder) added a second to every run.
  */
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { extractPage } from '../../utils/marketplaces';
 import { BANNER_TIERS } from '../../utils/recall-index/tiers';
-import type { ProductIdentity } from '../../utils/schemas';
-import { decodeHtml, parseHtml } from '../lib/html';
-import { AUDIT_USAGE, type AuditOutput, runAuditCommand } from './audit-command';
-import { readFeedFiles } from './audit-index';
-import { INDEX_USAGE, runIndexCommand, UsageError } from './index-commands';
-
-const USAGE = `usage:
-  npm run --silent cli -- extract --url <page url> <file.html>
-  npm run --silent cli -- check --url <page url> <file.html> --feed <file> [--feed <file> ...]
-${AUDIT_USAGE}
-${INDEX_USAGE}`;
+import type { AuditOutput } from './audit-command';
+import { USAGE, UsageError } from './usage';
 
 /** Commands whose errors are bad input (exit 2) and whose findings decide the exit code. */
 const CI_COMMANDS = new Set(['check', 'audit']);
-
-function readPage(file: string, url: string) {
-  let parsedUrl: URL;
-  try {
-    parsedUrl = new URL(url);
-  } catch {
-    throw new UsageError(`--url is not a valid URL: ${url}`);
-  }
-  const html = decodeHtml(readFileSync(file));
-  return extractPage(parseHtml(html, parsedUrl.href), parsedUrl);
-}
-
-/** The stable, documented item shape; later fields may be added, none renamed. */
-function itemOut(i: ProductIdentity) {
-  return {
-    itemId: i.itemId,
-    title: i.title,
-    brand: i.brand,
-    manufacturer: i.manufacturer,
-    models: i.models,
-    gtins: i.gtins,
-    rawGtins: i.rawGtins,
-    seller: i.seller,
-    quantity: i.quantity,
-    facts: i.facts,
-  };
-}
 
 interface CheckOutput {
   items: { matches: { tier: string }[] }[];
 }
 
 /** What a command printed and how it exits: JSON commands exit 0, except `check` with a banner-tier match. */
-function jsonOutput(command: string | undefined, out: unknown): AuditOutput {
+function jsonOutput(command: string, out: unknown): AuditOutput {
   const found =
     command === 'check' &&
     (out as CheckOutput).items.some((i) =>
@@ -65,44 +27,17 @@ function jsonOutput(command: string | undefined, out: unknown): AuditOutput {
 
 async function run(argv: string[]): Promise<AuditOutput> {
   const [command, ...rest] = argv;
-  if (command === 'audit') return runAuditCommand(rest);
-  return jsonOutput(command, await runJson(argv));
-}
-
-function runJson(argv: string[]): unknown {
-  const [command, ...rest] = argv;
-  if (command === 'index') return runIndexCommand(rest);
-  const { values, positionals } = parseArgs({
-    args: rest,
-    options: { url: { type: 'string' }, feed: { type: 'string', multiple: true } },
-    allowPositionals: true,
-  });
-  if (command !== 'extract' && command !== 'check')
-    throw new UsageError(`unknown command: ${command ?? '(none)'}`);
-  const file = positionals[0];
-  if (!values.url || !file) throw new UsageError(`${command} needs --url <page url> and a page file`);
-  const page = readPage(file, values.url);
-  const base = { marketplace: page.marketplace, pageType: page.pageType };
-  if (command === 'extract') return { ...base, items: page.items.map(itemOut) };
-
-  if (!values.feed?.length) throw new UsageError('check needs at least one --feed <file>');
-  const { index, feeds } = readFeedFiles(values.feed);
-  return {
-    ...base,
-    feeds,
-    items: page.items.map((item) => ({
-      ...itemOut(item),
-      matches: index.lookup(item).map((m) => ({
-        recallId: m.recallId,
-        source: m.source,
-        tier: m.tier,
-        title: index.get(m.recallId)?.title ?? null,
-        url: index.get(m.recallId)?.url ?? null,
-        evidence: m.evidence,
-        caveats: m.caveats,
-      })),
-    })),
-  };
+  switch (command) {
+    case 'audit':
+      return (await import('./audit-command')).runAuditCommand(rest);
+    case 'index':
+      return jsonOutput(command, await (await import('./index-commands')).runIndexCommand(rest));
+    case 'extract':
+    case 'check':
+      return jsonOutput(command, (await import('./page-commands')).runPageCommand(command, rest));
+    default:
+      throw new UsageError(`unknown command: ${command ?? '(none)'}`);
+  }
 }
 
 /** What one run of the CLI printed and how it exits, the process left alone (scripts/cli.ts writes it). */

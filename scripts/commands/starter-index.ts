@@ -18,8 +18,9 @@ import { readCpscCopies } from '../lib/cpsc-copies';
 import { isOpenFdaCopy, openFdaPage } from '../lib/openfda-copy';
 import { buildPublishedIndex, type FeedInput } from '../lib/published-builder';
 import { findSharedData } from '../lib/shared-data';
+import { STARTER_DIR } from '../lib/starter-dir';
 
-export const STARTER_DIR = path.resolve(import.meta.dirname, '../../public/starter');
+export { STARTER_DIR };
 
 export const STARTER_FILES = {
   cpscCompact: 'cpsc/all-recalls-1973-2026-compact.json',
@@ -74,7 +75,7 @@ export async function buildStarter(options: { data?: string; out?: string; now: 
   if (!dataDir) throw new Error('index starter: ../shared/data/real-recalls is missing; pass --data <dir>');
   const out = options.out ?? STARTER_DIR;
   const { inputs, joined } = readStarterInputs(dataDir, options.now);
-  const built = await buildPublishedIndex(inputs, undefined, options.now);
+  const built = await buildPublishedIndex(inputs, undefined, options.now, { keys: false });
   const files = await recompressed(built.files, built.manifest);
   // The folder is the build's output alone: shards of an earlier build must not linger beside it.
   rmSync(out, { recursive: true, force: true });

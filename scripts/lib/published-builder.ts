@@ -10,13 +10,21 @@ import type { KeyObject } from 'node:crypto';
 import type { z } from 'zod';
 import { fnv1a } from '../../utils/fnv1a';
 import { own, setOwn } from '../../utils/own';
+import { KEY_RULES_VERSION, recallKeys } from '../../utils/recall-index/keys';
 import { canonicalJson, encodeJson, jsonContent } from '../../utils/recall-index/published/codec';
 import { packRecalls } from '../../utils/recall-index/published/columns';
-import type { Delta, DeltaSchema, ShardSchema } from '../../utils/recall-index/published/documents';
+import type {
+  Delta,
+  DeltaSchema,
+  KeysSchema,
+  ShardSchema,
+} from '../../utils/recall-index/published/documents';
 import {
   DELTA_FORMAT,
   type DeltaEntry,
   type FeedEntry,
+  KEYS_FORMAT,
+  type KeysEntry,
   MANIFEST_FORMAT,
   MAX_DELTAS,
   MAX_SKIP_REASONS,
@@ -151,6 +159,9 @@ export interface BuildOptions {
   allowShrink?: boolean;
   /** Signs manifest.json with this Ed25519 key into manifest.json.sig (signature.ts). */
   signKey?: KeyObject;
+  /** Writes each shard's key file (format.ts, `KeysEntrySchema`); on unless false. The starter index the
+   * extension ships leaves them out: the extension works its keys out itself. */
+  keys?: boolean;
 }
 
 export interface PublishedBuild {
@@ -162,6 +173,24 @@ export interface PublishedBuild {
   delta: DeltaEntry | null;
   /** Every record in the index, sorted by id (handy for stats and tests). */
   recalls: Recall[];
+}
+
+/** Shard `i`'s key file: each record's keys, in the shard's order, by the rules of this build. */
+async function keysFile(
+  i: number,
+  bucket: readonly Recall[],
+  files: Map<string, Uint8Array>,
+): Promise<KeysEntry> {
+  const document: z.input<typeof KeysSchema> = {
+    format: KEYS_FORMAT,
+    formatVersion: PUBLISHED_FORMAT_VERSION,
+    keys: bucket.map(recallKeys),
+  };
+  const { sha256 } = await jsonContent(document);
+  const file = `keys/${i}-${sha256.slice(0, 16)}.json.gz`;
+  const bytes = await encodeJson(document, file);
+  files.set(file, bytes);
+  return { file, sha256, bytes: bytes.byteLength, rules: KEY_RULES_VERSION };
 }
 
 /**
@@ -266,7 +295,8 @@ export async function buildPublishedIndex(
     const file = `shards/${i}-${sha256.slice(0, 16)}.json.gz`;
     const bytes = await encodeJson(shard, file);
     files.set(file, bytes);
-    shards.push({ file, sha256, records: bucket.length, bytes: bytes.byteLength });
+    const keys = options.keys === false ? undefined : await keysFile(i, bucket, files);
+    shards.push({ file, sha256, records: bucket.length, bytes: bytes.byteLength, ...(keys ? { keys } : {}) });
   }
 
   let version = clockVersion(now);

@@ -91,7 +91,21 @@ export function auditRows(
   index: AuditLookup,
   readProblems: readonly RowProblem[] = [],
 ): AuditResult {
-  const identities = rows.map((row) => rowIdentity(row, mapping));
+  return auditIdentities(
+    rows,
+    rows.map((row) => rowIdentity(row, mapping)),
+    index,
+    readProblems,
+  );
+}
+
+/** Rows whose identities are already read (the CLI reads them first, to load only what they look up). */
+export function auditIdentities(
+  rows: readonly CatalogRow[],
+  identities: readonly RowIdentity[],
+  index: AuditLookup,
+  readProblems: readonly RowProblem[] = [],
+): AuditResult {
   return auditLookedUp(
     rows,
     identities,
@@ -114,10 +128,11 @@ export function auditLookedUp(
   const problems: RowProblem[] = [...readProblems];
   const missing: Record<string, number> = {};
   let complete = 0;
+  const summaries = new Map<string, string>();
   rows.forEach((row, i) => {
     for (const w of identities[i]?.warnings ?? [])
       problems.push({ row: row.row, message: `row ${row.row}: ${w}`, skipped: false });
-    const completeness = listingCompleteness(row);
+    const completeness = listingCompleteness(row, summaries);
     if (completeness.missing.length === 0) complete++;
     for (const id of completeness.missing) missing[id] = (missing[id] ?? 0) + 1;
     for (const match of looked.matches[i] ?? []) {

@@ -14,7 +14,7 @@ import type { AuditResult } from './audit';
 import { COMPLETENESS_ITEMS, RULE_NAME } from './completeness';
 import type { AuditMeta } from './export-json';
 import type { Finding } from './finding';
-import { FORMAT_LABEL } from './read-catalog';
+import { catalogFormatName, recallStatusName } from './labels';
 import { type FindingReview, type LatestReviews, reviewOf } from './review-log';
 
 const safeUrl = (url: string | null): string | null => (url && /^https?:\/\//i.test(url) ? url : null);
@@ -58,7 +58,7 @@ function findingSection(f: Finding, n: number, review: FindingReview | null | un
 <p class="notice">${link(f.officialUrl, f.recallTitle)}</p>
 <dl>
 <dt>${esc(i18n.t('auditReport.authority'))}</dt><dd>${esc(f.authority)} (${esc(f.jurisdiction)}, ${esc(f.sourceLabel)})</dd>
-<dt>${esc(i18n.t('auditReport.notice'))}</dt><dd>${esc(f.recallNumber ?? f.recallId)} · ${esc(f.recallStatus)} · ${esc(f.published ?? i18n.t('auditReport.dateUnknown'))}</dd>
+<dt>${esc(i18n.t('auditReport.notice'))}</dt><dd>${esc(f.recallNumber ?? f.recallId)} · ${esc(recallStatusName(f.recallStatus))} · ${esc(f.published ?? i18n.t('auditReport.dateUnknown'))}</dd>
 ${f.hazard ? `<dt>${esc(i18n.t('auditReport.hazard'))}</dt><dd>${esc(f.hazard)}</dd>` : ''}
 ${f.remedy ? `<dt>${esc(i18n.t('auditReport.remedy'))}</dt><dd>${esc(f.remedy)}</dd>` : ''}
 ${safeUrl(f.officialUrl) ? `<dt>${esc(i18n.t('auditReport.officialNotice'))}</dt><dd>${link(f.officialUrl, f.officialUrl as string)}</dd>` : ''}
@@ -101,7 +101,7 @@ export function evidenceReportHtml(result: AuditResult, meta: AuditMeta, reviews
     .join(i18n.t('auditFinding.itemSeparator'));
   const summary = i18n.t('auditReport.summary', result.listings, [
     String(result.listings),
-    FORMAT_LABEL[meta.catalogFormat],
+    catalogFormatName(meta.catalogFormat),
     meta.generatedAt.slice(0, 10),
     sources,
   ]);

@@ -39,18 +39,6 @@ export type CatalogFormat =
   /** An Excel workbook's sheet of any columns (workbook.ts); a Shopify export saved as XLSX stays shopify-csv. */
   | 'xlsx';
 
-export const FORMAT_LABEL: Record<CatalogFormat, string> = {
-  csv: 'CSV',
-  tsv: 'TSV',
-  'merchant-center-tsv': 'Google Merchant Center feed (TSV)',
-  'merchant-center-xml': 'Google Merchant Center feed (XML)',
-  'shopify-csv': 'Shopify product export (CSV)',
-  'amazon-report': 'Amazon listings report',
-  'shopify-store': 'Shopify storefront (products.json)',
-  'marketplace-listings': 'marketplace listing pages',
-  xlsx: 'Excel workbook (XLSX)',
-};
-
 export interface Catalog {
   format: CatalogFormat;
   encoding: string;

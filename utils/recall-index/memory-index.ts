@@ -21,8 +21,11 @@ export class MemoryIndex {
     for (const r of recalls) this.add(r);
   }
 
-  /** Adds or replaces a recall (a newer version of the same id replaces the old one). */
-  add(recall: Recall): void {
+  /**
+   * Adds or replaces a recall (a newer version of the same id replaces the old one). `keys`: its keys
+   * when the caller has them (a published index's key file, built by the same rules).
+   */
+  add(recall: Recall, keys: readonly string[] = recallKeys(recall)): void {
     let at = this.positions.get(recall.id);
     if (at !== undefined) {
       const old = this.records[at] as Recall;
@@ -33,7 +36,7 @@ export class MemoryIndex {
       this.positions.set(recall.id, at);
     }
     this.records[at] = recall;
-    for (const k of recallKeys(recall)) this.file(k, at);
+    for (const k of keys) this.file(k, at);
   }
 
   private file(key: string, at: number): void {
@@ -62,9 +65,10 @@ export class MemoryIndex {
     return at === undefined ? undefined : this.records[at];
   }
 
-  lookup(identity: ProductIdentity): RecallMatch[] {
+  /** `keys`: the identity's keys when the caller has them already (the CLI's audit works them out first). */
+  lookup(identity: ProductIdentity, keys: readonly string[] = identityKeys(identity)): RecallMatch[] {
     const candidates = new Map<string, Recall>();
-    for (const k of identityKeys(identity)) {
+    for (const k of keys) {
       const filed = this.byKey.get(k);
       if (filed === undefined) continue;
       for (const at of typeof filed === 'number' ? [filed] : filed) {

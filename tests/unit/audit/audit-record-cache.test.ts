@@ -6,19 +6,14 @@
  * and a withdrawn one on top, against a catalog made of those notices' own barcodes, models and names,
  * each listing twice so later chunks ask for what earlier ones read.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
-import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookupOverWorker } from '../../../entrypoints/audit/lookup-off-thread';
 import type { LookupAnswer, LookupRequest } from '../../../entrypoints/audit/lookup-protocol';
-import { STARTER_FILES } from '../../../scripts/commands/starter-index';
-import { type CompactCopy, readCpscCopies } from '../../../scripts/lib/cpsc-copies';
 import { findSharedData } from '../../../scripts/lib/shared-data';
 import { type AuditResult, auditRows, type BatchLookup } from '../../../utils/audit/audit';
 import { auditInChunks } from '../../../utils/audit/audit-in-chunks';
-import { type Catalog, readCatalog } from '../../../utils/audit/read-catalog';
+import type { Catalog } from '../../../utils/audit/read-catalog';
 import {
   activateGeneration,
   applyChanges,
@@ -30,37 +25,13 @@ import { MemoryIndex } from '../../../utils/recall-index/memory-index';
 import { lookupIdentities } from '../../../utils/recall-index/query';
 import { RecordCache } from '../../../utils/recall-index/record-cache';
 import type { Recall } from '../../../utils/schemas';
+import { catalogOf, realRecalls } from '../../support/real-catalog';
 import { closeIndexes, openIndex } from '../recall-index/open-index';
 
 const DATA = findSharedData('real-recalls');
 const NOW = new Date('2026-12-01T00:00:00Z');
 const RUN = 150;
 const CHUNK = { chunkSize: 40 };
-
-/** The real notices: the export's full notices, and the compact list's rows that print UPCs. */
-function realRecalls(dir: string): Recall[] {
-  const compact = JSON.parse(readFileSync(path.join(dir, STARTER_FILES.cpscCompact), 'utf8')) as CompactCopy;
-  const withUpcs = { ...compact, rows: compact.rows.filter((row) => row.c) };
-  return readCpscCopies(withUpcs, readFileSync(path.join(dir, STARTER_FILES.cpscCsv), 'utf8'), NOW).recalls;
-}
-
-/** Listings built from the notices' own values: a barcode, a model, or the product's name, with its brand. */
-function catalogOf(recalls: readonly Recall[]): Catalog {
-  const rows: string[][] = [];
-  recalls.forEach((recall, i) => {
-    const product = recall.products[0];
-    const brand = product?.brands[0];
-    if (!product || !brand) return;
-    const sku = `SKU-${i}`;
-    if (product.gtins[0]) rows.push([sku, product.name, brand, product.gtins[0].replace(/^00/, ''), '']);
-    else if (product.models[0]) rows.push([sku, `${brand} listing`, brand, '', product.models[0]]);
-    else if (i % 3 === 0) rows.push([sku, product.name, brand, '', '']);
-  });
-  // Every listing again, later in the file: a brand's candidates come up in more than one chunk.
-  const twice = [...rows, ...rows.map((r) => [`${r[0]}-again`, ...r.slice(1)])];
-  const csv = Papa.unparse({ fields: ['SKU', 'Title', 'Brand', 'UPC', 'MPN'], data: twice });
-  return readCatalog(new TextEncoder().encode(csv), { name: 'real.csv' });
-}
 
 /** The worker's own module, run in this process behind a Worker-shaped object (structured clone included). */
 async function inProcessWorker(): Promise<Worker> {
@@ -89,7 +60,7 @@ describe.skipIf(!DATA)('the audit with its candidates cached, on real CPSC notic
     auditInChunks(catalog.rows, catalog.mapping, lookup, catalog.problems, CHUNK);
 
   beforeAll(async () => {
-    recalls = realRecalls(DATA as string);
+    recalls = realRecalls(DATA as string, NOW);
     catalog = catalogOf(recalls);
     globalThis.indexedDB = new IDBFactory();
     db = await openIndex();

@@ -90,8 +90,12 @@ describe('exporting findings', () => {
 
   it('prints the report in the UI language: Chinese headings and counts around the notice as published', () => {
     speak('zh_CN');
-    const html = evidenceReportHtml(result, meta);
+    const html = evidenceReportHtml(result, { ...meta, catalogFormat: 'shopify-csv' });
     expect(html).toContain('<html lang="zh-CN">');
+    // The catalog's format and each notice's status are named in Chinese too.
+    expect(html).toContain('Shopify 商品导出文件 (CSV)');
+    expect(html).toMatch(/ · 进行中 · /);
+    expect(html).not.toMatch(/ · active · |product export/);
     expect(html).toContain('<h1>shop &lt;export&gt;.csv 的召回检查</h1>');
     expect(html).toMatch(/确认 \d+ 条、很可能 \d+ 条、可能 \d+ 条/);
     expect(html).toContain('<h3>匹配原因</h3>');

@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { cli as runCli } from '../../support/cli';
 
@@ -55,6 +56,28 @@ describe('signing and verifying a published index', { timeout: 120_000 }, () => 
     const unsigned = await cli(['index', 'verify', out, '--public-key', PUBLIC]);
     expect(unsigned.status).toBe(1);
     expect(unsigned.stderr).toMatch(/manifest\.json\.sig: missing: the index is not signed/);
+  });
+
+  it("refuses an index whose shard's key file was altered or is missing, naming it", async () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'signed-index-')), 'index');
+    expect((await cli(['index', 'build', '--feed', PAGE, '--out', out, '--sign-key', PRIVATE])).status).toBe(
+      0,
+    );
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    const keyFile = path.join(out, manifest.shards[0].keys.file);
+    const keys = readFileSync(keyFile);
+    writeFileSync(
+      keyFile,
+      gzipSync(Buffer.from('{"format":"recall-sentinel-keys","formatVersion":1,"keys":[]}')),
+    );
+    const altered = await cli(['index', 'verify', out, '--public-key', PUBLIC]);
+    expect(altered.status).toBe(1);
+    expect(altered.stderr).toMatch(/keys\/0-[0-9a-f]{16}\.json\.gz: checksum mismatch/);
+    rmSync(keyFile);
+    const missing = await cli(['index', 'verify', out, '--public-key', PUBLIC]);
+    expect(missing.stderr).toMatch(/keys\/0-[0-9a-f]{16}\.json\.gz: listed key file is missing/);
+    writeFileSync(keyFile, keys);
+    expect((await cli(['index', 'verify', out, '--public-key', PUBLIC])).status).toBe(0);
   });
 
   it('refuses a private key that is not ed25519 before writing anything, and verify without a key', async () => {

@@ -128,10 +128,19 @@ export const PackedColumnsWire = z
       "Recalls column by column (gzip compresses like values side by side far better: 141 against 250 bytes a record). Columns are named after the Recall fields (utils/schemas.ts) except `products`; `products` holds each recall's product count, and `products.<field>` one entry per product, in order, for every RecallProduct field except `identifiers`. `products.identifiers` holds, per product, [field, value, source, origin] tuples where value is either the string or its index in the product's list for that field (gtin→gtins, rawGtin→rawGtins, model→models, lot→lots, brand→brands). Readers rebuild each Recall and validate it against the Recall schema.",
   });
 
-/** Columns back into plain records, or the reason they cannot be; the records are not checked yet. */
-export function unpackRecalls(
-  packed: z.output<typeof PackedColumnsSchema>,
-): { records: unknown[] } | { error: string } {
+/**
+ * Packed columns read one record at a time, by position: a reader that needs a few records of a shard
+ * (the CLI's audit, which knows from the key files which records a catalog can meet) unpacks only those.
+ * The layout is checked whole first (every column's length, every product count), so `read` can only
+ * fail on a record's own identifiers.
+ */
+export interface PackedReader {
+  count: number;
+  /** Record `i` as a plain object (not checked against the `Recall` schema yet), or why it cannot be. */
+  read(i: number): { record: unknown } | { error: string };
+}
+
+export function packedReader(packed: z.output<typeof PackedColumnsSchema>): PackedReader | { error: string } {
   const fail = (error: string) => ({ error });
   const { count, columns } = packed;
   const col = (name: string) => columns[name] ?? [];
@@ -141,35 +150,62 @@ export function unpackRecalls(
   for (const f of RECALL_FIELDS) {
     if (col(f).length !== count) return fail(`column "${f}" has ${col(f).length} of ${count} entries`);
   }
-  const records: unknown[] = [];
-  let at = 0;
+  // Where each record's products start in the product columns.
+  const firstProduct = new Uint32Array(count + 1);
   for (let i = 0; i < count; i++) {
-    const record: Record<string, unknown> = {};
-    for (const f of RECALL_FIELDS) record[f] = col(f)[i];
     const n = productCounts[i];
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return fail(`record ${i}: bad product count`);
-    const products: Record<string, unknown>[] = [];
-    for (let j = 0; j < n; j++, at++) {
+    firstProduct[i + 1] = (firstProduct[i] as number) + n;
+  }
+  const products = firstProduct[count] as number;
+  const productColumns = PRODUCT_FIELDS.map((f) => col(`${PRODUCTS}.${f}`));
+  for (const [name, c] of [
+    ...PRODUCT_FIELDS.map((f, k) => [`${PRODUCTS}.${f}`, productColumns[k]] as const),
+    [IDENTIFIERS, col(IDENTIFIERS)] as const,
+  ]) {
+    if (c?.length !== products) return fail(`column "${name}" has ${c?.length ?? 0} of ${products} entries`);
+  }
+  const recallColumns = RECALL_FIELDS.map((f) => col(f));
+  const identifierColumn = col(IDENTIFIERS);
+
+  const read = (i: number): { record: unknown } | { error: string } => {
+    const record: Record<string, unknown> = {};
+    for (const [k, f] of RECALL_FIELDS.entries()) record[f] = recallColumns[k]?.[i];
+    const list: Record<string, unknown>[] = [];
+    for (let at = firstProduct[i] as number, j = 0; at < (firstProduct[i + 1] as number); at++, j++) {
       const product: Record<string, unknown> = {};
-      for (const f of PRODUCT_FIELDS) product[f] = col(`${PRODUCTS}.${f}`)[at];
-      const packedIds = col(IDENTIFIERS)[at];
+      for (const [k, f] of PRODUCT_FIELDS.entries()) product[f] = productColumns[k]?.[at];
+      const packedIds = identifierColumn[at];
       if (!isPackedIdentifiers(packedIds)) return fail(`record ${i} product ${j}: unreadable identifiers`);
       const identifiers: RecallIdentifier[] = [];
       for (const [field, value, source, origin] of packedIds) {
-        const list = product[IDENTIFIER_LIST[field]];
-        const resolved = typeof value === 'number' ? (Array.isArray(list) ? list[value] : undefined) : value;
+        const values = product[IDENTIFIER_LIST[field]];
+        const resolved =
+          typeof value === 'number' ? (Array.isArray(values) ? values[value] : undefined) : value;
         if (typeof resolved !== 'string')
           return fail(`record ${i} product ${j}: identifier points past its list`);
         identifiers.push({ field, value: resolved, source, origin });
       }
       product.identifiers = identifiers;
-      products.push(product);
+      list.push(product);
     }
-    record.products = products;
-    records.push(record);
-  }
-  for (const f of [...PRODUCT_FIELDS.map((p) => `${PRODUCTS}.${p}`), IDENTIFIERS]) {
-    if (col(f).length !== at) return fail(`column "${f}" has ${col(f).length} of ${at} entries`);
+    record.products = list;
+    return { record };
+  };
+  return { count, read };
+}
+
+/** Columns back into plain records, or the reason they cannot be; the records are not checked yet. */
+export function unpackRecalls(
+  packed: z.output<typeof PackedColumnsSchema>,
+): { records: unknown[] } | { error: string } {
+  const reader = packedReader(packed);
+  if ('error' in reader) return reader;
+  const records: unknown[] = [];
+  for (let i = 0; i < reader.count; i++) {
+    const one = reader.read(i);
+    if ('error' in one) return one;
+    records.push(one.record);
   }
   return { records };
 }

@@ -8,6 +8,7 @@
  *   manifest.json                      plain JSON, small, fetched on every sync (ETag / If-None-Match)
  *   shards/<i>-<sha16>.json.gz         the whole index, recalls spread over K shards by a hash of the id
  *   deltas/<from>-<to>.json.gz         upserts and removals between two consecutive versions
+ *   keys/<i>-<sha16>.json.gz           optional, beside shard i: the index keys of each of its records
  *
  * This module holds the format's constants and the manifest; columns.ts how records are packed,
  * documents.ts the shard and delta documents and their parsers, codec.ts the bytes. The JSON Schema for
@@ -36,6 +37,7 @@ import { RECALL_SCHEMA_VERSION } from '../../schemas';
 export const MANIFEST_FORMAT = 'recall-sentinel-index';
 export const SHARD_FORMAT = 'recall-sentinel-shard';
 export const DELTA_FORMAT = 'recall-sentinel-delta';
+export const KEYS_FORMAT = 'recall-sentinel-keys';
 export const PUBLISHED_FORMAT_VERSION = 1;
 
 /** Daily builds keep a month of deltas: a browser closed for weeks still catches up incrementally. */
@@ -51,7 +53,7 @@ export const Sha256 = z
   .meta({ id: 'sha256' });
 /** Relative paths inside the index only: a client resolves them against the manifest URL, and the CLI
  * copies carried deltas by them, so neither may climb out of the index directory. */
-const IndexPath = (dir: 'shards' | 'deltas') =>
+const IndexPath = (dir: 'shards' | 'deltas' | 'keys') =>
   z.string().regex(new RegExp(`^${dir}/[A-Za-z0-9][A-Za-z0-9._-]*$`), `a file under ${dir}/`);
 export const IndexVersion = z.number().int().positive().meta({
   id: 'version',
@@ -81,6 +83,21 @@ export const FeedEntrySchema = z.object({
 });
 export type FeedEntry = z.infer<typeof FeedEntrySchema>;
 
+/**
+ * A shard's key file: the keys each of its records is filed under (utils/recall-index/keys.ts), worked
+ * out when the index is built, so a reader holding the whole index in memory (the CLI's audit of 250,000
+ * recalls, issue 11) need not work them out again for every record: that was 8 of its 20 seconds. Only
+ * for readers whose key rules are the same `rules` version; any other reader works the keys out itself.
+ * The extension's download does not fetch them (they would add about a quarter to it).
+ */
+export const KeysEntrySchema = z.object({
+  file: IndexPath('keys'),
+  sha256: Sha256,
+  bytes: Count,
+  rules: z.int().positive().meta({ description: 'KEY_RULES_VERSION the keys were worked out with.' }),
+});
+export type KeysEntry = z.infer<typeof KeysEntrySchema>;
+
 export const ShardEntrySchema = z.object({
   file: IndexPath('shards'),
   /** SHA-256 of the uncompressed JSON. */
@@ -88,6 +105,10 @@ export const ShardEntrySchema = z.object({
   records: Count,
   /** Size of the file as published (gzipped). */
   bytes: Count.meta({ description: 'Size of the file as published (gzipped).' }),
+  keys: KeysEntrySchema.optional().meta({
+    description:
+      "The shard's key file: per record, in the shard's order, the index keys it is filed under. Optional; readers with other key rules ignore it.",
+  }),
 });
 export type ShardEntry = z.infer<typeof ShardEntrySchema>;
 
