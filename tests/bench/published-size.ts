@@ -52,6 +52,8 @@ async function measure(n: number): Promise<void> {
   const buildMs = performance.now() - started;
   const shardBytes = build.manifest.shards.reduce((sum, s) => sum + s.bytes, 0);
   const manifestBytes = build.files.get('manifest.json')?.byteLength ?? 0;
+  // Key files are published beside the shards for the CLI's audit; the extension does not download them.
+  const keyBytes = build.manifest.shards.reduce((sum, s) => sum + (s.keys?.bytes ?? 0), 0);
 
   const firstShard = build.manifest.shards[0];
   let readMs = Number.NaN;
@@ -66,13 +68,13 @@ async function measure(n: number): Promise<void> {
   const thousand = await deltaBytes(recalls, nextDay(recalls, 600, 400, 0));
 
   console.log(
-    `| ${n.toLocaleString('en-US')} | ${build.manifest.shards.length} | ${MB(rawJson)} | ${MB(shardBytes + manifestBytes)} | ${Math.round((shardBytes + manifestBytes) / n)} B | ${KB(manifestBytes)} | ${KB(daily.bytes)} (${daily.upserts} upserts, 2 removals) | ${KB(thousand.bytes)} (${thousand.upserts} upserts) | ${(buildMs / 1000).toFixed(1)} s | ${readMs.toFixed(0)} ms (${firstShard?.records ?? 0} records) |`,
+    `| ${n.toLocaleString('en-US')} | ${build.manifest.shards.length} | ${MB(rawJson)} | ${MB(shardBytes + manifestBytes)} | ${Math.round((shardBytes + manifestBytes) / n)} B | ${KB(manifestBytes)} | ${KB(daily.bytes)} (${daily.upserts} upserts, 2 removals) | ${KB(thousand.bytes)} (${thousand.upserts} upserts) | ${(buildMs / 1000).toFixed(1)} s | ${readMs.toFixed(0)} ms (${firstShard?.records ?? 0} records) | ${MB(keyBytes)} |`,
   );
 }
 
 console.log('## Published index size (synthetic recalls, gzip via CompressionStream)\n');
 console.log(
-  '| records | shards | records as plain JSON | published total, gzipped | per record | manifest | daily delta | 1,000-record delta | build | verify + read one shard |',
+  '| records | shards | records as plain JSON | published total, gzipped | per record | manifest | daily delta | 1,000-record delta | build | verify + read one shard | key files (not downloaded by the extension) |',
 );
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const n of [10_000, 250_000]) await measure(n);
