@@ -56,6 +56,11 @@ export const LookupResponse = z.object({
   index: IndexStatus,
   /** Milliseconds the index lookup took in the background (for `npm run bench`). */
   indexMs: z.number().nonnegative(),
+  /**
+   * With a warning: the UI messages it is worded with, `$1`…`$9` for their substitutions
+   * (utils/ui-language/page-messages.ts), so the page does not ask Chrome for them.
+   */
+  messages: z.record(z.string(), z.string()).optional(),
 });
 export type LookupResponse = z.infer<typeof LookupResponse>;
 

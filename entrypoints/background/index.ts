@@ -37,6 +37,7 @@ import { openReport } from '@/utils/report/open-report';
 import { browserOpenReportDeps } from '@/utils/report/open-report-browser';
 import type { IndexStatus } from '@/utils/schemas';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/utils/settings';
+import { loadPageTemplates } from '@/utils/ui-language/page-messages';
 import { WatchlistStore } from '@/utils/watchlist/store';
 
 const SYNC_ALARM = 'recall-sentinel-sync';
@@ -161,6 +162,17 @@ export default defineBackground(() => {
   const productPageFetch = limitConcurrency(PRODUCT_PAGE_LIMITS.concurrency, fetchProductPage);
 
   const dismissals = dismissalStore();
+  // The messages a warning is worded with (utils/ui-language/page-messages.ts): read once per worker, as
+  // it starts, so that a warning after a cold start does not wait on them.
+  let pageTemplates: Promise<Record<string, string>> | undefined;
+  const pageMessages = () => {
+    pageTemplates ??= loadPageTemplates().catch((e: unknown) => {
+      pageTemplates = undefined;
+      throw e;
+    });
+    return pageTemplates;
+  };
+  void pageMessages().catch((e: unknown) => console.warn('recall-sentinel: page messages', e));
   const verdicts = verdictStore();
   // A stopped worker is woken by the tab's navigation (tabs.onUpdated below) before the page's content
   // script asks, so what the first lookup needs is read now, beside the page loading: the index's key
@@ -294,6 +306,7 @@ export default defineBackground(() => {
       sync: runner,
       watchlist,
       openReport: startReport,
+      pageMessages,
       productPages: {
         adapters,
         fetch: (url, adapter) => productPageFetch(url, adapter, (input, init) => fetch(input, init)),

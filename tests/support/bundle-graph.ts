@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { MARKETPLACE_RULE, registryMembers } from '../../scripts/lib/registry-files';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -69,6 +70,12 @@ const viteGlob: Plugin = {
     });
   },
 };
+
+/** What a generated site content script imports: the runtime and the adapters (every one, as a superset). */
+export function contentEntries(): string[] {
+  const adapters = registryMembers(ROOT, MARKETPLACE_RULE).map((m) => path.relative(ROOT, m.file));
+  return ['utils/content/start.ts', ...adapters];
+}
 
 /**
  * The repository files (relative, with forward slashes) that contribute code to a bundle of `entry`.

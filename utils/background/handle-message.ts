@@ -26,6 +26,7 @@ import {
 import { type MessageSender, senderMay } from '../messaging/senders';
 import type { RecallDb } from '../recall-index/db';
 import { lookupIdentities } from '../recall-index/query';
+import { BANNER_TIERS } from '../recall-index/tiers';
 import type { IndexStatus, SyncOutcome, SyncProgress } from '../schemas';
 import { checkProductPageRequest } from './product-page';
 import { verdictStatus } from './verdict';
@@ -78,6 +79,8 @@ export interface BackgroundDeps {
   watchlist: Pick<WatchlistService, 'view' | 'clear'>;
   /** Screenshots the tab and opens the report page for it (utils/report/open-report.ts). */
   openReport?: (tabId: number, item: number | null) => Promise<void>;
+  /** The messages a warning is worded with, sent with it (utils/ui-language/page-messages.ts). */
+  pageMessages?: () => Promise<Record<string, string>>;
   now?: () => Date;
 }
 
@@ -129,7 +132,10 @@ export const HANDLERS: { [T in ToBackground]: Handler<T> } = {
         await deps.onVerdict?.(tabId, verdict);
       })
       .catch((e: unknown) => console.warn('recall-sentinel: could not file the verdict', e));
-    return { ok: true, matches, recalls, index, indexMs: found.indexMs };
+    // A page shown a warning words it with these, instead of asking Chrome (a synchronous IPC) for each.
+    const warns = matches.some((ms) => ms.some((m) => BANNER_TIERS.includes(m.tier)));
+    const messages = warns ? await deps.pageMessages?.().catch(() => undefined) : undefined;
+    return { ok: true, matches, recalls, index, indexMs: found.indexMs, ...(messages ? { messages } : {}) };
   },
 
   async 'manual-lookup'(msg, _sender, deps) {

@@ -17,6 +17,7 @@ import { send } from '../messaging/send';
 import { BANNER_TIERS } from '../recall-index/tiers';
 import { recalledWhereOnPage } from '../recalled-where-on-page';
 import type { PageType, ProductIdentity } from '../schemas';
+import { answerFromTemplates } from '../ui-language/page-messages';
 import { BANNER_TAG, BannerMount } from './banner-mount';
 import { onLocationChange } from './location-changes';
 import { fetchDocumentFor, resolveLines } from './resolve-lines';
@@ -175,6 +176,7 @@ export class PageScanner {
     }
     if (!this.ctx.isValid || this.lastKey !== key || !response.ok) return false;
     const answeredAt = performance.now();
+    if (response.messages) answerFromTemplates(response.messages);
 
     const entries: BannerEntry[] = [];
     const marks = new Map<number, LineMark>();

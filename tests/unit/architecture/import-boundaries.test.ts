@@ -4,16 +4,8 @@
  * carry neither the background's code, the index, nor zod. That no extension entry point carries build-only
  * code from scripts/ is build-only-code.test.ts.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MARKETPLACE_RULE, registryMembers } from '../../../scripts/lib/registry-files';
-import { bundledFiles, ROOT } from '../../support/bundle-graph';
-
-/** What a generated site content script imports: the runtime and the adapters (every one, as a superset). */
-function contentEntries(): string[] {
-  const adapters = registryMembers(ROOT, MARKETPLACE_RULE).map((m) => path.relative(ROOT, m.file));
-  return ['utils/content/start.ts', ...adapters];
-}
+import { bundledFiles, contentEntries } from '../../support/bundle-graph';
 
 describe('import boundaries', () => {
   it('keeps the background, the index, the matcher and zod out of content scripts', async () => {

@@ -21,6 +21,18 @@ describe('the background message handler', () => {
     expect(res).toMatchObject({ ok: false });
   });
 
+  it("sends a warning's words with it, and none with an answer that warns of nothing", async () => {
+    const d = { ...deps(), pageMessages: async () => ({ banner_tag: 'Recall' }) };
+    expect(await handleMessage(lookup(), contentScript, d)).toMatchObject({
+      ok: true,
+      messages: { banner_tag: 'Recall' },
+    });
+    const unknown = lookup([identity({ itemId: 'B0OTHER002', gtins: ['00012345678905'] })]);
+    const quiet = await handleMessage(unknown, contentScript, d);
+    expect(quiet).toMatchObject({ ok: true, matches: [[]] });
+    expect(quiet).not.toHaveProperty('messages');
+  });
+
   it('refuses a lookup that does not come from a content script', async () => {
     expect(await handleMessage(lookup(), popup, deps())).toMatchObject({ ok: false });
   });
