@@ -21,6 +21,7 @@ import { badgeFor } from '@/utils/background/badge';
 import { handleMessage } from '@/utils/background/handle-message';
 import { fetchProductPage, limitConcurrency, PRODUCT_PAGE_LIMITS } from '@/utils/background/product-page';
 import { recallNotification } from '@/utils/background/recall-notification';
+import { reopening } from '@/utils/background/reopening';
 import { dismissalStore, verdictStore } from '@/utils/background/stores';
 import { SyncRunner } from '@/utils/background/sync-runner';
 import { outlives } from '@/utils/background/verdict-lifetime';
@@ -43,8 +44,6 @@ import { WatchlistStore } from '@/utils/watchlist/store';
 const SYNC_ALARM = 'recall-sentinel-sync';
 
 export default defineBackground(() => {
-  const dbPromise = openRecallDb();
-
   const readPackaged = async (path: string): Promise<Uint8Array> => {
     const res = await fetch(browser.runtime.getURL(path as '/'));
     if (!res.ok) throw new Error(`bundled file ${path}: HTTP ${res.status}`);
@@ -53,17 +52,23 @@ export default defineBackground(() => {
 
   // The starter data is loaded whenever the index is empty (first install, after "clear and rebuild"),
   // and lookups wait for it, so the first page is checked against data rather than an empty index.
-  const ready = (async () => {
-    const db = await dbPromise;
-    if ((await recallCount(db)) === 0) await loadBundledData(db, readPackaged);
-    return db;
-  })();
+  // A connection the browser closes itself (Chromium does when a write fails on a full disk) is opened
+  // again on next use: otherwise every lookup and status read failed until the worker stopped, and the
+  // settings page said "Syncing…" for ever (issue 14).
+  const ready = reopening(
+    async (terminated) => {
+      const db = await openRecallDb(undefined, terminated);
+      if ((await recallCount(db)) === 0) await loadBundledData(db, readPackaged);
+      return db;
+    },
+    () => dataChanged(),
+  );
 
   // The index status changes only when data is loaded or synced; computing it per lookup would cost
   // reads on every page.
   let status: Promise<IndexStatus> | null = null;
   const cachedStatus = () => {
-    status ??= ready.then(indexStatus);
+    status ??= ready().then(indexStatus);
     return status;
   };
   const dataChanged = () => {
@@ -74,12 +79,12 @@ export default defineBackground(() => {
     parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
 
   const runner = new SyncRunner({
-    db: () => ready,
+    db: ready,
     settings: readSettings,
     feeds,
     fetch: (input, init) => fetch(input, init),
     async reset() {
-      const db = await ready;
+      const db = await ready();
       await clearIndex(db);
       await loadBundledData(db, readPackaged);
     },
@@ -117,7 +122,7 @@ export default defineBackground(() => {
   // An update may ship newer starter data; a fresh install was already loaded by `ready` above.
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason !== 'update') return;
-    await loadBundledData(await ready, readPackaged);
+    await loadBundledData(await ready(), readPackaged);
     dataChanged();
   });
 
@@ -178,7 +183,7 @@ export default defineBackground(() => {
   // script asks, so what the first lookup needs is read now, beside the page loading: the index's key
   // tables (IndexView loads them on its first use), the index status and the "not this product" answers.
   // Otherwise the first lookup after a restart waited about 25 ms for them (BENCHMARKS.md, Hardening).
-  void ready
+  void ready()
     .then((db) => Promise.all([db.view.candidatesForKeys([]), cachedStatus(), dismissals.list()]))
     .catch((e: unknown) => console.warn('recall-sentinel: warm-up', e));
 
@@ -196,10 +201,9 @@ export default defineBackground(() => {
   });
 
   // Products the shopper viewed, carted and bought, re-checked after every sync (utils/watchlist/).
-  const watchlistStore = WatchlistStore.open();
   const watchlist = new WatchlistService({
-    store: () => watchlistStore,
-    lookup: async (identities) => lookupIdentities(await ready, identities),
+    store: reopening((terminated) => WatchlistStore.open(undefined, undefined, terminated)),
+    lookup: async (identities) => lookupIdentities(await ready(), identities),
     enabled: async () => (await readSettings()).watchlist,
     async notify(found, recalls) {
       const { title, message } = recallNotification(found, recalls);
@@ -212,10 +216,9 @@ export default defineBackground(() => {
     },
   });
   // The merchant's monitored catalog, re-audited after every sync; new findings open the audit page.
-  const savedAudits = SavedAuditStore.open();
   const auditMonitor = new AuditMonitor({
-    store: () => savedAudits,
-    lookup: async (identities) => lookupIdentities(await ready, identities),
+    store: reopening((terminated) => SavedAuditStore.open(undefined, terminated)),
+    lookup: async (identities) => lookupIdentities(await ready(), identities),
     async notify(fresh, audit) {
       const { title, message } = monitorNotification(fresh, audit);
       await browser.notifications.create(`audit:${Date.now()}`, {
@@ -299,7 +302,7 @@ export default defineBackground(() => {
     handleMessage(message, sender, {
       runtimeId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
-      db: () => ready,
+      db: ready,
       indexStatus: cachedStatus,
       verdicts,
       dismissals,

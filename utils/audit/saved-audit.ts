@@ -48,8 +48,10 @@ export function isSavedAudit(value: unknown): value is SavedAudit {
 export class SavedAuditStore {
   private constructor(private readonly db: IDBPDatabase<SavedAuditSchema>) {}
 
-  static async open(name = SAVED_AUDIT_DB): Promise<SavedAuditStore> {
+  /** `terminated`: the browser closed the connection itself (a full disk, utils/background/reopening.ts). */
+  static async open(name = SAVED_AUDIT_DB, terminated?: () => void): Promise<SavedAuditStore> {
     const db = await openDB<SavedAuditSchema>(name, 1, {
+      ...(terminated ? { terminated } : {}),
       upgrade(db) {
         db.createObjectStore('saved');
       },

@@ -268,5 +268,13 @@ export async function handleMessage(
   // The table ties each type to its request, policy and handler; TypeScript cannot follow a type chosen
   // at run time through all three, so the pairing is asserted once, here.
   const handler = HANDLERS[type] as Handler<ToBackground>;
-  return handler(parsed.data as RequestFor<ToBackground>, sender as SenderFor<ToBackground>, deps);
+  try {
+    return await handler(parsed.data as RequestFor<ToBackground>, sender as SenderFor<ToBackground>, deps);
+  } catch (e) {
+    // Answered, never rejected: Chromium does not pass on a rejection that is not an Error (IndexedDB
+    // rejects with DOMExceptions), and the asking page then waited for ever (a settings page stuck at
+    // "Syncing…" on a full disk, issue 14).
+    const message = (e as { message?: unknown } | null)?.message;
+    return fail(`${type} failed: ${typeof message === 'string' ? message : String(e)}`);
+  }
 }

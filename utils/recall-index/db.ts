@@ -16,6 +16,7 @@ import type { Recall, SourceStatus } from '../schemas';
 import { IndexView } from './index-view';
 import { entriesFor, type ReadTx, recordsForEntries } from './page-reads';
 import { idIndexKey, type PageRow, type RunRow, runsTable } from './runs';
+import { writeFailure } from './storage-full';
 import {
   DB_NAME,
   generationTag,
@@ -44,8 +45,9 @@ export interface RecallDb {
   close(): void;
 }
 
-export async function openRecallDb(name = DB_NAME): Promise<RecallDb> {
-  const idb = await openIndexDatabase(name);
+/** `terminated`: the browser closed the connection itself (a full disk); open a new one to go on. */
+export async function openRecallDb(name = DB_NAME, terminated?: () => void): Promise<RecallDb> {
+  const idb = await openIndexDatabase(name, terminated);
   const view = new IndexView(idb);
   return {
     idb,
@@ -113,11 +115,15 @@ export async function writeGeneration(db: RecallDb, gen: string, recalls: readon
   // Relaxed durability: a staging generation that a crash loses is rewritten on resume, and nothing
   // reads it before activation, so waiting for a disk flush per batch buys nothing.
   const tx = db.idb.transaction(['runs', 'pages'], 'readwrite', { durability: 'relaxed' });
-  await putRuns(
-    { put: (store, value) => tx.objectStore(store).put(value as RunRow & PageRow) },
-    gen,
-    recalls,
-  );
+  try {
+    await putRuns(
+      { put: (store, value) => tx.objectStore(store).put(value as RunRow & PageRow) },
+      gen,
+      recalls,
+    );
+  } catch (e) {
+    throw await writeFailure(tx, e);
+  }
   await tx.done;
   db.view.invalidate();
 }

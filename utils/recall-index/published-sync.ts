@@ -39,6 +39,7 @@ import {
   SIGNATURE_FILE,
   verifyManifest,
 } from './published/signature';
+import { isStorageFull } from './storage-full';
 import { type SyncState, syncedStatus, writeSyncState } from './sync-state';
 
 /** The sync target (and sync state) name of the published index. */
@@ -190,10 +191,6 @@ async function applyDelta(
 }
 
 /** IndexedDB's answer when the browser will not give the origin more space. */
-const isQuotaError = (e: unknown): boolean =>
-  (e as { name?: unknown } | null)?.name === 'QuotaExceededError' ||
-  ((e as { inner?: { name?: unknown } } | null)?.inner?.name ?? null) === 'QuotaExceededError';
-
 const notAllowed = (n: number) => (n ? `, ${n} records of sources this index may not write skipped` : '');
 
 /** One sync of the published index at `manifestUrl`; `state` is saved as it goes (resumable). */
@@ -305,7 +302,7 @@ export async function syncPublished(
       await writeSyncState(deps.db, state);
     }
   } catch (e) {
-    if (!isQuotaError(e)) throw e;
+    if (!isStorageFull(e)) throw e;
     // Resuming cannot help while the device is full, and the half-written index is what fills it.
     for (const gen of Object.values(staging.gens)) await dropGeneration(deps.db, gen).catch(() => undefined);
     state.staging = null;

@@ -72,9 +72,14 @@ export async function putRuns(sink: RunSink, gen: string, recalls: readonly Reca
   await Promise.all(writes);
 }
 
-/** Opens (and upgrades, when older) the index database. */
-export function openIndexDatabase(name = DB_NAME): Promise<IndexDatabase> {
+/**
+ * Opens (and upgrades, when older) the index database. `terminated` is called when the browser closes
+ * the connection itself: Chromium does when a write fails on a full disk, and every transaction on it
+ * throws "the database connection is closing" from then on.
+ */
+export function openIndexDatabase(name = DB_NAME, terminated?: () => void): Promise<IndexDatabase> {
   return openDB<RecallIndexSchema>(name, DB_VERSION, {
+    ...(terminated ? { terminated } : {}),
     async upgrade(db, oldVersion, _newVersion, tx) {
       // The upgrade transaction is typed for the current schema; older stores are reached untyped.
       const raw = db as unknown as IDBPDatabase;

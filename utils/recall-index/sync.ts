@@ -15,6 +15,7 @@ import { sweepOrphanGenerations } from './db';
 import { type FeedSyncDeps, syncFeed } from './feed-sync';
 import { HttpError } from './http';
 import { PUBLISHED, type PublishedSyncDeps, syncPublished } from './published-sync';
+import { isClosedConnection, isStorageFull } from './storage-full';
 import { allSyncStates, readSyncState, type SyncState, writeSyncState } from './sync-state';
 
 const MINUTE = 60_000;
@@ -51,8 +52,7 @@ export function backoffMs(failures: number, random: number, retryAfterMs: number
 
 function describeError(e: unknown): string {
   if (e instanceof z.ZodError) return `unexpected data: ${e.issues[0]?.message ?? 'invalid'}`;
-  if ((e as { name?: unknown } | null)?.name === 'QuotaExceededError')
-    return 'there is not enough storage space on this device for the new records';
+  if (isStorageFull(e)) return 'there is not enough storage space on this device for the new records';
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -158,7 +158,12 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
       deps.db.syncing.delete(target.source);
     }
     state.startedAt = null;
-    await writeSyncState(deps.db, state);
+    // A failure that closed the database (a full disk) fails this write too; the outcome still stands,
+    // and the next run starts from the state saved before.
+    await writeSyncState(deps.db, state).catch((e: unknown) => {
+      if (!isClosedConnection(e)) throw e;
+      console.warn('recall-sentinel: could not save the sync state', e);
+    });
   }
   return outcomes;
 }

@@ -20,8 +20,14 @@ export class WatchlistStore {
     private readonly limit: number,
   ) {}
 
-  static async open(name = WATCHLIST_DB, limit = WATCHLIST_LIMIT): Promise<WatchlistStore> {
+  /** `terminated`: the browser closed the connection itself (a full disk, utils/background/reopening.ts). */
+  static async open(
+    name = WATCHLIST_DB,
+    limit = WATCHLIST_LIMIT,
+    terminated?: () => void,
+  ): Promise<WatchlistStore> {
     const db = await openDB<WatchlistSchema>(name, 1, {
+      ...(terminated ? { terminated } : {}),
       upgrade(db) {
         const products = db.createObjectStore('products', { keyPath: 'key' });
         products.createIndex('lastSeenAt', 'lastSeenAt');

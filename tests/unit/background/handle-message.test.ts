@@ -33,6 +33,17 @@ describe('the background message handler', () => {
     expect(quiet).not.toHaveProperty('messages');
   });
 
+  it('answers with the reason, never a rejection, when the index fails under a handler', async () => {
+    // IndexedDB fails with DOMExceptions, which Chromium does not pass on to the asking page: it waited
+    // for ever (a settings page stuck at "Syncing…" on a full disk).
+    const closing = new DOMException('The database connection is closing.', 'InvalidStateError');
+    const d = { ...deps(), indexStatus: () => Promise.reject(closing) };
+    await expect(handleMessage({ type: 'sync-status' }, popup, d)).resolves.toEqual({
+      ok: false,
+      error: 'sync-status failed: The database connection is closing.',
+    });
+  });
+
   it('refuses a lookup that does not come from a content script', async () => {
     expect(await handleMessage(lookup(), popup, deps())).toMatchObject({ ok: false });
   });

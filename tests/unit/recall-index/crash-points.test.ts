@@ -256,6 +256,67 @@ describe('a device whose storage fills up mid-download', () => {
     expect(await storedGenerations(db)).toEqual(await liveGenerations(db));
     expect((await readSyncState(db, 'published')).staging).toBeNull();
   });
+
+  it('ends in words when the disk itself is full, as Chromium says it, and the next sync on a new connection completes', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openIndex();
+    const builds = { current: await build({ cpsc: many(1000, 30, cpsc, 'OLD') }, '2026-11-20T00:00:00Z') };
+    await runSync(syncDeps(db, webOf(builds)));
+    const before = await contents(db);
+    builds.current = await build({ cpsc: many(1010, 9000, cpsc, 'NEW') }, '2026-11-21T00:00:00Z');
+    // What Chromium did on a full disk (a real profile on a nearly full tmpfs): each request of the
+    // failing batch says only AbortError, the transaction says why, and the browser closes the connection:
+    // every later transaction throws.
+    let batches = 0;
+    let closed = false;
+    const full = new Proxy(db.idb, {
+      get(target, prop, receiver) {
+        if (prop !== 'transaction') return Reflect.get(target, prop, receiver);
+        return (...args: Parameters<typeof target.transaction>) => {
+          if (closed)
+            throw new DOMException(
+              "Failed to execute 'transaction' on 'IDBDatabase': The database connection is closing.",
+              'InvalidStateError',
+            );
+          if (
+            ([args[0]] as unknown[]).flat().includes('pages') &&
+            args[1] === 'readwrite' &&
+            ++batches === 3
+          ) {
+            closed = true;
+            const done = Promise.reject(
+              new DOMException(
+                'Connection is closing because of: IO error: .../000008.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)',
+                'UnknownError',
+              ),
+            );
+            done.catch(() => undefined);
+            const aborted = () =>
+              Promise.reject(
+                new DOMException(
+                  'The transaction was aborted, so the request cannot be fulfilled.',
+                  'AbortError',
+                ),
+              );
+            return { objectStore: () => ({ put: aborted }), done } as unknown as ReturnType<
+              typeof target.transaction
+            >;
+          }
+          return target.transaction(...args);
+        };
+      },
+    });
+    const [outcome] = await runSync(syncDeps({ ...db, idb: full }, webOf(builds)), { force: true });
+    expect(outcome?.status).toBe('failed');
+    expect(outcome?.message).toMatch(/^there is not enough storage space on this device/);
+    expect(outcome?.message).toContain('the previous index is kept');
+    expect(await contents(db)).toEqual(before);
+    // Space again, and a new connection (the background opens one when the browser closed its own).
+    const [next] = await runSync(syncDeps(db, webOf(builds)), { force: true });
+    expect(next?.status).toBe('updated');
+    expect(await storedGenerations(db)).toEqual(await liveGenerations(db));
+    expect((await readSyncState(db, 'published')).staging).toBeNull();
+  });
 });
 
 describe('generations a stopped worker left behind', () => {
