@@ -229,47 +229,26 @@ describe('the status after a stopped sync', () => {
 describe('a device whose storage fills up mid-download', () => {
   afterEach(closeIndexes);
 
-  it('keeps the old index, discards the half-written download, and says there is not enough space', async () => {
+  /** An index synced with 30 records, and a build of 9,000 served next. */
+  async function syncedThenGrown() {
     globalThis.indexedDB = new IDBFactory();
     const db = await openIndex();
     const builds = { current: await build({ cpsc: many(1000, 30, cpsc, 'OLD') }, '2026-11-20T00:00:00Z') };
     await runSync(syncDeps(db, webOf(builds)));
     const before = await contents(db);
     builds.current = await build({ cpsc: many(1010, 9000, cpsc, 'NEW') }, '2026-11-21T00:00:00Z');
-    // The browser refuses the third batch of records: IndexedDB's QuotaExceededError.
-    let batches = 0;
-    const full = new Proxy(db.idb, {
-      get(target, prop, receiver) {
-        if (prop !== 'transaction') return Reflect.get(target, prop, receiver);
-        return (...args: Parameters<typeof target.transaction>) => {
-          if (([args[0]] as unknown[]).flat().includes('pages') && args[1] === 'readwrite' && ++batches === 3)
-            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-          return target.transaction(...args);
-        };
-      },
-    });
-    const [outcome] = await runSync(syncDeps({ ...db, idb: full }, webOf(builds)), { force: true });
-    expect(outcome?.status).toBe('failed');
-    expect(outcome?.message).toContain('there is not enough storage space on this device for index');
-    expect(outcome?.message).toContain('the previous index is kept');
-    expect(await contents(db)).toEqual(before);
-    expect(await storedGenerations(db)).toEqual(await liveGenerations(db));
-    expect((await readSyncState(db, 'published')).staging).toBeNull();
-  });
+    return { db, builds, before };
+  }
 
-  it('ends in words when the disk itself is full, as Chromium says it, and the next sync on a new connection completes', async () => {
-    globalThis.indexedDB = new IDBFactory();
-    const db = await openIndex();
-    const builds = { current: await build({ cpsc: many(1000, 30, cpsc, 'OLD') }, '2026-11-20T00:00:00Z') };
-    await runSync(syncDeps(db, webOf(builds)));
-    const before = await contents(db);
-    builds.current = await build({ cpsc: many(1010, 9000, cpsc, 'NEW') }, '2026-11-21T00:00:00Z');
-    // What Chromium did on a full disk (a real profile on a nearly full tmpfs): each request of the
-    // failing batch says only AbortError, the transaction says why, and the browser closes the connection:
-    // every later transaction throws.
+  type Idb = RecallDb['idb'];
+  /**
+   * `idb` whose third batch of records meets `refuse` (which throws, or hands back a failing transaction);
+   * with `closes`, every transaction after it throws, as on a connection the browser closed.
+   */
+  function refusingThirdBatch(idb: Idb, refuse: () => ReturnType<Idb['transaction']>, closes = false): Idb {
     let batches = 0;
     let closed = false;
-    const full = new Proxy(db.idb, {
+    return new Proxy(idb, {
       get(target, prop, receiver) {
         if (prop !== 'transaction') return Reflect.get(target, prop, receiver);
         return (...args: Parameters<typeof target.transaction>) => {
@@ -283,29 +262,55 @@ describe('a device whose storage fills up mid-download', () => {
             args[1] === 'readwrite' &&
             ++batches === 3
           ) {
-            closed = true;
-            const done = Promise.reject(
-              new DOMException(
-                'Connection is closing because of: IO error: .../000008.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)',
-                'UnknownError',
-              ),
-            );
-            done.catch(() => undefined);
-            const aborted = () =>
-              Promise.reject(
-                new DOMException(
-                  'The transaction was aborted, so the request cannot be fulfilled.',
-                  'AbortError',
-                ),
-              );
-            return { objectStore: () => ({ put: aborted }), done } as unknown as ReturnType<
-              typeof target.transaction
-            >;
+            closed = closes;
+            return refuse();
           }
           return target.transaction(...args);
         };
       },
     });
+  }
+
+  it('keeps the old index, discards the half-written download, and says there is not enough space', async () => {
+    const { db, builds, before } = await syncedThenGrown();
+    // The browser refuses the third batch of records: IndexedDB's QuotaExceededError.
+    const full = refusingThirdBatch(db.idb, () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const [outcome] = await runSync(syncDeps({ ...db, idb: full }, webOf(builds)), { force: true });
+    expect(outcome?.status).toBe('failed');
+    expect(outcome?.message).toContain('there is not enough storage space on this device for index');
+    expect(outcome?.message).toContain('the previous index is kept');
+    expect(await contents(db)).toEqual(before);
+    expect(await storedGenerations(db)).toEqual(await liveGenerations(db));
+    expect((await readSyncState(db, 'published')).staging).toBeNull();
+  });
+
+  it('ends in words when the disk itself is full, as Chromium says it, and the next sync on a new connection completes', async () => {
+    const { db, builds, before } = await syncedThenGrown();
+    // What Chromium did on a full disk (a real profile on a nearly full tmpfs): each request of the
+    // failing batch says only AbortError, the transaction says why, and the browser closes the connection.
+    const full = refusingThirdBatch(
+      db.idb,
+      () => {
+        const done = Promise.reject(
+          new DOMException(
+            'Connection is closing because of: IO error: .../000008.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)',
+            'UnknownError',
+          ),
+        );
+        done.catch(() => undefined);
+        const aborted = () =>
+          Promise.reject(
+            new DOMException(
+              'The transaction was aborted, so the request cannot be fulfilled.',
+              'AbortError',
+            ),
+          );
+        return { objectStore: () => ({ put: aborted }), done } as unknown as ReturnType<Idb['transaction']>;
+      },
+      true,
+    );
     const [outcome] = await runSync(syncDeps({ ...db, idb: full }, webOf(builds)), { force: true });
     expect(outcome?.status).toBe('failed');
     expect(outcome?.message).toMatch(/^there is not enough storage space on this device/);
