@@ -49,6 +49,8 @@ function startWorker(code: string, task: WorkerTask): Promise<Selected[]> {
       else resolve(answer.selected);
     });
     worker.once('error', reject);
+    // A worker that ends without answering (killed, out of memory) must not leave the audit waiting.
+    worker.once('exit', (code) => reject(new Error(`a shard-reading worker stopped (exit code ${code})`)));
   });
 }
 
@@ -66,8 +68,10 @@ export async function selectFromShards(
   const shares = Array.from({ length: threads }, (_, t) => entries.filter((_, i) => i % threads === t));
   const wantedList = [...wanted];
   // The workers are started before this thread takes its share: its share runs without yielding, so a
-  // worker still waiting on the (asynchronous) bundle would only start once this thread is done.
-  const code = await bundledWorker();
+  // worker still waiting on the (asynchronous) bundle would only start once this thread is done. Without
+  // a bundle (esbuild missing or failing), this thread reads every shard: slower, the same findings.
+  const code = await bundledWorker().catch(() => null);
+  if (code === null) return entries.map((e) => selectFromShard(dir, e, wanted));
   const others = shares
     .slice(1)
     .map((share) => startWorker(code, { dir, entries: share, wanted: wantedList }));
