@@ -201,8 +201,11 @@ export default defineBackground(() => {
   });
 
   // Products the shopper viewed, carted and bought, re-checked after every sync (utils/watchlist/).
+  // Opened now, as the worker starts (and again after the browser closed it, utils/background/reopening.ts).
+  const watchlistStore = reopening((terminated) => WatchlistStore.open(undefined, undefined, terminated));
+  void watchlistStore().catch((e: unknown) => console.warn('recall-sentinel: watchlist store', e));
   const watchlist = new WatchlistService({
-    store: reopening((terminated) => WatchlistStore.open(undefined, undefined, terminated)),
+    store: watchlistStore,
     lookup: async (identities) => lookupIdentities(await ready(), identities),
     enabled: async () => (await readSettings()).watchlist,
     async notify(found, recalls) {
@@ -216,8 +219,10 @@ export default defineBackground(() => {
     },
   });
   // The merchant's monitored catalog, re-audited after every sync; new findings open the audit page.
+  const savedAudits = reopening((terminated) => SavedAuditStore.open(undefined, terminated));
+  void savedAudits().catch((e: unknown) => console.warn('recall-sentinel: saved audit store', e));
   const auditMonitor = new AuditMonitor({
-    store: reopening((terminated) => SavedAuditStore.open(undefined, terminated)),
+    store: savedAudits,
     lookup: async (identities) => lookupIdentities(await ready(), identities),
     async notify(fresh, audit) {
       const { title, message } = monitorNotification(fresh, audit);
