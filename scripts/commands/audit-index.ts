@@ -7,14 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isIndexable } from '../../utils/recall-index/indexable';
-import { KEY_RULES_VERSION, recallKeys } from '../../utils/recall-index/keys';
 import { MemoryIndex } from '../../utils/recall-index/memory-index';
 import { decodeJson } from '../../utils/recall-index/published/codec';
-import { parseManifest, shardReader } from '../../utils/recall-index/published/documents';
-import type { ShardEntry } from '../../utils/recall-index/published/format';
-import { readVerifiedFile } from '../lib/published-file';
-import type { KeyedShard } from '../lib/shard-selection';
+import { parseManifest } from '../../utils/recall-index/published/documents';
 import { selectFromShards } from '../lib/shard-threads';
 import { STARTER_DIR } from '../lib/starter-dir';
 
@@ -49,21 +44,9 @@ export async function loadPublishedIndex(
   const manifest = parseManifest(await decodeJson(readFileSync(manifestFile), manifestFile), manifestFile);
   const index = new MemoryIndex();
   let skipped = 0;
-  const keyed = (e: ShardEntry): e is KeyedShard => e.keys?.rules === KEY_RULES_VERSION;
-  if (wanted) {
-    for (const selected of await selectFromShards(dir, manifest.shards.filter(keyed), wanted, threads)) {
-      for (const [i, r] of selected.records.entries()) index.add(r, selected.keys[i]);
-      skipped += selected.skipped;
-    }
-  }
-  // Shards without key files of these rules: every record read, and its keys worked out here.
-  for (const entry of manifest.shards.filter((e) => !wanted || !keyed(e))) {
-    const shard = shardReader(readVerifiedFile(dir, entry), entry.file);
-    for (let i = 0; i < shard.count; i++) {
-      const read = shard.read(i);
-      if ('error' in read || !isIndexable(read.record)) skipped++;
-      else if (!wanted || recallKeys(read.record).some((k) => wanted.has(k))) index.add(read.record);
-    }
+  for (const selected of await selectFromShards(dir, manifest.shards, wanted, threads)) {
+    for (const [i, r] of selected.records.entries()) index.add(r, selected.keys[i]);
+    skipped += selected.skipped;
   }
   const feeds = Object.entries(manifest.feeds).map(([source, feed]) => ({
     file: manifestFile,

@@ -9,13 +9,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
-import {
-  type KeyedShard,
-  type Selected,
-  selectFromShard,
-  type WorkerAnswer,
-  type WorkerTask,
-} from './shard-selection';
+import type { ShardEntry } from '../../utils/recall-index/published/format';
+import { type Selected, selectFromShard, type WorkerAnswer, type WorkerTask } from './shard-selection';
 
 /** Below this many records a worker's start (bundle, boot, copying the keys over) costs more than it saves. */
 const RECORDS_PER_EXTRA_THREAD = 50_000;
@@ -60,13 +55,13 @@ function startWorker(code: string, task: WorkerTask): Promise<Selected[]> {
  */
 export async function selectFromShards(
   dir: string,
-  entries: readonly KeyedShard[],
-  wanted: ReadonlySet<string>,
+  entries: readonly ShardEntry[],
+  wanted: ReadonlySet<string> | undefined,
   threads = threadsFor(entries.reduce((n, e) => n + e.records, 0)),
 ): Promise<Selected[]> {
   if (threads <= 1 || entries.length < 2) return entries.map((e) => selectFromShard(dir, e, wanted));
   const shares = Array.from({ length: threads }, (_, t) => entries.filter((_, i) => i % threads === t));
-  const wantedList = [...wanted];
+  const wantedList = wanted ? [...wanted] : null;
   // The workers are started before this thread takes its share: its share runs without yielding, so a
   // worker still waiting on the (asynchronous) bundle would only start once this thread is done. Without
   // a bundle (esbuild missing or failing), this thread reads every shard: slower, the same findings.

@@ -114,6 +114,7 @@ describe.skipIf(!DATA)(
       );
       writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
       expect((await auditWith(dir, 1)).result).toEqual(whole);
+      expect((await auditWith(dir, 2)).result).toEqual(whole);
     });
 
     it('refuses a key file that does not match its checksum, naming it, from this thread or a worker', async () => {
