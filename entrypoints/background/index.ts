@@ -68,7 +68,13 @@ export default defineBackground(() => {
   // reads on every page.
   let status: Promise<IndexStatus> | null = null;
   const cachedStatus = () => {
-    status ??= ready().then(indexStatus);
+    // A failure is not kept: the next call reads again (a connection the browser closed is reopened).
+    status ??= ready()
+      .then(indexStatus)
+      .catch((e: unknown) => {
+        status = null;
+        throw e;
+      });
     return status;
   };
   const dataChanged = () => {
@@ -169,14 +175,7 @@ export default defineBackground(() => {
   const dismissals = dismissalStore();
   // The messages a warning is worded with (utils/ui-language/page-messages.ts): read once per worker, as
   // it starts, so that a warning after a cold start does not wait on them.
-  let pageTemplates: Promise<Record<string, string>> | undefined;
-  const pageMessages = () => {
-    pageTemplates ??= loadPageTemplates().catch((e: unknown) => {
-      pageTemplates = undefined;
-      throw e;
-    });
-    return pageTemplates;
-  };
+  const pageMessages = reopening(() => loadPageTemplates());
   void pageMessages().catch((e: unknown) => console.warn('recall-sentinel: page messages', e));
   const verdicts = verdictStore();
   // A stopped worker is woken by the tab's navigation (tabs.onUpdated below) before the page's content

@@ -170,11 +170,15 @@ export class PageScanner {
       response = await send('lookup', { page, identities: items });
     } catch {
       // The background is restarting or the extension was updated; the next scan will try again.
+      response = { ok: false, error: 'no answer' };
+    }
+    if (!response.ok) {
+      // Nor is a refused or failed lookup (the index reopening, say) the last word on this page.
       this.lastKey = null;
       this.lastReadKey = null;
       return false;
     }
-    if (!this.ctx.isValid || this.lastKey !== key || !response.ok) return false;
+    if (!this.ctx.isValid || this.lastKey !== key) return false;
     const answeredAt = performance.now();
     if (response.messages) answerFromTemplates(response.messages);
 

@@ -16,7 +16,7 @@ import type { Recall, SourceStatus } from '../schemas';
 import { IndexView } from './index-view';
 import { entriesFor, type ReadTx, recordsForEntries } from './page-reads';
 import { idIndexKey, type PageRow, type RunRow, runsTable } from './runs';
-import { writeFailure } from './storage-full';
+import { completeWrite } from './storage-full';
 import {
   DB_NAME,
   generationTag,
@@ -115,16 +115,9 @@ export async function writeGeneration(db: RecallDb, gen: string, recalls: readon
   // Relaxed durability: a staging generation that a crash loses is rewritten on resume, and nothing
   // reads it before activation, so waiting for a disk flush per batch buys nothing.
   const tx = db.idb.transaction(['runs', 'pages'], 'readwrite', { durability: 'relaxed' });
-  try {
-    await putRuns(
-      { put: (store, value) => tx.objectStore(store).put(value as RunRow & PageRow) },
-      gen,
-      recalls,
-    );
-  } catch (e) {
-    throw await writeFailure(tx, e);
-  }
-  await tx.done;
+  await completeWrite(tx, () =>
+    putRuns({ put: (store, value) => tx.objectStore(store).put(value as RunRow & PageRow) }, gen, recalls),
+  );
   db.view.invalidate();
 }
 
@@ -143,17 +136,18 @@ export async function activateGenerations(
   const tx = db.idb.transaction(['meta', 'sync', ...INDEX_STORES], 'readwrite');
   const meta = tx.objectStore('meta');
   const retired: string[] = [];
-  for (const { gen, status } of entries) {
-    const previous = (await meta.get(status.source))?.activeGen;
-    if (previous && previous !== gen) retired.push(previous);
-    await meta.put({ ...status, activeGen: gen });
-  }
-  const deletes: Array<Promise<unknown>> = retired.flatMap((gen) =>
-    INDEX_STORES.map((store) => tx.objectStore(store).delete(ofGeneration(gen))),
-  );
-  if (options.syncState) deletes.push(tx.objectStore('sync').put(options.syncState));
-  await Promise.all(deletes);
-  await tx.done;
+  await completeWrite(tx, async () => {
+    for (const { gen, status } of entries) {
+      const previous = (await meta.get(status.source))?.activeGen;
+      if (previous && previous !== gen) retired.push(previous);
+      await meta.put({ ...status, activeGen: gen });
+    }
+    const deletes: Array<Promise<unknown>> = retired.flatMap((gen) =>
+      INDEX_STORES.map((store) => tx.objectStore(store).delete(ofGeneration(gen))),
+    );
+    if (options.syncState) deletes.push(tx.objectStore('sync').put(options.syncState));
+    await Promise.all(deletes);
+  });
   for (const { gen } of entries) db.writing.delete(gen);
   db.view.invalidate();
   return retired;
@@ -176,10 +170,11 @@ export async function dropGeneration(db: RecallDb, gen: string): Promise<void> {
 async function dropGenerations(db: RecallDb, gens: readonly string[]): Promise<void> {
   if (gens.length === 0) return;
   const tx = db.idb.transaction(INDEX_STORES, 'readwrite');
-  await Promise.all(
-    gens.flatMap((gen) => INDEX_STORES.map((store) => tx.objectStore(store).delete(ofGeneration(gen)))),
+  await completeWrite(tx, () =>
+    Promise.all(
+      gens.flatMap((gen) => INDEX_STORES.map((store) => tx.objectStore(store).delete(ofGeneration(gen)))),
+    ),
   );
-  await tx.done;
   for (const gen of gens) db.writing.delete(gen);
   db.view.invalidate();
 }
@@ -192,15 +187,17 @@ async function dropGenerations(db: RecallDb, gens: readonly string[]): Promise<v
 export async function sweepOrphanGenerations(db: RecallDb, keep: Iterable<string>): Promise<string[]> {
   const tx = db.idb.transaction(['meta', ...INDEX_STORES], 'readwrite');
   const live = new Set([...keep, ...db.writing]);
-  for (const m of await tx.objectStore('meta').getAll()) live.add(m.activeGen);
-  const stored = await storedGenerations(
-    tx as unknown as IDBPTransaction<RecallIndexSchema, IndexStore[], 'readwrite'>,
-  );
-  const orphans = [...stored].filter((gen) => !live.has(gen));
-  await Promise.all(
-    orphans.flatMap((gen) => INDEX_STORES.map((store) => tx.objectStore(store).delete(ofGeneration(gen)))),
-  );
-  await tx.done;
+  const orphans = await completeWrite(tx, async () => {
+    for (const m of await tx.objectStore('meta').getAll()) live.add(m.activeGen);
+    const stored = await storedGenerations(
+      tx as unknown as IDBPTransaction<RecallIndexSchema, IndexStore[], 'readwrite'>,
+    );
+    const found = [...stored].filter((gen) => !live.has(gen));
+    await Promise.all(
+      found.flatMap((gen) => INDEX_STORES.map((store) => tx.objectStore(store).delete(ofGeneration(gen)))),
+    );
+    return found;
+  });
   if (orphans.length > 0) db.view.invalidate();
   return orphans;
 }
@@ -315,9 +312,10 @@ export async function applyChangeSet(
   options: { syncState?: { source: string } & Record<string, unknown> } = {},
 ): Promise<void> {
   const tx = db.idb.transaction(['runs', 'pages', 'changes', 'meta', 'sync'], 'readwrite');
-  for (const change of changes) await applyChangesIn(tx, change);
-  if (options.syncState) await tx.objectStore('sync').put(options.syncState);
-  await tx.done;
+  await completeWrite(tx, async () => {
+    for (const change of changes) await applyChangesIn(tx, change);
+    if (options.syncState) await tx.objectStore('sync').put(options.syncState);
+  });
   db.view.invalidate();
 }
 
@@ -374,7 +372,6 @@ export async function recallCount(db: RecallDb): Promise<number> {
 export async function clearIndex(db: RecallDb): Promise<void> {
   const stores = [...INDEX_STORES, 'meta', 'sync'] as const;
   const tx = db.idb.transaction([...stores], 'readwrite');
-  await Promise.all(stores.map((store) => tx.objectStore(store).clear()));
-  await tx.done;
+  await completeWrite(tx, () => Promise.all(stores.map((store) => tx.objectStore(store).clear())));
   db.view.invalidate();
 }

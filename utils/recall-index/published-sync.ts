@@ -190,7 +190,6 @@ async function applyDelta(
   return delta.upserts.length - mine.length + delta.removals.length - removalIds.length;
 }
 
-/** IndexedDB's answer when the browser will not give the origin more space. */
 const notAllowed = (n: number) => (n ? `, ${n} records of sources this index may not write skipped` : '');
 
 /** One sync of the published index at `manifestUrl`; `state` is saved as it goes (resumable). */

@@ -26,3 +26,17 @@ export async function writeFailure(tx: { done: Promise<void> }, requestError: un
     (cause: unknown) => cause ?? requestError,
   );
 }
+
+/**
+ * Runs `work` in the write transaction `tx` and waits for it to commit; every write of the index goes
+ * through here, so a failure is told by the transaction's own reason (`writeFailure`).
+ */
+export async function completeWrite<T>(tx: { done: Promise<void> }, work: () => Promise<T>): Promise<T> {
+  try {
+    const value = await work();
+    await tx.done;
+    return value;
+  } catch (e) {
+    throw await writeFailure(tx, e);
+  }
+}

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { SourceStatus } from '../schemas';
 import type { RecallDb } from './db';
 import { MAX_SKIP_REASONS } from './published/format';
+import { completeWrite } from './storage-full';
 
 export const Staging = z.object({
   /** The published index version (or feed run id) being staged. */
@@ -51,7 +52,8 @@ export async function readSyncState(db: RecallDb, source: string): Promise<SyncS
 }
 
 export async function writeSyncState(db: RecallDb, state: SyncState): Promise<void> {
-  await db.idb.put('sync', state);
+  const tx = db.idb.transaction('sync', 'readwrite');
+  await completeWrite(tx, () => tx.store.put(state));
 }
 
 /** What the status says of a run that began and never ended: the worker or the browser stopped it. */
