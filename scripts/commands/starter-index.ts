@@ -20,8 +20,6 @@ import { buildPublishedIndex, type FeedInput } from '../lib/published-builder';
 import { findSharedData } from '../lib/shared-data';
 import { STARTER_DIR } from '../lib/starter-dir';
 
-export { STARTER_DIR };
-
 export const STARTER_FILES = {
   cpscCompact: 'cpsc/all-recalls-1973-2026-compact.json',
   cpscCsv: 'cpsc/cpsc-gov-recalls-2023-12_2026-03.csv',

@@ -7,13 +7,13 @@
 /** A mistake in how the command was called: the CLI prints usage and exits 2. */
 export class UsageError extends Error {}
 
-export const PAGE_USAGE = `  npm run --silent cli -- extract --url <page url> <file.html>
+const PAGE_USAGE = `  npm run --silent cli -- extract --url <page url> <file.html>
   npm run --silent cli -- check --url <page url> <file.html> --feed <file> [--feed <file> ...]`;
 
-export const AUDIT_USAGE =
+const AUDIT_USAGE =
   '  npm run --silent cli -- audit <catalog file | store URL> [--feed <file> ... | --index <dir>] [--format json|csv|html] [--map column=field ...]';
 
-export const INDEX_USAGE = `  npm run --silent cli -- index build --feed <file> [--feed <file> ...] --out <dir> [--previous <dir>] [--allow-shrink] [--sign-key <file>]
+const INDEX_USAGE = `  npm run --silent cli -- index build --feed <file> [--feed <file> ...] --out <dir> [--previous <dir>] [--allow-shrink] [--sign-key <file>]
   npm run --silent cli -- index verify <dir> --public-key <file> [--public-key <file> ...]
   npm run --silent cli -- index diff --from <dir> --to <dir> --out <file>
   npm run --silent cli -- index stats --feed <file> [--feed <file> ...] | --index <dir>

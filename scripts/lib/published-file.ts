@@ -19,6 +19,8 @@ export function readVerifiedFile(dir: string, entry: { file: string; sha256: str
     try {
       content = gunzipSync(content, { maxOutputLength: MAX_DECODED_BYTES });
     } catch (e) {
+      if ((e as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new Error(`${file} decodes to more than ${MAX_DECODED_BYTES} bytes: refused`);
       throw new Error(`${file}: not readable gzip (${e instanceof Error ? e.message : String(e)})`);
     }
   }

@@ -38,7 +38,10 @@ export function selectFromShard(dir: string, entry: ShardEntry, wanted?: Readonl
     throw new Error(`${entry.file}: ${shard.count} records where the manifest says ${entry.records}`);
   for (const i of positions ?? Array.from({ length: shard.count }, (_, n) => n)) {
     const read = shard.read(i);
-    if ('error' in read || !isIndexable(read.record)) {
+    // A record the columns cannot give back is a damaged shard, refused whole as the extension refuses it
+    // (documents.ts `parseShardForIndex`); one that cannot be indexed is skipped and counted.
+    if ('error' in read) throw new Error(`${entry.file}: ${read.error}`);
+    if (!isIndexable(read.record)) {
       selected.skipped++;
       continue;
     }

@@ -16,7 +16,7 @@ import { type Selected, selectFromShard, type WorkerAnswer, type WorkerTask } fr
 const RECORDS_PER_EXTRA_THREAD = 50_000;
 
 /** Threads for `records` records: this one, plus one worker per further core while there is work for it. */
-export function threadsFor(records: number): number {
+function threadsFor(records: number): number {
   return Math.max(1, Math.min(availableParallelism(), 4, Math.floor(records / RECORDS_PER_EXTRA_THREAD)));
 }
 

@@ -21,7 +21,7 @@ import type { ProductIdentity, Recall, RecallMatch, RecallStatus } from '../sche
 import { findingActions } from './actions';
 import type { CatalogRow, ColumnMapping, RowProblem } from './catalog-fields';
 import { type RowIdentity, rowIdentity } from './catalog-identity';
-import { listingCompleteness } from './completeness';
+import { completenessSummary, missingItems } from './completeness';
 import type { Finding } from './finding';
 
 export interface AuditLookup {
@@ -128,13 +128,13 @@ export function auditLookedUp(
   const problems: RowProblem[] = [...readProblems];
   const missing: Record<string, number> = {};
   let complete = 0;
-  const summaries = new Map<string, string>();
   rows.forEach((row, i) => {
     for (const w of identities[i]?.warnings ?? [])
       problems.push({ row: row.row, message: `row ${row.row}: ${w}`, skipped: false });
-    const completeness = listingCompleteness(row, summaries);
-    if (completeness.missing.length === 0) complete++;
-    for (const id of completeness.missing) missing[id] = (missing[id] ?? 0) + 1;
+    const gaps = missingItems(row);
+    if (gaps.length === 0) complete++;
+    for (const id of gaps) missing[id] = (missing[id] ?? 0) + 1;
+    let summary: string | undefined;
     for (const match of looked.matches[i] ?? []) {
       const recall = looked.recalls[match.recallId];
       if (!recall) continue;
@@ -166,7 +166,7 @@ export function auditLookedUp(
         hazard: recall.hazard,
         remedy: recall.remedy,
         actions: findingActions(match, recall),
-        completeness: completeness.summary,
+        completeness: (summary ??= completenessSummary(gaps)),
       });
     }
   });

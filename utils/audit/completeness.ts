@@ -71,21 +71,24 @@ export interface Completeness {
   summary: string;
 }
 
-/**
- * What `row` does not show. `summaries`, one per audit, keeps each summary once it is written: a catalog
- * has a handful of distinct gaps over 50,000 rows, and the summary is eight message lookups.
- */
-export function listingCompleteness(row: CatalogRow, summaries?: Map<string, string>): Completeness {
-  const missing = COMPLETENESS_ITEMS.filter((item) => !item.fields.some((f) => row.values[f]?.trim()));
-  const ids = missing.map((m) => m.id);
-  const known = summaries?.get(ids.join());
-  if (known !== undefined) return { missing: ids, summary: known };
-  const summary = summaryOf(missing);
-  summaries?.set(ids.join(), summary);
-  return { missing: ids, summary };
+/** The items `row` does not show, in the order above. */
+export function missingItems(row: CatalogRow): CompletenessItem['id'][] {
+  return COMPLETENESS_ITEMS.filter((item) => !item.fields.some((f) => row.values[f]?.trim())).map(
+    (m) => m.id,
+  );
 }
 
-function summaryOf(missing: readonly CompletenessItem[]): string {
+export function listingCompleteness(row: CatalogRow): Completeness {
+  const missing = missingItems(row);
+  return { missing, summary: completenessSummary(missing) };
+}
+
+/**
+ * The summary in words (eight message lookups): the audit writes it only for rows with a finding, and
+ * counts the others' gaps with `missingItems`.
+ */
+export function completenessSummary(ids: readonly CompletenessItem['id'][]): string {
+  const missing = COMPLETENESS_ITEMS.filter((item) => ids.includes(item.id));
   if (missing.length === 0) return completeSummary();
   const parts: string[] = [];
   for (const rule of ['gpsr', 'samr'] as const) {

@@ -11,7 +11,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAuditCommand } from '../../../scripts/commands/audit-command';
 import { type AuditIndex, loadStarterIndex } from '../../../scripts/commands/audit-index';
-import { STARTER_DIR } from '../../../scripts/commands/starter-index';
+import { STARTER_DIR } from '../../../scripts/lib/starter-dir';
 import { cli as runCli } from '../../support/cli';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readStarterInputs, STARTER_DIR, STARTER_FILES } from '../../../scripts/commands/starter-index';
+import { readStarterInputs, STARTER_FILES } from '../../../scripts/commands/starter-index';
 import { noticeUrl, readCpscCopies } from '../../../scripts/lib/cpsc-copies';
 import { buildPublishedIndex } from '../../../scripts/lib/published-builder';
 import { findSharedData } from '../../../scripts/lib/shared-data';
+import { STARTER_DIR } from '../../../scripts/lib/starter-dir';
 import { parseManifest } from '../../../utils/recall-index/published/documents';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
