@@ -58,7 +58,11 @@ export class FaultyIndexServer {
     return this.requests.map((r) => r.replace('/index/', ''));
   }
 
+  /** Starts serving with no files, faults or requests left from an earlier test. */
   async start(): Promise<void> {
+    this.files.clear();
+    this.faults.clear();
+    this.requests.length = 0;
     this.server = http.createServer((req, res) => {
       const file = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\/index\//, '');
       this.requests.push(`/index/${file}`);

@@ -134,8 +134,9 @@ export function auditLookedUp(
     const gaps = missingItems(row);
     if (gaps.length === 0) complete++;
     for (const id of gaps) missing[id] = (missing[id] ?? 0) + 1;
-    let summary: string | undefined;
-    for (const match of looked.matches[i] ?? []) {
+    const matches = looked.matches[i] ?? [];
+    const summary = matches.length > 0 ? completenessSummary(gaps) : '';
+    for (const match of matches) {
       const recall = looked.recalls[match.recallId];
       if (!recall) continue;
       const v = row.values;
@@ -166,7 +167,7 @@ export function auditLookedUp(
         hazard: recall.hazard,
         remedy: recall.remedy,
         actions: findingActions(match, recall),
-        completeness: (summary ??= completenessSummary(gaps)),
+        completeness: summary,
       });
     }
   });
