@@ -46,6 +46,8 @@ export const LookupRequest = z.object({
   page: PageInfo,
   /** The first LOOKUP_MAX_IDENTITIES lines are checked; more are cut, never a reason to refuse (fail closed). */
   identities: capped(ProductIdentity, LOOKUP_MAX_IDENTITIES),
+  /** False once the page holds the warning's messages (utils/ui-language/page-messages.ts). */
+  wantMessages: z.boolean().optional(),
 });
 export type LookupRequest = z.infer<typeof LookupRequest>;
 

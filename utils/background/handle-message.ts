@@ -132,9 +132,11 @@ export const HANDLERS: { [T in ToBackground]: Handler<T> } = {
         await deps.onVerdict?.(tabId, verdict);
       })
       .catch((e: unknown) => console.warn('recall-sentinel: could not file the verdict', e));
-    // A page shown a warning words it with these, instead of asking Chrome (a synchronous IPC) for each.
-    const warns = matches.some((ms) => ms.some((m) => BANNER_TIERS.includes(m.tier)));
-    const messages = warns ? await deps.pageMessages?.().catch(() => undefined) : undefined;
+    // A page shown a warning words it with these, instead of asking Chrome (a synchronous IPC) for each;
+    // once per content script.
+    const wordsNeeded =
+      msg.wantMessages !== false && matches.some((ms) => ms.some((m) => BANNER_TIERS.includes(m.tier)));
+    const messages = wordsNeeded ? await deps.pageMessages?.().catch(() => undefined) : undefined;
     return { ok: true, matches, recalls, index, indexMs: found.indexMs, ...(messages ? { messages } : {}) };
   },
 

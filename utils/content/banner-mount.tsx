@@ -66,7 +66,6 @@ function createBannerUi(): BannerUi {
 export class BannerMount {
   private ui: BannerUi | null = null;
   private dismissedKey: string | null = null;
-  private mounting: Promise<void> | null = null;
   private stopWatching: (() => void) | null = null;
   private pinned: { height: number } | null = null;
   private reveal: { line: number; seq: number } | null = null;
@@ -86,28 +85,15 @@ export class BannerMount {
     ctx.onInvalidated(() => this.hide());
   }
 
-  async show(
-    key: string,
-    entries: BannerEntry[],
-    pageType: PageType,
-    lineCount: number,
-    timing: ScanTiming,
-  ): Promise<void> {
+  show(key: string, entries: BannerEntry[], pageType: PageType, lineCount: number, timing: ScanTiming): void {
     this.shown = { key, entries, pageType, lineCount, timing };
     if (entries.length === 0 || this.dismissedKey === key) {
       this.hide();
       return;
     }
-    if (!this.ui) {
-      // One mount even when two scans answer while the first is still mounting.
-      this.mounting ??= this.mount().finally(() => {
-        this.mounting = null;
-      });
-      await this.mounting;
-      if (!this.ui || this.shown?.key !== key) return;
-    }
+    const ui = this.ui ?? this.mount();
     this.render();
-    const host = this.ui.shadowHost;
+    const host = ui.shadowHost;
     const { startedAt, extractedAt, answeredAt, indexMs } = timing;
     const now = performance.now();
     if (!TEST_ATTRIBUTES) return;
@@ -118,12 +104,8 @@ export class BannerMount {
     );
   }
 
-  private async mount(): Promise<void> {
-    if (this.ui) return;
+  private mount(): BannerUi {
     const ui = createBannerUi();
-    const shown = this.shown;
-    // Hidden or dismissed while mounting: nothing to show after all.
-    if (!shown || shown.entries.length === 0 || this.dismissedKey === shown.key) return;
     (document.body ?? document.documentElement).prepend(ui.shadowHost);
     this.ui = ui;
     this.pinned = null;
@@ -131,15 +113,16 @@ export class BannerMount {
       this.pinned = pinned;
       this.render();
     });
+    return ui;
   }
 
   /** A row mark was clicked: show that line's details, even after the shopper dismissed the banner. */
-  async showLine(line: number): Promise<void> {
+  showLine(line: number): void {
     const shown = this.shown;
     if (!shown) return;
     this.reveal = { line, seq: (this.reveal?.seq ?? 0) + 1 };
     this.dismissedKey = null;
-    await this.show(shown.key, shown.entries, shown.pageType, shown.lineCount, shown.timing);
+    this.show(shown.key, shown.entries, shown.pageType, shown.lineCount, shown.timing);
   }
 
   hide(): void {

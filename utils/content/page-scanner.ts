@@ -17,7 +17,7 @@ import { send } from '../messaging/send';
 import { BANNER_TIERS } from '../recall-index/tiers';
 import { recalledWhereOnPage } from '../recalled-where-on-page';
 import type { PageType, ProductIdentity } from '../schemas';
-import { answerFromTemplates } from '../ui-language/page-messages';
+import { answerFromTemplates, holdsTemplates } from '../ui-language/page-messages';
 import { BANNER_TAG, BannerMount } from './banner-mount';
 import { onLocationChange } from './location-changes';
 import { fetchDocumentFor, resolveLines } from './resolve-lines';
@@ -55,7 +55,7 @@ export class PageScanner {
     private readonly adapters: readonly MarketplaceAdapter[],
   ) {
     this.banner = new BannerMount(ctx, (entry) => void this.notThis(entry));
-    this.marks = new RowMarks(ctx, (line) => void this.banner.showLine(line));
+    this.marks = new RowMarks(ctx, (line) => this.banner.showLine(line));
   }
 
   start(): void {
@@ -167,7 +167,7 @@ export class PageScanner {
     const { page, identities: items } = fitLookup({ marketplace, pageType, url: url.href }, lines);
     let response: ResponseFor<'lookup'> | ErrorResponse;
     try {
-      response = await send('lookup', { page, identities: items });
+      response = await send('lookup', { page, identities: items, wantMessages: !holdsTemplates() });
     } catch {
       // The background is restarting or the extension was updated; the next scan will try again.
       response = { ok: false, error: 'no answer' };
@@ -208,7 +208,7 @@ export class PageScanner {
       }
     });
     this.marks.update(isListPage(pageType) ? [...marks.values()] : [], read.adapter);
-    await this.banner.show(key, entries, pageType, items.length, {
+    this.banner.show(key, entries, pageType, items.length, {
       ...timing,
       answeredAt,
       indexMs: response.indexMs,

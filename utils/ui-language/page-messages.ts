@@ -68,6 +68,9 @@ export function answeringFrom(templates: Readonly<Record<string, string>>, ask: 
 
 let installed: Record<string, string> | null = null;
 
+/** Whether this content script holds the messages already (its later lookups need not carry them). */
+export const holdsTemplates = (): boolean => installed !== null;
+
 /**
  * In the content script: answers `getMessage` from `received` from now on. The API object replaced is
  * the content script's own, in its isolated world: the page cannot see it.

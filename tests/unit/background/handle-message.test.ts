@@ -31,6 +31,10 @@ describe('the background message handler', () => {
     const quiet = await handleMessage(unknown, contentScript, d);
     expect(quiet).toMatchObject({ ok: true, matches: [[]] });
     expect(quiet).not.toHaveProperty('messages');
+    // A page that holds them already is not sent them again.
+    const again = await handleMessage({ ...lookup(), wantMessages: false }, contentScript, d);
+    expect(again).toMatchObject({ ok: true, matches: [[{ recallId: 'cpsc:1' }]] });
+    expect(again).not.toHaveProperty('messages');
   });
 
   it('answers with the reason, never a rejection, when the index fails under a handler', async () => {
