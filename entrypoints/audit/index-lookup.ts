@@ -18,8 +18,6 @@ import { lookupOverWorker, WorkerFailedError, type WorkerLookup } from './lookup
 export interface IndexLookup {
   lookup: BatchLookup;
   index: IndexStatus;
-  /** Whether the lookups run in the worker (false: on the page, after the worker failed or never started). */
-  offThread(): boolean;
   close(): void;
 }
 
@@ -68,7 +66,6 @@ export async function openIndexLookup(): Promise<IndexLookup> {
       return page.lookup(identities);
     },
     index: status.index,
-    offThread: () => worker !== null,
     close: () => {
       worker?.close();
       page?.close();

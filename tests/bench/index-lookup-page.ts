@@ -8,7 +8,6 @@ import { fillIndex } from './fill-index';
 import { identityFor } from './match-core';
 import { syntheticRecalls } from './synthetic-recalls';
 
-/** Records per write, as a published shard of a 250,000-record index holds. */
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 export interface MixFigures {

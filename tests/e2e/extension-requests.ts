@@ -6,7 +6,7 @@
  * script that made it (`chrome-extension://<id>/content-scripts/amazon.js`). The page's own requests
  * (its images, scripts, beacons) are not the extension's and are left out.
  */
-import type { BrowserContext, CDPSession, Page, Request } from '@playwright/test';
+import type { BrowserContext, Page, Request } from '@playwright/test';
 
 export interface ExtensionRequest {
   /** Who in the extension asked. */
@@ -50,7 +50,6 @@ const lowerCased = (headers: Record<string, string>): Record<string, string> =>
 export class ExtensionRequests {
   readonly seen: ExtensionRequest[] = [];
   private readonly pending: Promise<void>[] = [];
-  private readonly sessions: CDPSession[] = [];
   private readonly origin: string;
 
   /** Starts recording at once: call it before the session it should see. */
@@ -94,7 +93,6 @@ export class ExtensionRequests {
   async newPage(): Promise<Page> {
     const page = await this.context.newPage();
     const cdp = await this.context.newCDPSession(page);
-    this.sessions.push(cdp);
     // The headers the network stack adds (Referer, Cookie) come in a second event, in either order.
     const byId = new Map<string, ExtensionRequest>();
     const extra = new Map<string, Record<string, string>>();

@@ -32,7 +32,7 @@ export interface Rules {
 /** Identity and address strings too short to be told from chance (a 4-digit model inside a date). */
 const MIN_SECRET_LENGTH = 6;
 
-export interface Secret {
+interface Secret {
   /** Lower case, as searched. */
   value: string;
   /** What it is, for the message: "a barcode on https://…". */
@@ -42,7 +42,7 @@ export interface Secret {
 }
 
 /** What the session saw that must not leave the device. */
-export function secretsOf(visits: readonly Visit[]): Secret[] {
+function secretsOf(visits: readonly Visit[]): Secret[] {
   const secrets: Secret[] = [];
   for (const visit of visits) {
     const url = new URL(visit.url);

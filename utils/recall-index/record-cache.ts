@@ -30,11 +30,6 @@ export class RecordCache {
     return `${gen}\n${run}\n${ordinal}`;
   }
 
-  /** Whether the record is held, without counting a hit or refreshing it. */
-  has(gen: string, run: string, ordinal: number): boolean {
-    return this.records.has(RecordCache.key(gen, run, ordinal));
-  }
-
   /** The record (null: damaged), or undefined when it must be read. */
   get(gen: string, run: string, ordinal: number): Recall | null | undefined {
     const key = RecordCache.key(gen, run, ordinal);
