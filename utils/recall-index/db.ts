@@ -47,7 +47,11 @@ export interface RecallDb {
 
 /** `terminated`: the browser closed the connection itself (a full disk); open a new one to go on. */
 export async function openRecallDb(name = DB_NAME, terminated?: () => void): Promise<RecallDb> {
-  const idb = await openIndexDatabase(name, terminated);
+  const idb = await openIndexDatabase(name, () => {
+    // The view's timers and tables go with the closed connection.
+    view.dispose();
+    terminated?.();
+  });
   const view = new IndexView(idb);
   return {
     idb,

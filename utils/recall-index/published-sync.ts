@@ -302,12 +302,19 @@ export async function syncPublished(
     }
   } catch (e) {
     if (!isStorageFull(e)) throw e;
-    // Resuming cannot help while the device is full, and the half-written index is what fills it.
-    for (const gen of Object.values(staging.gens)) await dropGeneration(deps.db, gen).catch(() => undefined);
+    // Resuming cannot help while the device is full, and the half-written index is what fills it. When
+    // the browser closed the database (a full disk), nothing can be removed now: the next sync resumes it.
+    let discarded = true;
+    for (const gen of Object.values(staging.gens))
+      await dropGeneration(deps.db, gen).catch(() => {
+        discarded = false;
+      });
     state.staging = null;
-    await writeSyncState(deps.db, state).catch(() => undefined);
+    await writeSyncState(deps.db, state).catch(() => {
+      discarded = false;
+    });
     throw new Error(
-      `there is not enough storage space on this device for index ${version}, so its download was discarded`,
+      `there is not enough storage space on this device for index ${version}, so its download ${discarded ? 'was discarded' : 'stopped'}`,
     );
   }
   const now = deps.now();

@@ -65,12 +65,16 @@ export const INTERRUPTED =
  * stopped mid-run, and says so in its `lastError` (unless it failed since, which says more).
  */
 export async function allSyncStates(db: RecallDb): Promise<SyncState[]> {
+  return (await storedSyncStates(db)).map((state) =>
+    state.startedAt && !db.syncing.has(state.source) ? { ...state, lastError: INTERRUPTED } : state,
+  );
+}
+
+/** Every sync state as stored (what a sync writes back; `allSyncStates` is what the status shows). */
+export async function storedSyncStates(db: RecallDb): Promise<SyncState[]> {
   return (await db.idb.getAll('sync')).flatMap((raw) => {
     const parsed = SyncState.safeParse(raw);
-    if (!parsed.success) return [];
-    const state = parsed.data;
-    if (state.startedAt && !db.syncing.has(state.source)) return [{ ...state, lastError: INTERRUPTED }];
-    return [state];
+    return parsed.success ? [parsed.data] : [];
   });
 }
 

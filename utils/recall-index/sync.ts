@@ -16,7 +16,7 @@ import { type FeedSyncDeps, syncFeed } from './feed-sync';
 import { HttpError } from './http';
 import { PUBLISHED, type PublishedSyncDeps, syncPublished } from './published-sync';
 import { isClosedConnection, isStorageFull } from './storage-full';
-import { allSyncStates, readSyncState, type SyncState, writeSyncState } from './sync-state';
+import { readSyncState, type SyncState, storedSyncStates, writeSyncState } from './sync-state';
 
 const MINUTE = 60_000;
 /**
@@ -92,7 +92,7 @@ function targets(deps: SyncDeps): Target[] {
  */
 async function sweepBeforeSync(deps: SyncDeps, synced: ReadonlySet<string>): Promise<void> {
   const keep: string[] = [];
-  for (const state of await allSyncStates(deps.db)) {
+  for (const state of await storedSyncStates(deps.db)) {
     if (!state.staging) continue;
     if (synced.has(state.source)) keep.push(...Object.values(state.staging.gens));
     else await writeSyncState(deps.db, { ...state, staging: null });
