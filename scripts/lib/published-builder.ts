@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { fnv1a } from '../../utils/fnv1a';
 import { own, setOwn } from '../../utils/own';
 import { KEY_RULES_VERSION, recallKeys } from '../../utils/recall-index/keys';
-import { canonicalJson, encodeJson, jsonContent } from '../../utils/recall-index/published/codec';
+import { canonicalJson, gzip, jsonContent } from '../../utils/recall-index/published/codec';
 import { packRecalls } from '../../utils/recall-index/published/columns';
 import type {
   Delta,
@@ -114,12 +114,23 @@ export function makeDelta(
   };
 }
 
+/**
+ * A document as a published file: its canonical JSON hashed and gzipped once, named by `name` (shards
+ * and key files carry their digest in their names).
+ */
+async function publishedFile(
+  document: unknown,
+  name: (sha256: string) => string,
+): Promise<{ file: string; sha256: string; bytes: Uint8Array }> {
+  const { json, sha256 } = await jsonContent(document);
+  const file = name(sha256);
+  return { file, sha256, bytes: await gzip(json, file) };
+}
+
 /** A delta's file, packed, with its manifest entry. */
 export async function encodeDelta(delta: Delta): Promise<{ entry: DeltaEntry; bytes: Uint8Array }> {
-  const file = `deltas/${delta.from}-${delta.to}.json.gz`;
   const wire: z.input<typeof DeltaSchema> = { ...delta, upserts: packRecalls(delta.upserts) };
-  const { sha256 } = await jsonContent(wire);
-  const bytes = await encodeJson(wire, file);
+  const { file, sha256, bytes } = await publishedFile(wire, () => `deltas/${delta.from}-${delta.to}.json.gz`);
   return {
     entry: {
       from: delta.from,
@@ -186,9 +197,10 @@ async function keysFile(
     formatVersion: PUBLISHED_FORMAT_VERSION,
     keys: bucket.map(recallKeys),
   };
-  const { sha256 } = await jsonContent(document);
-  const file = `keys/${i}-${sha256.slice(0, 16)}.json.gz`;
-  const bytes = await encodeJson(document, file);
+  const { file, sha256, bytes } = await publishedFile(
+    document,
+    (sha) => `keys/${i}-${sha.slice(0, 16)}.json.gz`,
+  );
   files.set(file, bytes);
   return { file, sha256, bytes: bytes.byteLength, rules: KEY_RULES_VERSION };
 }
@@ -291,9 +303,10 @@ export async function buildPublishedIndex(
       formatVersion: PUBLISHED_FORMAT_VERSION,
       recalls: packRecalls(bucket),
     };
-    const { sha256 } = await jsonContent(shard);
-    const file = `shards/${i}-${sha256.slice(0, 16)}.json.gz`;
-    const bytes = await encodeJson(shard, file);
+    const { file, sha256, bytes } = await publishedFile(
+      shard,
+      (sha) => `shards/${i}-${sha.slice(0, 16)}.json.gz`,
+    );
     files.set(file, bytes);
     const keys = options.keys === false ? undefined : await keysFile(i, bucket, files);
     shards.push({ file, sha256, records: bucket.length, bytes: bytes.byteLength, ...(keys ? { keys } : {}) });

@@ -81,10 +81,14 @@ export async function jsonContent(value: unknown): Promise<{ json: Uint8Array; s
   return { json, sha256: await sha256Hex(json) };
 }
 
+/** Bytes gzipped (`file` only names them in errors). */
+export const gzip = (bytes: Uint8Array, file: string): Promise<Uint8Array> =>
+  readAll(pipe(bytes, new CompressionStream('gzip')), Infinity, file);
+
 /** A file's bytes: canonical JSON, gzipped when the name ends in `.gz` (shards and deltas do). */
 export async function encodeJson(value: unknown, file: string): Promise<Uint8Array> {
   const { json } = await jsonContent(value);
-  return file.endsWith('.gz') ? readAll(pipe(json, new CompressionStream('gzip')), Infinity, file) : json;
+  return file.endsWith('.gz') ? gzip(json, file) : json;
 }
 
 /**
