@@ -27,7 +27,7 @@ import {
   secondsLeft,
   viewFindings,
 } from '@/utils/audit/findings-view';
-import { catalogFormatName } from '@/utils/audit/labels';
+import { recognisedCatalog } from '@/utils/audit/labels';
 import {
   type Catalog,
   CatalogTooLargeError,
@@ -44,6 +44,7 @@ import { openIndexLookup } from './index-lookup';
 import { ListingPagesScan } from './ListingPagesScan';
 import { canLookUp, MappingStep } from './MappingStep';
 import { MonitorSection } from './MonitorSection';
+import { ProgressRow } from './ProgressRow';
 import { ReviewLogView } from './ReviewLogView';
 import { CatalogReadError, readCatalogOffThread } from './read-off-thread';
 import { StorefrontScan } from './StorefrontScan';
@@ -291,14 +292,7 @@ export function App() {
         <section aria-labelledby="run-heading">
           <h2 id="run-heading">{i18n.t('audit.runTitle')}</h2>
           {!picked.bytes && (
-            <p data-testid="catalog-format">
-              {i18n.t('audit.recognised', [
-                picked.name,
-                catalogFormatName(picked.catalog.format),
-                picked.catalog.encoding,
-                picked.catalog.rows.length.toLocaleString(),
-              ])}
-            </p>
+            <p data-testid="catalog-format">{recognisedCatalog(picked.name, picked.catalog)}</p>
           )}
           {!running && (
             <button type="button" disabled={!canLookUp(mapping)} onClick={() => void run(picked)}>
@@ -306,23 +300,21 @@ export function App() {
             </button>
           )}
           {progress && (
-            <div class="progress" data-testid="progress">
-              <progress
-                max={Math.max(progress.total, 1)}
-                value={progress.done}
-                aria-label={i18n.t('audit.progressLabel')}
-              />
-              <span role="status">
-                {i18n.t('audit.progress', [progress.done.toLocaleString(), progress.total.toLocaleString()])}
-                {(() => {
-                  const left = secondsLeft(progress.done, progress.total, progress.now - progress.startedAt);
-                  return left === null ? '' : ` · ${i18n.t('audit.timeLeft', [String(left)])}`;
-                })()}
-              </span>
-              <button type="button" class="quiet" onClick={() => abort.current?.abort()}>
-                {i18n.t('audit.cancel')}
-              </button>
-            </div>
+            <ProgressRow
+              testId="progress"
+              label={i18n.t('audit.progressLabel')}
+              done={progress.done}
+              total={progress.total}
+              text={(() => {
+                const counted = i18n.t('audit.progress', [
+                  progress.done.toLocaleString(),
+                  progress.total.toLocaleString(),
+                ]);
+                const left = secondsLeft(progress.done, progress.total, progress.now - progress.startedAt);
+                return left === null ? counted : `${counted} · ${i18n.t('audit.timeLeft', [String(left)])}`;
+              })()}
+              onCancel={() => abort.current?.abort()}
+            />
           )}
         </section>
       )}

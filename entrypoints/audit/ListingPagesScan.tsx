@@ -20,9 +20,10 @@ import {
 import type { Catalog } from '@/utils/audit/read-catalog';
 import { sleepFor } from '@/utils/audit/storefront-scan';
 import { adapters, extractPage } from '@/utils/marketplaces';
+import { ProgressRow } from './ProgressRow';
 
 /** The catalog's name in the page and in the exports' file names. */
-export const LISTINGS_NAME = 'marketplace-listings';
+const LISTINGS_NAME = 'marketplace-listings';
 
 interface Props {
   disabled: boolean;
@@ -70,7 +71,8 @@ export function ListingPagesScan({ disabled, onCatalog }: Props) {
         signal: controller.signal,
         onProgress: (done, total) => setProgress({ done, total }),
       });
-      setSkipped([...list.problems, ...result.problems].sort((a, b) => a.row - b.row));
+      const catalog = listingCatalog(result, list.problems);
+      setSkipped(catalog.problems);
       const found = result.rows.length.toLocaleString();
       const done = result.done.toLocaleString();
       const total = list.pages.length.toLocaleString();
@@ -79,7 +81,7 @@ export function ListingPagesScan({ disabled, onCatalog }: Props) {
           ? i18n.t('auditListings.cancelled', [done, total, found])
           : i18n.t('auditListings.done', [done, total, found]),
       );
-      if (result.rows.length > 0) onCatalog(LISTINGS_NAME, listingCatalog(result, list.problems));
+      if (result.rows.length > 0) onCatalog(LISTINGS_NAME, catalog);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -120,22 +122,17 @@ export function ListingPagesScan({ disabled, onCatalog }: Props) {
         </p>
       )}
       {progress && (
-        <div class="progress" data-testid="listings-progress">
-          <progress
-            max={Math.max(progress.total, 1)}
-            value={progress.done}
-            aria-label={i18n.t('auditListings.progressLabel')}
-          />
-          <span role="status">
-            {i18n.t('auditListings.progress', [
-              progress.done.toLocaleString(),
-              progress.total.toLocaleString(),
-            ])}
-          </span>
-          <button type="button" class="quiet" onClick={() => abort.current?.abort()}>
-            {i18n.t('audit.cancel')}
-          </button>
-        </div>
+        <ProgressRow
+          testId="listings-progress"
+          label={i18n.t('auditListings.progressLabel')}
+          done={progress.done}
+          total={progress.total}
+          text={i18n.t('auditListings.progress', [
+            progress.done.toLocaleString(),
+            progress.total.toLocaleString(),
+          ])}
+          onCancel={() => abort.current?.abort()}
+        />
       )}
       {status && !running && (
         <p role="status" data-testid="listings-state">

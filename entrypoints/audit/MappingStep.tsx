@@ -5,7 +5,7 @@
  */
 import { i18n } from '#i18n';
 import { CATALOG_FIELDS, type CatalogField, type ColumnMapping } from '@/utils/audit/catalog-fields';
-import { catalogFormatName } from '@/utils/audit/labels';
+import { recognisedCatalog } from '@/utils/audit/labels';
 import type { Catalog } from '@/utils/audit/read-catalog';
 
 const FIELD_NAME: Record<CatalogField, () => string> = {
@@ -49,12 +49,7 @@ export function MappingStep({ name, catalog, mapping, onChange, disabled = false
     <section aria-labelledby="mapping-heading" data-testid="mapping">
       <h2 id="mapping-heading">{i18n.t('audit.mappingTitle')}</h2>
       <p data-testid="catalog-format" data-off-thread={String(Boolean(offThread))}>
-        {i18n.t('audit.recognised', [
-          name,
-          catalogFormatName(catalog.format),
-          catalog.encoding,
-          catalog.rows.length.toLocaleString(),
-        ])}
+        {recognisedCatalog(name, catalog)}
       </p>
       <p class="muted">{i18n.t('audit.mappingNote')}</p>
       <table class="mapping">

@@ -1,12 +1,12 @@
 /**
  * Names of an audit's kinds in the UI's language: a catalog's format and a notice's status, shown on the
  * audit page and in the printable evidence report (and in English by the CLI, which answers every UI
- * message in English). The notice's own text stays as its authority published it.
+ * message in English), and the line that says what a catalog file was read as. The notice's own text
+ * stays as its authority published it.
  */
-
 import type { RecallStatus } from '../schemas';
 import { i18n } from '../ui-language/i18n';
-import type { CatalogFormat } from './read-catalog';
+import type { Catalog, CatalogFormat } from './read-catalog';
 
 const FORMAT_NAME: Record<CatalogFormat, () => string> = {
   csv: () => 'CSV',
@@ -21,6 +21,18 @@ const FORMAT_NAME: Record<CatalogFormat, () => string> = {
 };
 
 export const catalogFormatName = (format: CatalogFormat): string => FORMAT_NAME[format]();
+
+/** "products.csv: Shopify product export (CSV), UTF-8, 1,204 listings". */
+export const recognisedCatalog = (
+  name: string,
+  catalog: Pick<Catalog, 'format' | 'encoding' | 'rows'>,
+): string =>
+  i18n.t('audit.recognised', [
+    name,
+    catalogFormatName(catalog.format),
+    catalog.encoding,
+    catalog.rows.length.toLocaleString(),
+  ]);
 
 const STATUS_NAME: Record<RecallStatus, () => string> = {
   active: () => i18n.t('audit.statusActive'),
