@@ -183,6 +183,11 @@ export async function readAnyCatalog(bytes: Uint8Array, options: ReadCatalogOpti
   } catch (e) {
     throw e instanceof WorkbookError ? new UnsupportedCatalogError(e.message) : e;
   }
+  // The sheet is named, not the workbook: a 30 MB file can unpack to a sheet over the limit.
+  if (sheet.csv.byteLength > MAX_CATALOG_BYTES)
+    throw new CatalogTooLargeError(
+      `sheet "${sheet.sheet}" of ${name} comes to ${(sheet.csv.byteLength / 1024 / 1024).toFixed(0)} MB unpacked; the limit is ${MAX_CATALOG_BYTES / 1024 / 1024} MB. Split it (by category or brand) and audit each part.`,
+    );
   const catalog = readCatalog(sheet.csv, options);
   return {
     ...catalog,
