@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { signManifest } from '../../scripts/lib/index-signing';
 import type { PublishedBuild } from '../../scripts/lib/published-builder';
+import { canonicalJson } from '../../utils/recall-index/published/codec';
 import type { Recall } from '../../utils/schemas';
 import { TEST_SIGN_KEY } from '../unit/support/index-keys';
 
@@ -124,30 +125,18 @@ export interface SourceDigest {
   sha256: string;
 }
 
-/**
- * JSON with object keys sorted and undefined members left out, so a record stored as JSON text and one
- * stored as an object hash alike. (A copy of this function runs in the extension page: `indexDigest`.)
- */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+/** The SHA-256 of records' canonical JSON (codec.ts, as a published index hashes), in id order. */
+function digestOf(records: readonly { id: string }[]): string {
+  const lines = records.map((r) => [r.id, canonicalJson(r)] as const);
+  lines.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256')
+    .update(lines.map(([, l]) => l).join('\n'))
+    .digest('hex');
 }
 
 /** What the index should hold for `source` once `recalls` are its records. */
 export function expectedDigest(recalls: readonly Recall[]): SourceDigest {
-  const lines = recalls.map((r) => [r.id, canonical(r)] as const);
-  lines.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return {
-    records: recalls.length,
-    sha256: createHash('sha256')
-      .update(lines.map(([, l]) => l).join('\n'))
-      .digest('hex'),
-  };
+  return { records: recalls.length, sha256: digestOf(recalls) };
 }
 
 /**
@@ -157,16 +146,7 @@ export function expectedDigest(recalls: readonly Recall[]): SourceDigest {
  * fails the comparison.
  */
 export async function indexDigest(page: Page): Promise<Record<string, SourceDigest>> {
-  return page.evaluate(async () => {
-    const canonicalInPage = (value: unknown): string => {
-      if (Array.isArray(value)) return `[${value.map(canonicalInPage).join(',')}]`;
-      if (value && typeof value === 'object') {
-        const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-        entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalInPage(v)}`).join(',')}}`;
-      }
-      return JSON.stringify(value);
-    };
+  const held = await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('recall-sentinel');
       open.onsuccess = () => resolve(open.result);
@@ -178,34 +158,34 @@ export async function indexDigest(page: Page): Promise<Record<string, SourceDige
         req.onsuccess = () => resolve(req.result as T[]);
         req.onerror = () => reject(req.error);
       });
-    const out: Record<string, { records: number; sha256: string }> = {};
+    const out: Record<string, { claimed: number; records: { id: string }[] }> = {};
     try {
       for (const meta of await all<{ source: string; activeGen: string; records: number }>('meta')) {
         const range = IDBKeyRange.bound([meta.activeGen], [meta.activeGen, []]);
-        const byId = new Map<string, string>();
+        const byId = new Map<string, { id: string }>();
         for (const page of await all<{ records: string[] }>('pages', range)) {
           for (const text of page.records) {
             const record = JSON.parse(text) as { id: string };
-            byId.set(record.id, canonicalInPage(record));
+            byId.set(record.id, record);
           }
         }
-        for (const change of await all<{ id: string; recall: unknown }>('changes', range)) {
-          if (change.recall) byId.set(change.id, canonicalInPage(change.recall));
+        for (const change of await all<{ id: string; recall: { id: string } | null }>('changes', range)) {
+          if (change.recall) byId.set(change.id, change.recall);
           else byId.delete(change.id);
         }
-        const lines = [...byId.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        const bytes = new TextEncoder().encode(lines.map(([, l]) => l).join('\n'));
-        const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-        out[meta.source] = {
-          records: meta.records === byId.size ? byId.size : -1,
-          sha256: [...hash].map((b) => b.toString(16).padStart(2, '0')).join(''),
-        };
+        out[meta.source] = { claimed: meta.records, records: [...byId.values()] };
       }
     } finally {
       db.close();
     }
     return out;
   });
+  return Object.fromEntries(
+    Object.entries(held).map(([source, { claimed, records }]) => [
+      source,
+      { records: claimed === records.length ? records.length : -1, sha256: digestOf(records) },
+    ]),
+  );
 }
 
 /**
