@@ -19,7 +19,7 @@ import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 import { extensionDir, findChromium } from '../../scripts/lib/browser';
 import { signManifest } from '../../scripts/lib/index-signing';
-import { buildPublishedIndex, type PublishedBuild } from '../../scripts/lib/published-builder';
+import type { PublishedBuild } from '../../scripts/lib/published-builder';
 import type { Recall } from '../../utils/schemas';
 import { recall } from '../unit/support/factories';
 import { OTHER_SIGN_KEY } from '../unit/support/index-keys';
@@ -31,6 +31,7 @@ import {
   type SourceDigest,
 } from './faulty-index-server';
 import { expect, test } from './fixtures';
+import { buildCpscIndex, usePublishedIndex as useIndexAt } from './published-index';
 
 const server = new FaultyIndexServer();
 test.beforeEach(() => server.start());
@@ -41,25 +42,13 @@ const records = (from: number, count: number, tag: string): Recall[] =>
     recall(String(from + i), { brands: ['Faultline'], models: [`${tag}-${from + i}`] }),
   );
 
-const build = (recalls: Recall[], at: string, previous?: PublishedBuild) =>
-  buildPublishedIndex(
-    new Map([['cpsc', { recalls, skipped: [] }]]),
-    previous ? { manifest: previous.manifest, recalls: previous.recalls } : undefined,
-    new Date(at),
-    { allowShrink: true },
-  );
+const build = buildCpscIndex;
 
 /** The CPSC records of `b` as the index should hold them. */
 const digestOf = (b: PublishedBuild): SourceDigest =>
   expectedDigest(b.recalls.filter((r) => r.source === 'cpsc'));
 
-async function usePublishedIndex(worker: Worker): Promise<void> {
-  await worker.evaluate(async (url) => {
-    await chrome.storage.local.set({
-      settings: { publishedIndexUrl: url, feeds: { cpsc: { enabled: false } } },
-    });
-  }, server.manifestUrl);
-}
+const usePublishedIndex = (worker: Worker) => useIndexAt(worker, server.manifestUrl);
 
 async function optionsPage(context: BrowserContext, extensionId: string): Promise<Page> {
   const options = await context.newPage();

@@ -6,27 +6,21 @@
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { signManifest } from '../../scripts/lib/index-signing';
-import { buildPublishedIndex, type PublishedBuild } from '../../scripts/lib/published-builder';
-import type { Recall } from '../../utils/schemas';
+import type { PublishedBuild } from '../../scripts/lib/published-builder';
 import { recall } from '../unit/support/factories';
 import { OTHER_SIGN_KEY } from '../unit/support/index-keys';
 import { readBanner } from './closed-shadow';
 import { feedServerForEachTest } from './feed-server';
 import { expect, starterRecords, test, verdictFor } from './fixtures';
 import { amazonListing as listing } from './listing';
+import { buildCpscIndex, usePublishedIndex as useIndexAt } from './published-index';
 
 const STOOL = recall('80001', { brands: ['Kettlebrook'], gtins: ['00850012345671'] });
 const BOARD = recall('80002', { brands: ['Harbor Lane'], gtins: ['00850098765431'] });
 
 const server = feedServerForEachTest();
 
-const build = (recalls: Recall[], now: string, previous?: PublishedBuild) =>
-  buildPublishedIndex(
-    new Map([['cpsc', { recalls, skipped: [] }]]),
-    previous ? { manifest: previous.manifest, recalls: previous.recalls } : undefined,
-    new Date(now),
-    { allowShrink: true },
-  );
+const build = buildCpscIndex;
 
 function serve(b: PublishedBuild, extraFiles: Map<string, Uint8Array> = new Map()) {
   for (const [file, bytes] of [...extraFiles, ...b.files]) {
@@ -37,13 +31,7 @@ function serve(b: PublishedBuild, extraFiles: Map<string, Uint8Array> = new Map(
   }
 }
 
-async function usePublishedIndex(worker: Worker) {
-  await worker.evaluate(async (url) => {
-    await chrome.storage.local.set({
-      settings: { publishedIndexUrl: url, feeds: { cpsc: { enabled: false } } },
-    });
-  }, `${server.origin}/index/manifest.json`);
-}
+const usePublishedIndex = (worker: Worker) => useIndexAt(worker, `${server.origin}/index/manifest.json`);
 
 async function syncNow(context: BrowserContext, extensionId: string): Promise<Page> {
   const options = await context.newPage();
