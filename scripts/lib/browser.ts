@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Worker } from '@playwright/test';
+import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 
 export class NoBrowserError extends Error {}
 
@@ -90,4 +90,12 @@ export async function tabIdForVerdict(worker: Worker, url: string, timeoutMs = 1
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`the extension filed no verdict for ${url}`);
+}
+
+/** Stops the extension's service worker, as the browser does with an idle one (CDP, through `page`). */
+export async function stopServiceWorkers(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
 }

@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
-import { extensionDir, launchWithExtension } from '../../scripts/lib/browser';
+import { extensionDir, launchWithExtension, stopServiceWorkers } from '../../scripts/lib/browser';
 import { inflatePage } from './inflate-page';
 
 const LOADS = Number(process.env.BENCH_RUNS ?? 25);
@@ -131,10 +131,7 @@ const ROUND_TRIPS = (lookup: unknown) => `(async () => {
 })()`;
 
 async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
+  await stopServiceWorkers(context, page);
   // Until the browser has torn it down, a message could still reach the old worker.
   await new Promise((r) => setTimeout(r, 500));
 }

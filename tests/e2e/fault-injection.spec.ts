@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
-import { extensionDir, findChromium } from '../../scripts/lib/browser';
+import { extensionDir, findChromium, stopServiceWorkers } from '../../scripts/lib/browser';
 import { signManifest } from '../../scripts/lib/index-signing';
 import type { PublishedBuild } from '../../scripts/lib/published-builder';
 import type { Recall } from '../../utils/schemas';
@@ -189,10 +189,7 @@ test('a service worker stopped while it waits for the manifest, the signature, e
     await options.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => server.asked().includes(file), { timeout: 30_000, message: file }).toBe(true);
     // Stop the extension's service worker while it waits, as the browser does with an idle worker.
-    const cdp = await context.newCDPSession(options);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach();
+    await stopServiceWorkers(context, options);
     server.release();
     await options.close();
     options = await optionsPage(context, extensionId);

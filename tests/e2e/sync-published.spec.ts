@@ -5,6 +5,7 @@
  * manifest with the test key the demo build pins (feed-server.ts).
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { stopServiceWorkers } from '../../scripts/lib/browser';
 import { signManifest } from '../../scripts/lib/index-signing';
 import type { PublishedBuild } from '../../scripts/lib/published-builder';
 import { recall } from '../unit/support/factories';
@@ -185,10 +186,7 @@ test('a service worker stopped mid-download resumes without fetching finished sh
   await expect.poll(() => server.requests.includes(`/index/${last}`), { timeout: 20_000 }).toBe(true);
 
   // Stop the extension's service worker while it waits for the last shard, as the browser would.
-  const cdp = await context.newCDPSession(options);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
+  await stopServiceWorkers(context, options);
   await options.close();
 
   server.routes.set(`/index/${last}`, lastRoute as { body: Uint8Array });
